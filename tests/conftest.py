@@ -1,0 +1,69 @@
+"""Shared fixtures: every test runs with its own config, data and cache folders."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from studyapp.content.catalog import Catalog
+from studyapp.content.loading import LoadResult, load_catalog
+from studyapp.i18n import set_language
+from studyapp.paths import bundled_content_dir
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """No test reads or writes the developer's real config, data or cache."""
+    home = tmp_path / "home"
+    for name, sub in (("STUDYAPP_CONFIG_DIR", "config"), ("STUDYAPP_DATA_DIR", "data"),
+                      ("STUDYAPP_CACHE_DIR", "cache")):
+        monkeypatch.setenv(name, str(home / sub))
+    monkeypatch.delenv("STUDYAPP_CONTENT", raising=False)
+    monkeypatch.delenv("STUDYAPP_DB", raising=False)
+    set_language("vi")
+    yield home
+    set_language("vi")
+
+
+@pytest.fixture(scope="session")
+def bundled() -> LoadResult:
+    return load_catalog([bundled_content_dir()])
+
+
+@pytest.fixture(scope="session")
+def catalog(bundled: LoadResult) -> Catalog:
+    return bundled.catalog
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    """Write a file (making its folder); bytes are written as they are."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def make_pack(root: Path, pack_id: str = "demo", lessons: dict[str, str] | None = None,
+              pack_toml: str | None = None) -> Path:
+    """A pack folder with the given lesson files (name -> text)."""
+    folder = root / pack_id
+    write(folder / "pack.toml", pack_toml if pack_toml is not None else
+          f'format = 1\nid = "{pack_id}"\ntitle = "Gói {pack_id}"\nsource = "Văn bản {pack_id}"\n')
+    for name, text in (lessons or {}).items():
+        write(folder / "lessons" / name, text)
+    return folder
+
+
+def lesson_text(lesson_id: str, title: str = "Bài", body: str = "Nội dung.", **keys: str) -> str:
+    """A lesson file with the given keys (values written as TOML strings)."""
+    lines = ["+++", f'id = "{lesson_id}"', f'title = "{title}"', 'source = "I.1"']
+    lines += [f'{key} = "{value}"' for key, value in keys.items()]
+    return "\n".join([*lines, "+++", body, ""])
