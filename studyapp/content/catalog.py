@@ -1,0 +1,115 @@
+"""The catalog: every loaded pack and lesson, as a tree in reading order."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Sequence
+
+from studyapp.content.document import Document, parse_document
+from studyapp.content.model import Lesson, Pack
+from studyapp.text import sort_key
+
+
+class Catalog:
+    """Packs and their lessons. Lesson ids are unique across the catalog.
+
+    Reading order is the document's tree: packs in load order, and within a
+    pack each lesson followed by its children, siblings by `order`, then title."""
+
+    def __init__(self, packs: Sequence[Pack], lessons: Iterable[Lesson]) -> None:
+        self.packs: tuple[Pack, ...] = tuple(packs)
+        self._packs = {pack.id: pack for pack in self.packs}
+        self._lessons = {lesson.id: lesson for lesson in lessons}
+        children: dict[tuple[str, str | None], list[Lesson]] = {}
+        for lesson in self._lessons.values():
+            children.setdefault((lesson.pack_id, lesson.parent), []).append(lesson)
+        for siblings in children.values():
+            siblings.sort(key=lambda item: (
+                item.order if item.order is not None else math.inf, sort_key(item.title), item.id))
+        self._children = {key: tuple(value) for key, value in children.items()}
+        self._order: list[tuple[Lesson, int]] = []
+        for pack in self.packs:
+            self._walk(pack.id, None, 0)
+        self._position = {lesson.id: index for index, (lesson, _) in enumerate(self._order)}
+        self._documents: dict[str, Document] = {}
+
+    def _walk(self, pack_id: str, parent: str | None, depth: int) -> None:
+        for lesson in self._children.get((pack_id, parent), ()):
+            self._order.append((lesson, depth))
+            self._walk(pack_id, lesson.id, depth + 1)
+
+    # --- lookups -------------------------------------------------------------
+
+    def pack(self, pack_id: str) -> Pack:
+        return self._packs[pack_id]
+
+    def lesson(self, lesson_id: str) -> Lesson:
+        return self._lessons[lesson_id]
+
+    def has_lesson(self, lesson_id: str) -> bool:
+        return lesson_id in self._lessons
+
+    def __len__(self) -> int:
+        return len(self._lessons)
+
+    @property
+    def lessons(self) -> list[Lesson]:
+        """Every lesson, in reading order."""
+        return [lesson for lesson, _ in self._order]
+
+    def walk(self) -> Iterator[tuple[Lesson, int]]:
+        """Every lesson with its depth in the tree, in reading order."""
+        return iter(self._order)
+
+    def roots(self, pack_id: str) -> tuple[Lesson, ...]:
+        return self._children.get((pack_id, None), ())
+
+    def children(self, lesson_id: str) -> tuple[Lesson, ...]:
+        lesson = self._lessons[lesson_id]
+        return self._children.get((lesson.pack_id, lesson_id), ())
+
+    def ancestors(self, lesson_id: str) -> list[Lesson]:
+        """The lesson's parent, grandparent, ... up to its top-level lesson."""
+        found = []
+        parent = self._lessons[lesson_id].parent
+        while parent is not None:
+            lesson = self._lessons[parent]
+            found.append(lesson)
+            parent = lesson.parent
+        return found
+
+    def descendants(self, lesson_id: str) -> list[Lesson]:
+        """The lesson's children, their children, ..., in reading order."""
+        found: list[Lesson] = []
+        for child in self.children(lesson_id):
+            found.append(child)
+            found.extend(self.descendants(child.id))
+        return found
+
+    def with_descendants(self, lesson_ids: Iterable[str]) -> list[str]:
+        """The ids given and those of all their descendants, in reading order."""
+        wanted: set[str] = set()
+        for lesson_id in lesson_ids:
+            wanted.add(lesson_id)
+            wanted.update(lesson.id for lesson in self.descendants(lesson_id))
+        return [lesson.id for lesson, _ in self._order if lesson.id in wanted]
+
+    def next_lesson(self, lesson_id: str) -> Lesson | None:
+        """The lesson after this one in reading order, or None at the end."""
+        index = self._position[lesson_id] + 1
+        return self._order[index][0] if index < len(self._order) else None
+
+    def previous_lesson(self, lesson_id: str) -> Lesson | None:
+        index = self._position[lesson_id] - 1
+        return self._order[index][0] if index >= 0 else None
+
+    def position(self, lesson_id: str) -> int:
+        """The lesson's 0-based place in reading order."""
+        return self._position[lesson_id]
+
+    def document(self, lesson_id: str) -> Document:
+        """The lesson's body as blocks of plain text (parsed once, on demand)."""
+        document = self._documents.get(lesson_id)
+        if document is None:
+            document = self._documents[lesson_id] = parse_document(self._lessons[lesson_id].body)
+        return document

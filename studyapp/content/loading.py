@@ -1,0 +1,483 @@
+"""Loading and validating packs and lessons; every problem is collected, the valid rest loads."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import itertools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from studyapp.content.catalog import Catalog
+from studyapp.content.model import CONTENT_FORMAT, DEFAULT_BANDS, Band, Grading, Lesson, Pack
+from studyapp.content.problems import Problem, ProblemLog, closest
+from studyapp.content.source import KeyLocator, Location, TablePath, parse_toml, read_text
+from studyapp.text import collapse_whitespace
+
+ID_PATTERN = re.compile(r"[a-z0-9-]+")
+LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+FRONT_MATTER_FENCE = "+++"
+LESSON_BODY_LIMIT = 4096
+MAX_KEY_POINTS = 10
+
+PACK_FILE = "pack.toml"
+LESSONS_DIR = "lessons"
+BANKS_DIR = "banks"
+
+
+# --- schema checks ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A key a table may carry: its name, expected kind and whether required."""
+
+    name: str
+    kind: str
+    required: bool = False
+
+
+def _kind_of(value: object) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "table"
+    if isinstance(value, datetime.date | datetime.time):
+        return "datetime"
+    return type(value).__name__
+
+
+def _fits(value: object, kind: str) -> bool:
+    actual = _kind_of(value)
+    if kind == "number":
+        return actual in ("integer", "number")
+    if kind == "string_list":
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    return actual == kind
+
+
+@dataclass
+class TableChecker:
+    """Checks the keys of one TOML table and reports at their locations."""
+
+    path: Path
+    locator: KeyLocator
+    log: ProblemLog
+
+    def where(self, table: TablePath, at: str | None = None, /) -> Location:
+        """Where the key `at` of `table` stands (the table's header if None)."""
+        return self.locator.key(table, at) if at else self.locator.table(table)
+
+    def error(self, table: TablePath, at: str | None, code: str, /, **params: object) -> None:
+        location = self.where(table, at)
+        self.log.error(self.path, location.line, location.column, code, **params)
+
+    def warning(self, table: TablePath, at: str | None, code: str, /, **params: object) -> None:
+        location = self.where(table, at)
+        self.log.warning(self.path, location.line, location.column, code, **params)
+
+    def check(self, data: Mapping[str, Any], table: TablePath, fields: Sequence[Field]) -> bool:
+        """Unknown keys (with a suggestion), missing keys, wrong types, all
+        reported. True if none was found. A key of the wrong type is removed
+        from `good`, so that later checks of values skip it."""
+        known = {f.name: f for f in fields}
+        ok = True
+        for key, value in data.items():
+            spec = known.get(key)
+            if spec is None:
+                self.error(table, key, "unknown_key", key=key, suggestion=closest(key, known))
+                ok = False
+            elif not _fits(value, spec.kind):
+                self.error(table, key, "wrong_type", key=key, expected=spec.kind,
+                           actual=_kind_of(value))
+                ok = False
+        for spec in fields:
+            if spec.required and spec.name not in data:
+                self.error(table, None, "missing_key", key=spec.name)
+                ok = False
+        return ok
+
+    @staticmethod
+    def good(data: Mapping[str, Any], fields: Sequence[Field]) -> dict[str, Any]:
+        """The known keys of `data` whose values have the right type."""
+        kinds = {f.name: f.kind for f in fields}
+        return {k: v for k, v in data.items() if k in kinds and _fits(v, kinds[k])}
+
+    def check_id(self, data: Mapping[str, Any], table: TablePath, key: str,
+                 pattern: re.Pattern[str] = ID_PATTERN) -> bool:
+        value = data.get(key)
+        if isinstance(value, str) and not pattern.fullmatch(value):
+            self.error(table, key, "bad_id", key=key, value=value)
+            return False
+        return True
+
+    def check_text(self, data: Mapping[str, Any], table: TablePath, key: str) -> bool:
+        """A string that must not be empty (after trimming)."""
+        value = data.get(key)
+        if isinstance(value, str) and not value.strip():
+            self.error(table, key, "empty_value", key=key)
+            return False
+        return True
+
+    def check_format(self, data: Mapping[str, Any], table: TablePath) -> bool:
+        value = data.get("format")
+        if value is not None and value != CONTENT_FORMAT:
+            self.error(table, "format", "unknown_format", value=value, known=CONTENT_FORMAT)
+            return False
+        return True
+
+
+def _line(value: str) -> str:
+    """A one-line field (title, source, key point) with its spacing tidied."""
+    return collapse_whitespace(value)
+
+
+# --- packs ----------------------------------------------------------------------
+
+PACK_FIELDS = (
+    Field("format", "integer"),
+    Field("id", "string", required=True),
+    Field("title", "string", required=True),
+    Field("source", "string", required=True),
+    Field("issued_by", "string"),
+    Field("language", "string"),
+    Field("grading", "table"),
+)
+GRADING_FIELDS = (
+    Field("scale", "number"),
+    Field("bands", "array"),
+    Field("pass_mark", "number"),
+)
+BAND_FIELDS = (Field("label", "string", required=True), Field("min", "number", required=True))
+
+
+def _fraction(value: int | float) -> Fraction:
+    # Through str so that 6.5 is exactly 13/2 and 0.1 is 1/10, not a binary float.
+    return Fraction(str(value))
+
+
+def _load_grading(data: Mapping[str, Any], checker: TableChecker) -> Grading | None:
+    table: TablePath = ("grading",)
+    ok = checker.check(data, table, GRADING_FIELDS)
+    data = checker.good(data, GRADING_FIELDS)
+    scale = _fraction(data.get("scale", 10))
+    if scale <= 0:
+        checker.error(table, "scale", "not_positive", key="scale")
+        return None
+    bands: tuple[Band, ...] = DEFAULT_BANDS
+    if "bands" in data:
+        parsed: list[Band] = []
+        for entry in data["bands"]:
+            if not isinstance(entry, dict) or not checker.check(entry, table, BAND_FIELDS):
+                if not isinstance(entry, dict):
+                    checker.error(table, "bands", "wrong_type", key="bands", expected="bands",
+                                  actual=_kind_of(entry))
+                ok = False
+                continue
+            minimum = _fraction(entry["min"])
+            if not 0 <= minimum <= scale:
+                checker.error(table, "bands", "out_of_scale", key="min", value=entry["min"],
+                              scale=scale)
+                ok = False
+            parsed.append(Band(_line(entry["label"]), minimum))
+        if not parsed:
+            checker.error(table, "bands", "empty_value", key="bands")
+            ok = False
+        elif any(a.min <= b.min for a, b in itertools.pairwise(parsed)):
+            checker.error(table, "bands", "bands_order")
+            ok = False
+        elif parsed[-1].min > 0:
+            checker.warning(table, "bands", "bands_floor", value=parsed[-1].min)
+        bands = tuple(parsed)
+    pass_mark = _fraction(data.get("pass_mark", 5))
+    if not 0 <= pass_mark <= scale:
+        checker.error(table, "pass_mark", "out_of_scale", key="pass_mark",
+                      value=data["pass_mark"], scale=scale)
+        ok = False
+    return Grading(scale, bands, pass_mark) if ok else None
+
+
+def load_pack_file(directory: Path, log: ProblemLog) -> Pack | None:
+    """Read and check `pack.toml`; None if the pack cannot be used."""
+    path = directory / PACK_FILE
+    text = read_text(path, log)
+    if text is None:
+        return None
+    data = parse_toml(text, path, log)
+    if data is None:
+        return None
+    checker = TableChecker(path, KeyLocator(text), log)
+    ok = checker.check_format(data, ())
+    ok = checker.check(data, (), PACK_FIELDS) and ok
+    data = checker.good(data, PACK_FIELDS)
+    ok = checker.check_id(data, (), "id") and ok
+    for key in ("title", "source", "issued_by"):
+        ok = checker.check_text(data, (), key) and ok
+    language = data.get("language", "vi")
+    if not LANGUAGE_PATTERN.fullmatch(language):
+        checker.error((), "language", "bad_language", value=language)
+        ok = False
+    grading = _load_grading(data.get("grading", {}), checker)
+    if not ok or grading is None:
+        return None
+    issued_by = data.get("issued_by")
+    return Pack(
+        id=data["id"],
+        title=_line(data["title"]),
+        source=_line(data["source"]),
+        path=directory,
+        issued_by=_line(issued_by) if issued_by is not None else None,
+        language=language,
+        grading=grading,
+    )
+
+
+# --- lessons ----------------------------------------------------------------------
+
+LESSON_FIELDS = (
+    Field("id", "string", required=True),
+    Field("title", "string", required=True),
+    Field("parent", "string"),
+    Field("order", "number"),
+    Field("source", "string", required=True),
+    Field("key_points", "string_list"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LessonRecord:
+    """A lesson that passed its own file's checks, with where its keys stand,
+    waiting for the checks that need the whole catalog."""
+
+    lesson: Lesson
+    id_at: Location
+    parent_at: Location
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """Split `+++` front matter from the body: (front matter, body, the file
+    line where the body starts). None if the file has no front matter; a
+    ValueError if it is opened and never closed."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].strip() == FRONT_MATTER_FENCE:
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2
+    raise ValueError("front matter not closed")
+
+
+def load_lesson(path: Path, pack_id: str, log: ProblemLog,
+                seen_ids: set[str] | None = None) -> LessonRecord | None:
+    """Read and check one lesson file on its own; None if it has errors.
+
+    A readable `id` is added to `seen_ids` even when the lesson has errors, so
+    that its children are told their parent was skipped, not that it is missing."""
+    text = read_text(path, log)
+    if text is None:
+        return None
+    try:
+        parts = split_front_matter(text)
+    except ValueError:
+        log.error(path, 1, 1, "front_matter_unclosed")
+        return None
+    if parts is None:
+        log.error(path, 1, 1, "no_front_matter")
+        return None
+    front, body, body_line = parts
+    data = parse_toml(front, path, log, line_offset=1)
+    if data is None:
+        return None
+    if seen_ids is not None and isinstance(data.get("id"), str):
+        seen_ids.add(data["id"])
+    checker = TableChecker(path, KeyLocator(front, line_offset=1), log)
+    ok = checker.check(data, (), LESSON_FIELDS)
+    data = checker.good(data, LESSON_FIELDS)
+    ok = checker.check_id(data, (), "id") and ok
+    if "parent" in data:
+        ok = checker.check_id(data, (), "parent") and ok
+    for key in ("title", "source"):
+        ok = checker.check_text(data, (), key) and ok
+    key_points = tuple(_line(point) for point in data.get("key_points", ()))
+    if "key_points" in data:
+        if not 1 <= len(key_points) <= MAX_KEY_POINTS:
+            checker.error((), "key_points", "key_points_count", count=len(key_points))
+            ok = False
+        elif not all(key_points):
+            checker.error((), "key_points", "empty_value", key="key_points")
+            ok = False
+    if not ok:
+        return None
+    body = body.strip("\n")
+    size = len(body.encode("utf-8"))
+    if size > LESSON_BODY_LIMIT:
+        log.warning(path, body_line, 1, "body_too_long", size=size)
+    elif not body.strip():
+        log.warning(path, body_line - 1, 1, "empty_body")
+    order = data.get("order")
+    lesson = Lesson(
+        pack_id=pack_id,
+        id=data["id"],
+        title=_line(data["title"]),
+        source=_line(data["source"]),
+        parent=data.get("parent"),
+        order=float(order) if order is not None else None,
+        key_points=key_points,
+        body=body,
+        path=path,
+        body_line=body_line,
+    )
+    return LessonRecord(lesson, checker.where((), "id"), checker.where((), "parent"))
+
+
+# --- the catalog ---------------------------------------------------------------------
+
+
+@dataclass
+class LoadResult:
+    """What a load gives: the catalog of everything valid, every problem, and
+    the files (or pack folders) that were skipped because of errors."""
+
+    catalog: Catalog
+    problems: list[Problem]
+    skipped: list[Path] = field(default_factory=list)
+    files_read: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+def find_pack_dirs(root: Path, log: ProblemLog) -> list[Path]:
+    """`root` itself if it is a pack, else its sub-folders that are packs."""
+    if (root / PACK_FILE).is_file():
+        return [root]
+    if not root.is_dir():
+        log.error(root, 1, 1, "not_found")
+        return []
+    found = sorted(child for child in root.iterdir() if (child / PACK_FILE).is_file())
+    if not found:
+        log.error(root, 1, 1, "no_pack")
+    return found
+
+
+def _check_tree(records: list[LessonRecord], log: ProblemLog,
+                known_ids: Mapping[str, set[str]]) -> list[Lesson]:
+    """Catalog-wide lesson checks: parents that name no lesson of the same
+    pack, and parent cycles. Lessons with errors are dropped; a lesson whose
+    parent was dropped moves to the top level, with a warning."""
+    by_id = {record.lesson.id: record for record in records}
+    valid = dict(by_id)
+    for record in records:
+        parent = record.lesson.parent
+        if parent is not None and parent not in known_ids[record.lesson.pack_id]:
+            log.error(record.lesson.path, record.parent_at.line, record.parent_at.column,
+                      "unknown_parent", parent=parent)
+            valid.pop(record.lesson.id, None)
+    def parent_of(lesson: Lesson) -> str | None:
+        # A parent counts only in the lesson's own pack: an id repeated in
+        # another pack was skipped there and must not adopt this lesson.
+        parent = lesson.parent
+        if parent is None or parent not in valid or valid[parent].lesson.pack_id != lesson.pack_id:
+            return None
+        return parent
+
+    # Cycles: follow parent links; a walk that comes back to a lesson on its
+    # own path has found a cycle.
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    for start in list(valid):
+        path: list[str] = []
+        current: str | None = start
+        while current is not None and current in valid and state.get(current) != 2:
+            if state.get(current) == 1:
+                cycle = path[path.index(current):]
+                shown = " → ".join([*cycle, current])
+                for member in cycle:
+                    member_record = by_id[member]
+                    log.error(member_record.lesson.path, member_record.parent_at.line,
+                              member_record.parent_at.column, "parent_cycle", cycle=shown)
+                for member in cycle:
+                    valid.pop(member, None)
+                break
+            state[current] = 1
+            path.append(current)
+            current = parent_of(valid[current].lesson)
+        for visited in path:
+            state[visited] = 2
+    lessons = []
+    for record in valid.values():
+        lesson = record.lesson
+        if lesson.parent is not None and parent_of(lesson) is None:
+            log.warning(lesson.path, record.parent_at.line, record.parent_at.column,
+                        "parent_skipped", parent=lesson.parent)
+            lesson = dataclasses.replace(lesson, parent=None)
+        lessons.append(lesson)
+    return lessons
+
+
+def load_catalog(roots: Iterable[Path]) -> LoadResult:
+    """Load every pack found under `roots` (pack folders or folders of packs),
+    in order; a later pack or lesson that repeats an id is skipped."""
+    log = ProblemLog()
+    packs: list[Pack] = []
+    pack_at: dict[str, Path] = {}
+    records: list[LessonRecord] = []
+    lesson_at: dict[str, LessonRecord] = {}
+    skipped: list[Path] = []
+    files_read = 0
+    known_ids: dict[str, set[str]] = {}
+    for root in roots:
+        for directory in find_pack_dirs(root, log):
+            files_read += 1
+            pack = load_pack_file(directory, log)
+            if pack is None:
+                skipped.append(directory)
+                continue
+            if pack.id in pack_at:
+                where = pack_at[pack.id] / PACK_FILE
+                log.error(directory / PACK_FILE, 1, 1, "duplicate_pack", id=pack.id,
+                          other=where)
+                skipped.append(directory)
+                continue
+            pack_at[pack.id] = directory
+            packs.append(pack)
+            pack_ids = known_ids.setdefault(pack.id, set())
+            lessons_dir = directory / LESSONS_DIR
+            files = sorted(lessons_dir.glob("*.md")) if lessons_dir.is_dir() else []
+            for path in files:
+                files_read += 1
+                record = load_lesson(path, pack.id, log, pack_ids)
+                if record is None:
+                    skipped.append(path)
+                    continue
+                lesson_id = record.lesson.id
+                first = lesson_at.get(lesson_id)
+                if first is not None:
+                    other = f"{first.lesson.path}:{first.id_at.line}"
+                    log.error(path, record.id_at.line, record.id_at.column, "duplicate_lesson",
+                              id=lesson_id, other=other)
+                    skipped.append(path)
+                    continue
+                lesson_at[lesson_id] = record
+                records.append(record)
+    lessons = _check_tree(records, log, known_ids)
+    kept = {lesson.path for lesson in lessons}
+    skipped.extend(record.lesson.path for record in records if record.lesson.path not in kept)
+    catalog = Catalog(packs, lessons)
+    return LoadResult(catalog, log.sorted(), skipped, files_read)

@@ -1,0 +1,164 @@
+"""Reading content files: bytes to clean text, TOML with positions, key locations."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import tomli
+
+from studyapp.content.problems import ProblemLog
+from studyapp.text import UNWANTED_CHARACTERS, normalize
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Larger content files are refused: a 10,000-question bank is about 10 MB."""
+
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of `offset` in `text`."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def read_text(path: Path, log: ProblemLog) -> str | None:
+    """Read a content file as clean text: UTF-8 (a byte-order mark accepted),
+    line endings unified, NFC, control and invisible characters removed.
+
+    Returns None, with an error logged, for a file that cannot be used; logs
+    a warning when the text had to be cleaned."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            log.error(path, 1, 1, "too_large", size=size, limit=MAX_FILE_BYTES)
+            return None
+        data = path.read_bytes()
+    except OSError as error:
+        log.error(path, 1, 1, "unreadable", reason=error.strerror or str(error))
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        start = error.start
+        line = data.count(b"\n", 0, start) + 1
+        column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+        log.error(path, line, column, "not_utf8", byte=data[start])
+        return None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    removed = UNWANTED_CHARACTERS.search(text)
+    if removed:
+        log.warning(path, *_position(text, removed.start()), "control_chars")
+    if not unicodedata.is_normalized("NFC", text):
+        line_number = next(
+            (number for number, line in enumerate(text.split("\n"), 1)
+             if not unicodedata.is_normalized("NFC", line)),
+            1,
+        )
+        log.warning(path, line_number, 1, "not_nfc")
+    if removed or not unicodedata.is_normalized("NFC", text):
+        text = normalize(text)
+    return text
+
+
+def parse_toml(text: str, path: Path, log: ProblemLog,
+               line_offset: int = 0) -> dict[str, Any] | None:
+    """Parse TOML, logging a syntax error at the parser's line and column
+    (shifted by `line_offset` for front matter) with the line before it."""
+    try:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
+        line = getattr(error, "lineno", 1)
+        column = getattr(error, "colno", 1)
+        lines = text.split("\n")
+        # Parsers report an error where they notice it, often the line after
+        # the mistake (an unclosed `[`): show that line and the one before.
+        near = [(number + line_offset, lines[number - 1].strip()[:60])
+                for number in (line - 1, line) if 1 <= number <= len(lines)]
+        detail = getattr(error, "msg", str(error))
+        log.error(path, line + line_offset, column, "toml_syntax", detail=detail,
+                  near=tuple(near))
+        return None
+
+
+# --- where a key stands ------------------------------------------------------
+
+_BARE_OR_QUOTED = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
+_KEY_LINE = re.compile(rf"^(\s*)({_BARE_OR_QUOTED}(?:\s*\.\s*{_BARE_OR_QUOTED})*)\s*=")
+_HEADER_LINE = re.compile(rf"^\s*(\[\[?)\s*({_BARE_OR_QUOTED}(?:\s*\.\s*{_BARE_OR_QUOTED})*)\s*\]")
+_KEY_PART = re.compile(_BARE_OR_QUOTED)
+
+TablePath = tuple[str | int, ...]
+
+
+def _key_parts(dotted: str) -> tuple[str, ...]:
+    return tuple(part.strip("\"'") for part in _KEY_PART.findall(dotted))
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    line: int
+    column: int
+
+
+class KeyLocator:
+    """Finds the line and column of keys and table headers in TOML text that
+    has already parsed, so that a problem can point at the offending key.
+
+    Tables of an array (`[[questions]]`) are addressed by their index:
+    `("questions", 3)` is the fourth one."""
+
+    def __init__(self, text: str, line_offset: int = 0) -> None:
+        self._keys: dict[tuple[TablePath, tuple[str, ...]], Location] = {}
+        self._tables: dict[TablePath, Location] = {}
+        self._array_counts: dict[tuple[str, ...], int] = {}
+        # For front matter, the top level "starts" on the opening `+++` line.
+        self._top = Location(max(line_offset, 1), 1)
+        self._scan(text, line_offset)
+
+    def _scan(self, text: str, line_offset: int) -> None:
+        table: TablePath = ()
+        open_string: str | None = None
+        for number, line in enumerate(text.split("\n"), 1 + line_offset):
+            if open_string is not None:
+                if line.count(open_string) % 2 == 1:
+                    open_string = None
+                continue
+            header = _HEADER_LINE.match(line)
+            if header:
+                parts = _key_parts(header.group(2))
+                if header.group(1) == "[[":
+                    index = self._array_counts.get(parts, 0)
+                    self._array_counts[parts] = index + 1
+                    table = (*parts, index)
+                else:
+                    table = parts
+                self._tables.setdefault(table, Location(number, line.index("[") + 1))
+                continue
+            key = _KEY_LINE.match(line)
+            if key:
+                parts = _key_parts(key.group(2))
+                self._keys.setdefault((table, parts), Location(number, len(key.group(1)) + 1))
+                rest = line[key.end():]
+                for delimiter in ('"""', "'''"):
+                    if rest.count(delimiter) % 2 == 1:
+                        open_string = delimiter
+                        break
+
+    def key(self, table: TablePath, key: str) -> Location:
+        """Where `key` stands in `table`; else where the table starts."""
+        found = self._keys.get((table, (key,)))
+        return found if found is not None else self.table(table)
+
+    def table(self, table: TablePath) -> Location:
+        """Where the table's header stands (line 1 for the top level)."""
+        found = self._tables.get(table) if table else None
+        return found if found is not None else self._top
+
+    def count(self, array: str) -> int:
+        """How many `[[array]]` headers the text has."""
+        return self._array_counts.get((array,), 0)

@@ -1,0 +1,391 @@
+"""Interface strings in Vietnamese (the default) and English, and number formatting."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import Literal, get_args
+
+Lang = Literal["vi", "en"]
+LANGUAGES: tuple[Lang, ...] = get_args(Lang)
+DEFAULT_LANG: Lang = "vi"
+
+_current: Lang = DEFAULT_LANG
+
+
+def set_language(lang: Lang) -> None:
+    """Choose the language of every message from now on (one per process)."""
+    global _current  # noqa: PLW0603 - one interface language per process
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    _current = lang
+
+
+def current_language() -> Lang:
+    return _current
+
+
+def tr(key: str, /, lang: Lang | None = None, **params: object) -> str:
+    """The message `key` in `lang` (default: the current language), with
+    `{name}` placeholders filled from `params`."""
+    entry = MESSAGES[key]
+    template = entry[lang or _current]
+    return template.format(**params) if params else template
+
+
+def format_decimal(value: Fraction | Decimal | float | int, places: int = 1,
+                   lang: Lang | None = None) -> str:
+    """`value` rounded half-up to `places` decimals, with a decimal comma and
+    a dot between thousands in Vietnamese (`1.234,5`), the English way otherwise."""
+    if isinstance(value, Fraction):
+        number = Decimal(value.numerator) / Decimal(value.denominator)
+    else:
+        number = Decimal(str(value))
+    quantum = Decimal(1).scaleb(-places)
+    text = f"{number.quantize(quantum, rounding=ROUND_HALF_UP):,.{places}f}"
+    if (lang or _current) == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def format_count(value: int, lang: Lang | None = None) -> str:
+    """An integer with thousands grouped (`1.234` in Vietnamese)."""
+    text = f"{value:,d}"
+    return text.replace(",", ".") if (lang or _current) == "vi" else text
+
+
+# Each entry: {"vi": ..., "en": ...}. Keys are grouped by where they are used.
+MESSAGES: dict[str, dict[Lang, str]] = {
+    # --- content problems (validator) -------------------------------------
+    "problem.not_utf8": {
+        "vi": "tệp không phải văn bản UTF-8 (byte 0x{byte:02X} ở đây); hãy lưu lại tệp "
+              "với bảng mã UTF-8",
+        "en": "the file is not UTF-8 text (byte 0x{byte:02X} here); save it again as UTF-8",
+    },
+    "problem.too_large": {
+        "vi": "tệp quá lớn ({size} byte, tối đa {limit} byte); hãy chia thành nhiều tệp",
+        "en": "the file is too large ({size} bytes, at most {limit}); split it into several files",
+    },
+    "problem.unreadable": {
+        "vi": "không đọc được tệp: {reason}",
+        "en": "cannot read the file: {reason}",
+    },
+    "problem.toml_syntax": {
+        "vi": "lỗi cú pháp TOML: {detail}{near}",
+        "en": "TOML syntax error: {detail}{near}",
+    },
+    "problem.toml_near": {"vi": " — {lines}", "en": " — {lines}"},
+    "problem.toml_line": {"vi": "dòng {number}: «{text}»", "en": "line {number}: «{text}»"},
+    "problem.no_front_matter": {
+        "vi": "bài học thiếu phần đầu (front matter): tệp phải bắt đầu bằng một dòng `+++`, "
+              "tiếp theo là các khóa TOML, rồi một dòng `+++` nữa",
+        "en": "the lesson has no front matter: the file must start with a line `+++`, "
+              "then its TOML keys, then another line `+++`",
+    },
+    "problem.front_matter_unclosed": {
+        "vi": "phần đầu (front matter) mở bằng `+++` nhưng không có dòng `+++` đóng lại",
+        "en": "the front matter opened with `+++` is never closed by another line `+++`",
+    },
+    "problem.missing_key": {
+        "vi": "thiếu khóa bắt buộc `{key}`",
+        "en": "the required key `{key}` is missing",
+    },
+    "problem.unknown_key": {
+        "vi": "khóa không xác định `{key}`{suggestion}",
+        "en": "unknown key `{key}`{suggestion}",
+    },
+    "problem.did_you_mean": {
+        "vi": "; có phải ý bạn là `{match}`?",
+        "en": "; did you mean `{match}`?",
+    },
+    "problem.wrong_type": {
+        "vi": "`{key}` phải là {expected}, không phải {actual}",
+        "en": "`{key}` must be {expected}, not {actual}",
+    },
+    "problem.bad_id": {
+        "vi": "`{key}` = \"{value}\" chỉ được gồm chữ thường a-z, chữ số 0-9 và dấu '-'",
+        "en": "`{key}` = \"{value}\" may contain only a-z, 0-9 and '-'",
+    },
+    "problem.empty_value": {
+        "vi": "`{key}` không được để trống",
+        "en": "`{key}` must not be empty",
+    },
+    "problem.key_points_count": {
+        "vi": "`key_points` phải có từ 1 đến 10 ý, không phải {count}",
+        "en": "`key_points` must have 1 to 10 items, not {count}",
+    },
+    "problem.unknown_format": {
+        "vi": "`format` = {value}: chương trình chỉ đọc được định dạng {known}; "
+              "hãy cập nhật studyapp",
+        "en": "`format` = {value}: this program reads only format {known}; update studyapp",
+    },
+    "problem.bad_language": {
+        "vi": "`language` = \"{value}\" không phải mã ngôn ngữ (ví dụ \"vi\")",
+        "en": "`language` = \"{value}\" is not a language code (for example \"vi\")",
+    },
+    "problem.not_positive": {
+        "vi": "`{key}` phải lớn hơn 0",
+        "en": "`{key}` must be greater than 0",
+    },
+    "problem.out_of_scale": {
+        "vi": "`{key}` = {value} nằm ngoài thang điểm 0..{scale}",
+        "en": "`{key}` = {value} is outside the scale 0..{scale}",
+    },
+    "problem.bands_order": {
+        "vi": "`bands` phải xếp từ mức cao nhất xuống thấp nhất",
+        "en": "`bands` must be listed highest first",
+    },
+    "problem.bands_floor": {
+        "vi": "không có mức xếp loại cho điểm dưới {value}; thường mức cuối cùng có min = 0",
+        "en": "no band covers scores below {value}; the last band usually has min = 0",
+    },
+    "problem.duplicate_lesson": {
+        "vi": "mã bài học `{id}` đã dùng ở {other}; bài này bị bỏ qua",
+        "en": "the lesson id `{id}` is already used at {other}; this lesson is skipped",
+    },
+    "problem.duplicate_pack": {
+        "vi": "mã bộ nội dung `{id}` đã dùng ở {other}; bộ này bị bỏ qua",
+        "en": "the pack id `{id}` is already used at {other}; this pack is skipped",
+    },
+    "problem.unknown_parent": {
+        "vi": "`parent` = \"{parent}\" không phải mã của bài học nào; bài này bị bỏ qua",
+        "en": "`parent` = \"{parent}\" names no lesson; this lesson is skipped",
+    },
+    "problem.parent_skipped": {
+        "vi": "bài cha `{parent}` không tải được; bài này được đặt ở cấp cao nhất",
+        "en": "the parent `{parent}` could not be loaded; this lesson is shown at the top level",
+    },
+    "problem.parent_cycle": {
+        "vi": "các liên kết `parent` tạo thành vòng lặp: {cycle}; các bài này bị bỏ qua",
+        "en": "the `parent` links form a cycle: {cycle}; these lessons are skipped",
+    },
+    "problem.not_nfc": {
+        "vi": "văn bản chưa ở dạng chuẩn NFC (dấu tách rời, thường do chép từ Word hay PDF); "
+              "đã chuẩn hóa",
+        "en": "the text is not in NFC form (separate accents, often copied from Word or PDF); "
+              "it was normalised",
+    },
+    "problem.control_chars": {
+        "vi": "đã xóa ký tự điều khiển, chuỗi thoát (escape) hoặc ký tự vô hình",
+        "en": "control characters, escape sequences or invisible characters were removed",
+    },
+    "problem.body_too_long": {
+        "vi": "nội dung bài dài {size} byte, quá khoảng 4 KB; nên tách thành các bài con",
+        "en": "the lesson text is {size} bytes, over about 4 KB; split it into child lessons",
+    },
+    "problem.empty_body": {
+        "vi": "bài học không có nội dung",
+        "en": "the lesson has no text",
+    },
+    "problem.no_pack": {
+        "vi": "không có bộ nội dung ở đây: một bộ là một thư mục có tệp pack.toml",
+        "en": "no pack here: a pack is a folder with a pack.toml file",
+    },
+    "problem.not_found": {
+        "vi": "không tìm thấy tệp hay thư mục này",
+        "en": "no such file or folder",
+    },
+    "problem.not_content": {
+        "vi": "không phải tệp nội dung (cần pack.toml, tệp .md trong lessons/ "
+              "hoặc tệp .toml trong banks/)",
+        "en": "not a content file (expected pack.toml, a .md file in lessons/ "
+              "or a .toml file in banks/)",
+    },
+    "type.string": {"vi": "chuỗi văn bản", "en": "a string"},
+    "type.integer": {"vi": "số nguyên", "en": "an integer"},
+    "type.number": {"vi": "số", "en": "a number"},
+    "type.boolean": {"vi": "true hoặc false", "en": "true or false"},
+    "type.array": {"vi": "danh sách", "en": "an array"},
+    "type.table": {"vi": "bảng (table)", "en": "a table"},
+    "type.string_list": {"vi": "danh sách chuỗi văn bản", "en": "an array of strings"},
+    "type.bands": {
+        "vi": "danh sách các mức dạng {{ label = \"...\", min = số }}",
+        "en": "an array of {{ label = \"...\", min = number }}",
+    },
+    "type.datetime": {"vi": "ngày giờ", "en": "a date or time"},
+    # --- interface: keys ---------------------------------------------------
+    "key.quit": {"vi": "Thoát", "en": "Quit"},
+    "key.help": {"vi": "Trợ giúp", "en": "Help"},
+    "key.lessons": {"vi": "Bài học", "en": "Lessons"},
+    "key.search": {"vi": "Tìm", "en": "Search"},
+    "key.problems": {"vi": "Lỗi nội dung", "en": "Content problems"},
+    "key.next": {"vi": "Bài tiếp", "en": "Next"},
+    "key.previous": {"vi": "Bài trước", "en": "Previous"},
+    "key.toggle_tree": {"vi": "Mục lục", "en": "Contents"},
+    "key.back": {"vi": "Quay lại", "en": "Back"},
+    "key.close": {"vi": "Đóng", "en": "Close"},
+    "key.down": {"vi": "Xuống", "en": "Down"},
+    "key.up": {"vi": "Lên", "en": "Up"},
+    "app.quit_hint": {
+        "vi": "Muốn thoát chương trình, nhấn Ctrl+Q (hoặc q ở màn hình chính).",
+        "en": "To quit, press Ctrl+Q (or q on the home screen).",
+    },
+    # --- interface: home ---------------------------------------------------
+    "home.subtitle": {"vi": "Màn hình chính", "en": "Home"},
+    "home.studying": {"vi": "Học tập {source}", "en": "Study {source}"},
+    "home.summary": {"vi": "{lessons} bài học", "en": "{lessons} lessons"},
+    "home.intro": {
+        "vi": "Chương trình giúp chi bộ và từng đảng viên đọc, tìm hiểu nội dung văn bản "
+              "theo từng bài, có mục lục và tìm kiếm (gõ có dấu hay không dấu đều được).",
+        "en": "Read and study the document lesson by lesson, with a table of contents and "
+              "search (with or without diacritics).",
+    },
+    "home.no_content": {
+        "vi": "Chưa có bài học nào. Hãy kiểm tra thư mục nội dung bằng lệnh: studyapp validate",
+        "en": "There are no lessons. Check the content folders with: studyapp validate",
+    },
+    "home.problems": {
+        "vi": "⚠ Có {files} tệp nội dung bị bỏ qua vì có lỗi. Nhấn v để xem chi tiết.",
+        "en": "⚠ {files} content files were skipped because of errors. Press v for details.",
+    },
+    "home.what_next": {"vi": "Bạn muốn làm gì?", "en": "What would you like to do?"},
+    "home.hint": {
+        "vi": "↑ ↓ chọn · Enter mở · hoặc nhấn phím trong ngoặc · dùng được chuột",
+        "en": "↑ ↓ choose · Enter opens · or press the key in brackets · the mouse works",
+    },
+    "home.menu.lessons": {"vi": "Đọc bài học", "en": "Read the lessons"},
+    "home.menu.lessons.detail": {
+        "vi": "Các phần của văn bản theo mục lục, từng bài một",
+        "en": "The document's parts as a table of contents, one lesson at a time",
+    },
+    "home.menu.search": {"vi": "Tìm kiếm", "en": "Search"},
+    "home.menu.search.detail": {
+        "vi": "Tìm một từ trong tất cả bài học và mở bài tại chỗ tìm thấy",
+        "en": "Find words in every lesson and open the lesson where they occur",
+    },
+    "home.menu.problems": {"vi": "Xem lỗi nội dung", "en": "Content problems"},
+    "home.menu.problems.detail": {
+        "vi": "Những tệp bị bỏ qua và lý do",
+        "en": "Which files were skipped, and why",
+    },
+    "home.menu.help": {"vi": "Trợ giúp", "en": "Help"},
+    "home.menu.help.detail": {
+        "vi": "Các phím dùng trong chương trình",
+        "en": "The keys of the program",
+    },
+    "home.menu.quit": {"vi": "Thoát", "en": "Quit"},
+    "home.menu.quit.detail": {"vi": "Đóng chương trình", "en": "Close the program"},
+    # --- interface: lessons --------------------------------------------------
+    "lessons.subtitle": {"vi": "Bài học", "en": "Lessons"},
+    "lessons.last": {"vi": "Đây là bài cuối cùng.", "en": "This is the last lesson."},
+    "lessons.first": {"vi": "Đây là bài đầu tiên.", "en": "This is the first lesson."},
+    "lesson.meta": {
+        "vi": "Nguồn: {source}, {part} · bài {position}/{total}",
+        "en": "Source: {source}, {part} · lesson {position} of {total}",
+    },
+    "lesson.part": {"vi": "mục {part}", "en": "part {part}"},
+    "lesson.trail": {"vi": "Thuộc: {trail}", "en": "In: {trail}"},
+    "lesson.key_points": {"vi": "Ý chính", "en": "Key points"},
+    "lesson.children": {"vi": "Các bài trong phần này:", "en": "Lessons in this part:"},
+    "lesson.end_hint": {
+        "vi": "— Hết bài. Nhấn n để sang bài tiếp theo, p để về bài trước. —",
+        "en": "— End of lesson. Press n for the next lesson, p for the previous one. —",
+    },
+    # --- interface: search ----------------------------------------------------
+    "search.title": {"vi": "Tìm kiếm", "en": "Search"},
+    "search.placeholder": {
+        "vi": "Gõ từ cần tìm, có dấu hoặc không dấu (ví dụ: kien dinh)",
+        "en": "Type what to look for, with or without diacritics (e.g. kien dinh)",
+    },
+    "search.empty": {
+        "vi": "Kết quả sẽ hiện ở đây khi bạn gõ.",
+        "en": "Results appear here as you type.",
+    },
+    "search.none": {"vi": "Không tìm thấy “{query}”.", "en": "Nothing found for “{query}”."},
+    "search.count": {"vi": "{count} kết quả cho “{query}”", "en": "{count} results for “{query}”"},
+    "search.hint": {
+        "vi": "↑ ↓ chọn · Enter mở bài tại chỗ tìm thấy · Esc đóng",
+        "en": "↑ ↓ choose · Enter opens the lesson at the match · Esc closes",
+    },
+    # --- interface: help and problems ------------------------------------------
+    "help.title": {"vi": "Trợ giúp — các phím", "en": "Help — keys"},
+    "help.screen_keys": {"vi": "Trên màn hình “{screen}”:", "en": "On the “{screen}” screen:"},
+    "help.general_keys": {"vi": "Ở mọi nơi:", "en": "Everywhere:"},
+    "help.key.arrows": {"vi": "di chuyển giữa các mục, cuộn bài",
+                        "en": "move between items, scroll"},
+    "help.key.enter": {"vi": "chọn, mở", "en": "choose, open"},
+    "help.key.tab": {
+        "vi": "chuyển sang vùng khác (mục lục ↔ nội dung bài)",
+        "en": "move to the next area (contents ↔ lesson text)",
+    },
+    "help.key.pages": {"vi": "cuộn từng trang", "en": "scroll a page at a time"},
+    "help.key.escape": {"vi": "quay lại, đóng hộp thoại", "en": "go back, close a dialog"},
+    "help.key.help": {"vi": "mở trợ giúp này", "en": "open this help"},
+    "help.key.quit": {"vi": "thoát chương trình", "en": "quit the program"},
+    "help.mouse": {
+        "vi": "Có chuột thì nhấp để chọn, cuộn bánh xe để đọc. Nhấn Esc để đóng trợ giúp.",
+        "en": "With a mouse, click to choose and use the wheel to scroll. Esc closes this help.",
+    },
+    "problems.title": {"vi": "Lỗi nội dung", "en": "Content problems"},
+    "problems.skipped": {
+        "vi": "{count} tệp hoặc thư mục bị bỏ qua:",
+        "en": "{count} files or folders were skipped:",
+    },
+    "problems.all": {"vi": "Tất cả các vấn đề:", "en": "Every problem:"},
+    "problems.hint": {
+        "vi": "Sửa các tệp trên rồi mở lại chương trình; lệnh studyapp validate cho kết quả "
+              "tương tự. Esc để đóng.",
+        "en": "Fix these files and start the program again; studyapp validate prints the "
+              "same list. Esc closes.",
+    },
+    # --- command line ----------------------------------------------------
+    "cli.description": {
+        "vi": "studyapp: học tập và kiểm tra nghị quyết, ngoại tuyến, trong terminal. "
+              "Không có lệnh con thì mở giao diện.",
+        "en": "studyapp: study a Party document and test what was learned, offline, in a "
+              "terminal. With no subcommand it opens the interface.",
+    },
+    "cli.opt.content": {
+        "vi": "thư mục nội dung (một bộ hoặc thư mục chứa nhiều bộ); lặp lại được; "
+              "thay cho nội dung kèm theo trừ khi có --with-bundled",
+        "en": "a content folder (one pack or a folder of packs); repeatable; replaces the "
+              "bundled packs unless --with-bundled is given",
+    },
+    "cli.opt.with_bundled": {
+        "vi": "vẫn dùng nội dung kèm theo khi có --content",
+        "en": "keep the bundled packs when --content is given",
+    },
+    "cli.opt.db": {
+        "vi": "tệp cơ sở dữ liệu điểm (mặc định: STUDYAPP_DB, rồi thư mục dữ liệu người dùng)",
+        "en": "the score database (default: STUDYAPP_DB, then the user data directory)",
+    },
+    "cli.opt.lang": {"vi": "ngôn ngữ giao diện (mặc định vi)",
+                     "en": "interface language (default vi)"},
+    "cli.opt.format": {"vi": "định dạng đầu ra", "en": "output format"},
+    "cli.opt.strict": {"vi": "coi cảnh báo là lỗi", "en": "treat warnings as errors"},
+    "cli.opt.limit": {"vi": "số kết quả tối đa (mặc định 20)",
+                      "en": "at most this many results (default 20)"},
+    "cli.cmd.validate": {"vi": "kiểm tra nội dung (bộ, bài học, ngân hàng câu hỏi)",
+                         "en": "check content (packs, lessons, question banks)"},
+    "cli.arg.paths": {"vi": "thư mục hoặc tệp cần kiểm tra (mặc định: nội dung đang dùng)",
+                      "en": "folders or files to check (default: the content in use)"},
+    "cli.cmd.lessons": {"vi": "in cây bài học", "en": "print the lesson tree"},
+    "cli.cmd.search": {"vi": "tìm trong bài học (không phân biệt hoa thường, có dấu hay không)",
+                       "en": "search the lessons (ignores case and diacritics)"},
+    "cli.arg.query": {"vi": "từ cần tìm", "en": "what to look for"},
+    "cli.validate_summary": {
+        "vi": "{files} tệp: {errors} lỗi, {warnings} cảnh báo",
+        "en": "{files} files: {errors} errors, {warnings} warnings",
+    },
+    "cli.problems_hidden": {
+        "vi": "{warnings} cảnh báo về nội dung; xem bằng: studyapp validate",
+        "en": "{warnings} content warnings; see them with: studyapp validate",
+    },
+    "cli.no_results": {"vi": "Không tìm thấy “{query}”.", "en": "Nothing found for “{query}”."},
+    "cli.empty_query": {"vi": "hãy nhập từ cần tìm", "en": "give something to look for"},
+    "cli.no_content_dir": {
+        "vi": "không có thư mục nội dung {path} (từ {origin}); hãy kiểm tra lại đường dẫn",
+        "en": "the content folder {path} does not exist (from {origin}); check the path",
+    },
+    "cli.config_problem": {
+        "vi": "cảnh báo: bỏ qua tệp cấu hình {path}: {reason}",
+        "en": "warning: ignoring the config file {path}: {reason}",
+    },
+    "cli.config_bad_key": {
+        "vi": "khóa `{key}` phải là {expected}",
+        "en": "the key `{key}` must be {expected}",
+    },
+    "cli.interrupted": {"vi": "Đã dừng.", "en": "Stopped."},
+    "cli.bad_limit": {"vi": "--limit phải lớn hơn 0", "en": "--limit must be greater than 0"},
+    "cli.no_lessons": {"vi": "Chưa có bài học nào.", "en": "There are no lessons."},
+}

@@ -1,0 +1,70 @@
+"""Search: case and diacritics ignored, title above body, whole words above parts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from studyapp.content.catalog import Catalog
+from studyapp.content.loading import load_catalog
+from studyapp.content.search import SearchIndex, find_ranges
+from tests.conftest import lesson_text, make_pack
+
+
+def small_catalog(tmp_path: Path) -> Catalog:
+    make_pack(tmp_path, lessons={
+        "a.md": lesson_text("trong-than", "Văn bản", "Nói về kiên định trong thân bài."),
+        "b.md": lesson_text("trong-tieu-de", "Kiên định", "Thân bài khác."),
+        "c.md": lesson_text("mot-phan", "Chuyện khác", "Những điềukiên địnhx không phải từ."),
+        "d.md": lesson_text("y-chinh", "Y chính", "Không có.").replace(
+            'source = "I.1"', 'source = "I.1"\nkey_points = ["Phải kiên định"]'),
+        "e.md": lesson_text("tach-roi", "Tách rời", "Kiên trì và định hướng."),
+    })
+    result = load_catalog([tmp_path])
+    assert not result.problems
+    return result.catalog
+
+
+def test_ranking_title_then_key_point_then_body(tmp_path: Path) -> None:
+    hits = SearchIndex(small_catalog(tmp_path)).search("kien dinh")
+    assert [hit.id for hit in hits] == [
+        "trong-tieu-de", "y-chinh", "trong-than", "mot-phan", "tach-roi"]
+
+
+def test_whole_word_outranks_part_of_a_word(tmp_path: Path) -> None:
+    hits = {hit.id: hit.score for hit in SearchIndex(small_catalog(tmp_path)).search("KIÊN ĐỊNH")}
+    assert hits["trong-than"] > hits["mot-phan"]
+
+
+def test_snippet_and_offsets_point_at_the_match(tmp_path: Path) -> None:
+    catalog = small_catalog(tmp_path)
+    [hit] = [h for h in SearchIndex(catalog).search("kiên định") if h.id == "trong-than"]
+    assert hit.match.field == "body"
+    body = catalog.document("trong-than").plain
+    assert body[hit.match.start:hit.match.end] == "kiên định"
+    assert [hit.snippet[s:e] for s, e in hit.snippet_spans] == ["kiên định"]
+
+
+def test_every_word_must_be_found(tmp_path: Path) -> None:
+    index = SearchIndex(small_catalog(tmp_path))
+    assert index.search("kien xyz") == []
+    assert index.search("   ") == []
+    assert [h.id for h in index.search("kiên trì định")] == ["tach-roi"]
+
+
+def test_limit(tmp_path: Path) -> None:
+    assert len(SearchIndex(small_catalog(tmp_path)).search("kien", limit=2)) == 2
+
+
+def test_find_ranges_in_original_offsets() -> None:
+    text = "Kiên định, KIÊN ĐỊNH và kiên trì"
+    assert find_ranges(text, "kien dinh", phrase_only=True) == [(0, 9), (11, 20)]
+    assert [text[s:e] for s, e in find_ranges(text, "kien dinh")] == [
+        "Kiên định", "KIÊN ĐỊNH", "kiên"]
+
+
+def test_bundled_search_finds_bon_kien_dinh_first(catalog: Catalog) -> None:
+    hits = SearchIndex(catalog).search("kien dinh")
+    assert hits[0].id == "bon-kien-dinh"
+    assert hits[0].title == "Bốn kiên định"
+    assert SearchIndex(catalog).search("đoc lâp")[0].id in {"bon-kien-dinh",
+                                                             "bkd-bon-dieu-kien-dinh"}
