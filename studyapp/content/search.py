@@ -16,6 +16,9 @@ Kind = Literal["lesson", "question"]
 # point outranks the body: a lesson *about* the words beats one that mentions them.
 FIELD_WEIGHT: dict[FieldName, float] = {"title": 1000.0, "key_point": 100.0, "body": 10.0}
 WHOLE_WORD_FACTOR = 2.0
+# The query as typed, found anywhere, outranks its words found apart: the
+# words of a phrase are often common syllables ("tu", "ve") found everywhere.
+PHRASE_TIER = 10_000.0
 ALL_TERMS_FACTOR = 0.4  # every word found, but not as the phrase typed
 SNIPPET_CONTEXT = 60
 
@@ -179,7 +182,7 @@ class SearchIndex:
                     context = (value, field, start, end)
         if best is not None:
             # More occurrences rank a little higher, never above a better field.
-            score = best[0] + min(count, 50) * 0.1
+            score = PHRASE_TIER + best[0] + min(count, 50) * 0.1
         as_phrase = best is not None
         if best is None:
             # Not as a phrase: every word must still be somewhere in the item.

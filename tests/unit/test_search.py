@@ -44,6 +44,15 @@ def test_snippet_and_offsets_point_at_the_match(tmp_path: Path) -> None:
     assert [hit.snippet[s:e] for s, e in hit.snippet_spans] == ["kiên định"]
 
 
+def test_the_phrase_outranks_its_words_apart(tmp_path: Path) -> None:
+    make_pack(tmp_path, lessons={
+        "a.md": lesson_text("rai-rac", "Tư tưởng về khả năng", "Nói về việc tự làm."),
+        "b.md": lesson_text("lien-nhau", "Khác", "Có khả năng tự vệ từ sớm."),
+    })
+    hits = SearchIndex(load_catalog([tmp_path]).catalog).search("kha nang tu ve")
+    assert [hit.id for hit in hits] == ["lien-nhau", "rai-rac"]
+
+
 def test_every_word_must_be_found(tmp_path: Path) -> None:
     index = SearchIndex(small_catalog(tmp_path))
     assert index.search("kien xyz") == []

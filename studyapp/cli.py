@@ -1,0 +1,308 @@
+"""The `studyapp` command: subcommands for scripts, and the terminal UI with none.
+
+Textual is imported only when the UI starts, so scripted commands start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from studyapp import __version__
+from studyapp.config import Settings, load_user_config, resolve_settings
+from studyapp.content.loading import (
+    PACK_FILE,
+    LoadResult,
+    load_catalog,
+    load_lesson,
+    load_pack_file,
+)
+from studyapp.content.problems import Problem, ProblemLog
+from studyapp.errors import StudyappError, UsageError
+from studyapp.i18n import DEFAULT_LANG, LANGUAGES, Lang, set_language, tr
+
+Handler = Callable[[argparse.Namespace, Settings], int]
+
+
+# --- output --------------------------------------------------------------------
+
+
+def _utf8(stream: TextIO) -> None:
+    """Write UTF-8 whatever the locale (a Windows pipe defaults to cp1252)."""
+    encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+    if encoding != "utf8" and hasattr(stream, "reconfigure"):
+        stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def _out(text: str = "") -> None:
+    print(text, file=sys.stdout)
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def _print_json(value: object) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+# --- content -------------------------------------------------------------------
+
+
+def load_content(settings: Settings) -> LoadResult:
+    """The catalog in use; a `--content` folder that does not exist is a usage error."""
+    for entry in settings.content_dirs:
+        if entry.origin == "--content" and not entry.path.exists():
+            raise UsageError(tr("cli.no_content_dir", path=entry.path, origin=entry.origin))
+    return load_catalog(settings.content_paths)
+
+
+def _report_load(result: LoadResult) -> int:
+    """Errors to stderr (warnings only counted); 1 if there were errors."""
+    for problem in result.errors:
+        _err(problem.format())
+    if result.warnings:
+        _err(tr("cli.problems_hidden", warnings=len(result.warnings)))
+    return 1 if result.errors else 0
+
+
+# --- validate --------------------------------------------------------------------
+
+
+def _enclosing_pack(path: Path) -> Path | None:
+    for parent in list(path.resolve().parents)[:3]:
+        if (parent / PACK_FILE).is_file():
+            return parent
+    return None
+
+
+def _validate_paths(paths: Sequence[Path]) -> tuple[list[Problem], int]:
+    """Check the given folders and files. A file inside a pack is checked with
+    its pack (ids, parents), and only its own problems are reported."""
+    log = ProblemLog()
+    roots: list[Path] = []
+    wanted_dirs: list[Path] = []
+    wanted_files: set[Path] = set()
+    standalone: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            roots.append(path)
+            wanted_dirs.append(path.resolve())
+        elif path.is_file():
+            pack_dir = _enclosing_pack(path)
+            if pack_dir is None:
+                standalone.append(path)
+            else:
+                roots.append(pack_dir)
+                wanted_files.add(path.resolve())
+        else:
+            log.error(path, 1, 1, "not_found")
+    files = 0
+    if roots:
+        result = load_catalog(dict.fromkeys(roots))
+        files += result.files_read
+
+        def wanted(problem: Problem) -> bool:
+            resolved = problem.path.resolve()
+            return resolved in wanted_files or any(
+                resolved == d or d in resolved.parents for d in wanted_dirs)
+
+        log.extend(p for p in result.problems if wanted(p))
+    for path in standalone:
+        files += 1
+        if path.name == PACK_FILE:
+            load_pack_file(path.parent, log)
+        elif path.suffix == ".md":
+            load_lesson(path, "", log)
+        else:
+            log.error(path, 1, 1, "not_content")
+    return log.sorted(), files
+
+
+def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
+    if args.paths:
+        problems, files = _validate_paths([Path(p) for p in args.paths])
+    else:
+        result = load_content(settings)
+        problems, files = result.problems, result.files_read
+    for problem in problems:
+        _out(problem.format())
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    _err(tr("cli.validate_summary", files=files, errors=errors, warnings=warnings))
+    failed = errors > 0 or (args.strict and warnings > 0)
+    return 1 if failed else 0
+
+
+# --- lessons and search ----------------------------------------------------------------
+
+
+def cmd_lessons(args: argparse.Namespace, settings: Settings) -> int:
+    result = load_content(settings)
+    catalog = result.catalog
+    if args.format == "json":
+        _print_json([
+            {
+                "id": lesson.id,
+                "pack": lesson.pack_id,
+                "title": lesson.title,
+                "parent": lesson.parent,
+                "source": lesson.source,
+                "key_points": list(lesson.key_points),
+                "text": catalog.document(lesson.id).plain,
+                "depth": depth,
+            }
+            for lesson, depth in catalog.walk()
+        ])
+    else:
+        if not len(catalog):
+            _err(tr("cli.no_lessons"))
+        for pack in catalog.packs:
+            _out(f"{pack.title} — {pack.source}  [{pack.id}]")
+            for lesson, depth in catalog.walk():
+                if lesson.pack_id == pack.id:
+                    _out(f"{'  ' * (depth + 1)}{lesson.source}  {lesson.title}  [{lesson.id}]")
+    return _report_load(result)
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from studyapp.content.search import SearchIndex  # noqa: PLC0415 - only this command needs it
+    from studyapp.text import fold  # noqa: PLC0415
+
+    if not fold(args.query):
+        raise UsageError(tr("cli.empty_query"))
+    if args.limit < 1:
+        raise UsageError(tr("cli.bad_limit"))
+    result = load_content(settings)
+    hits = SearchIndex(result.catalog).search(args.query, limit=args.limit)
+    if args.format == "json":
+        _print_json([
+            {
+                "kind": hit.kind,
+                "id": hit.id,
+                "pack": hit.pack,
+                "title": hit.title,
+                "snippet": hit.snippet,
+                "field": hit.match.field,
+                "score": round(hit.score, 3),
+            }
+            for hit in hits
+        ])
+    elif not hits:
+        _err(tr("cli.no_results", query=args.query))
+    else:
+        for hit in hits:
+            _out(f"{hit.title}  [{hit.id}]")
+            _out(f"    {hit.snippet}")
+    return _report_load(result)
+
+
+# --- the interface ---------------------------------------------------------------------
+
+
+def cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
+    result = load_content(settings)
+    from studyapp.ui.app import make_app  # noqa: PLC0415 - Textual only when the UI starts
+
+    app = make_app(settings, result)
+    app.run()
+    return app.return_code or 0
+
+
+# --- the parser --------------------------------------------------------------------------
+
+
+def _common_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    # Defaults are SUPPRESS below the top level, so that an option given
+    # before the subcommand is not reset by the subcommand's own default.
+    default: Any = None if top else argparse.SUPPRESS
+    parser.add_argument("--content", action="append", metavar="DIR",
+                        default=[] if top else argparse.SUPPRESS, help=tr("cli.opt.content"))
+    parser.add_argument("--with-bundled", action="store_true",
+                        default=False if top else argparse.SUPPRESS,
+                        help=tr("cli.opt.with_bundled"))
+    parser.add_argument("--db", metavar="PATH", default=default, help=tr("cli.opt.db"))
+    parser.add_argument("--lang", choices=LANGUAGES, default=default, help=tr("cli.opt.lang"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="studyapp", description=tr("cli.description"))
+    parser.add_argument("--version", action="version", version=f"studyapp {__version__}")
+    _common_options(parser, top=True)
+    parser.set_defaults(handler=cmd_ui)
+    commands = parser.add_subparsers(metavar="COMMAND")
+
+    def command(name: str, handler: Handler, help_key: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=tr(help_key), description=tr(help_key))
+        _common_options(sub, top=False)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    validate = command("validate", cmd_validate, "cli.cmd.validate")
+    validate.add_argument("paths", nargs="*", metavar="PATH", help=tr("cli.arg.paths"))
+    validate.add_argument("--strict", action="store_true", help=tr("cli.opt.strict"))
+
+    lessons = command("lessons", cmd_lessons, "cli.cmd.lessons")
+    lessons.add_argument("--format", choices=("text", "json"), default="text",
+                         help=tr("cli.opt.format"))
+
+    search = command("search", cmd_search, "cli.cmd.search")
+    search.add_argument("query", metavar="QUERY", help=tr("cli.arg.query"))
+    search.add_argument("--format", choices=("text", "json"), default="text",
+                        help=tr("cli.opt.format"))
+    search.add_argument("--limit", type=int, default=20, metavar="N", help=tr("cli.opt.limit"))
+    return parser
+
+
+def _language_in(argv: Sequence[str]) -> Lang | None:
+    """`--lang` read ahead of parsing, so that help is in the right language."""
+    for index, arg in enumerate(argv):
+        value = None
+        if arg == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        if value in LANGUAGES:
+            return value
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _utf8(sys.stdout)
+    _utf8(sys.stderr)
+    config = load_user_config()
+    set_language(_language_in(argv) or config.lang or DEFAULT_LANG)
+    args = build_parser().parse_args(argv)
+    settings = resolve_settings(
+        config,
+        lang=getattr(args, "lang", None),
+        content=getattr(args, "content", []) or [],
+        with_bundled=getattr(args, "with_bundled", False),
+        db=getattr(args, "db", None),
+    )
+    set_language(settings.lang)
+    for notice in settings.notices:
+        _err(notice)
+    handler: Handler = args.handler
+    try:
+        return handler(args, settings)
+    except StudyappError as error:
+        _err(error.message)
+        return error.exit_code
+    except KeyboardInterrupt:
+        _err(tr("cli.interrupted"))
+        return 130
+    except BrokenPipeError:
+        # The reader (`| head`) went away: not an error of ours.
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

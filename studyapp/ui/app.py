@@ -1,0 +1,106 @@
+"""The Textual app: wires screens and global keys; the work is done by the core."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+from typing import Any, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from studyapp.config import Settings
+from studyapp.content.catalog import Catalog
+from studyapp.content.loading import LoadResult
+from studyapp.content.search import SearchHit, SearchIndex
+from studyapp.i18n import set_language, tr
+from studyapp.ui.bindings import translate_bindings
+from studyapp.ui.screens.help import HelpScreen, KeyRow
+from studyapp.ui.screens.home import HomeScreen
+from studyapp.ui.screens.lessons import LessonsScreen
+from studyapp.ui.screens.problems import ContentProblemsScreen
+from studyapp.ui.screens.search import SearchResult, SearchScreen
+
+
+class StudyApp(App[None]):
+    """studyapp's interface. Build it with `make_app`."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "studyapp"
+    # The command palette lists Textual's own commands, in English only.
+    ENABLE_COMMAND_PALETTE = False
+    # A mode, not `get_default_screen`: only screens of modes load their CSS_PATH.
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"home": HomeScreen}
+    DEFAULT_MODE = "home"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "key.quit", show=False, priority=True, id="app.quit"),
+        Binding("question_mark", "help", "key.help", id="app.help"),
+    ]
+
+    def __init__(self, settings: Settings, content: LoadResult) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.settings = settings
+        self.content = content
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.content.catalog
+
+    @cached_property
+    def search_index(self) -> SearchIndex:
+        return SearchIndex(self.catalog)
+
+    def search(self, query: str, limit: int) -> list[SearchHit]:
+        return self.search_index.search(query, limit=limit)
+
+    # --- flows -----------------------------------------------------------------
+
+    def open_lessons(self, lesson_id: str | None = None) -> None:
+        self.push_screen(LessonsScreen(lesson_id))
+
+    def open_search(self) -> None:
+        if isinstance(self.screen, SearchScreen):
+            return
+        self.push_screen(SearchScreen(), self._search_done)
+
+    async def _search_done(self, result: SearchResult | None) -> None:
+        if result is None:
+            return
+        if isinstance(self.screen, LessonsScreen):
+            await self.screen.open_lesson(result.hit.id, query=result.query,
+                                          match=result.hit.match, focus_view=True)
+        else:
+            self.push_screen(LessonsScreen(result.hit.id, result.hit, result.query))
+
+    def show_content_problems(self) -> None:
+        self.push_screen(ContentProblemsScreen(self.content.skipped, self.content.problems))
+
+    # --- global actions ------------------------------------------------------------
+
+    def action_help(self) -> None:
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            return
+        rows: list[KeyRow] = []
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or not binding.show or binding.description in seen:
+                continue
+            if active.node is not screen and active.node is not self:
+                continue
+            seen.add(binding.description)
+            rows.append((self.get_key_display(binding) or key, binding.description))
+        self.push_screen(HelpScreen(rows, screen.sub_title or self.title))
+
+    def action_help_quit(self) -> None:
+        # Ctrl+C in a terminal usually means "stop": say how to quit here.
+        self.notify(tr("app.quit_hint"), markup=False)
+
+
+def make_app(settings: Settings, content: LoadResult) -> StudyApp:
+    """The one way to build the app, for the command line and for the tests."""
+    set_language(settings.lang)
+    return StudyApp(settings, content)

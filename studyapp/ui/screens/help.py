@@ -1,0 +1,71 @@
+"""The help dialog: the keys of the screen it was opened from, and the general ones."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content, Span
+from textual.widgets import Static
+
+from studyapp.i18n import tr
+from studyapp.ui.screens.base import StudyModal
+
+KeyRow = tuple[str, str]
+
+GENERAL_KEYS: tuple[tuple[str, str], ...] = (
+    ("↑ ↓", "help.key.arrows"),
+    ("Enter", "help.key.enter"),
+    ("Tab", "help.key.tab"),
+    ("PgUp PgDn", "help.key.pages"),
+    ("Esc", "help.key.escape"),
+    ("?", "help.key.help"),
+    ("Ctrl+Q", "help.key.quit"),
+)
+
+
+def _table(rows: Sequence[KeyRow]) -> Content:
+    width = max((len(key) for key, _ in rows), default=0) + 2
+    lines: list[str] = []
+    spans: list[Span] = []
+    offset = 0
+    for key, description in rows:
+        line = f"{key.ljust(width)}{description}"
+        spans.append(Span(offset, offset + len(key), "bold $text-accent"))
+        lines.append(line)
+        offset += len(line) + 1
+    return Content("\n".join(lines), spans=spans)
+
+
+class HelpScreen(StudyModal[None]):
+    """Lists keys; any of Esc, q or ? closes it."""
+
+    CSS_PATH = "help.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "close", "key.close", id="help.close"),
+    ]
+
+    def __init__(self, screen_keys: Sequence[KeyRow], screen_name: str) -> None:
+        super().__init__()
+        self._screen_keys = list(screen_keys)
+        self._screen_name = screen_name
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box") as box:
+            box.border_title = tr("help.title")
+            if self._screen_keys:
+                yield Static(Content(tr("help.screen_keys", screen=self._screen_name)),
+                             classes="help-heading")
+                yield Static(_table(self._screen_keys))
+            yield Static(Content(tr("help.general_keys")), classes="help-heading")
+            yield Static(_table([(key, tr(text)) for key, text in GENERAL_KEYS]))
+            yield Static(Content(tr("help.mouse")), classes="help-note")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-box").focus()
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,132 @@
+"""The lesson browser: the tree on the left, the lesson on the right."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Footer, Header, Tree
+
+from studyapp.content.search import Match, SearchHit
+from studyapp.i18n import tr
+from studyapp.ui.screens.base import StudyScreen
+from studyapp.ui.widgets.lesson_tree import LessonTree
+from studyapp.ui.widgets.lesson_view import LessonPage, LessonView
+
+
+class LessonsScreen(StudyScreen[None]):
+    """Read the lessons in order or jump anywhere; search and open at a match."""
+
+    CSS_PATH = "lessons.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "next_lesson", "key.next", id="lessons.next"),
+        Binding("p", "previous_lesson", "key.previous", id="lessons.previous"),
+        Binding("slash", "search", "key.search", id="lessons.search"),
+        Binding("t", "toggle_tree", "key.toggle_tree", id="lessons.toggle_tree"),
+        Binding("escape", "back", "key.back", id="lessons.back"),
+    ]
+
+    def __init__(self, lesson_id: str | None = None, hit: SearchHit | None = None,
+                 query: str = "") -> None:
+        super().__init__()
+        catalog = self.study_app.catalog
+        self._initial = (lesson_id or (catalog.lessons[0].id if len(catalog) else None), hit,
+                         query)
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        with Horizontal(id="lessons-body"):
+            yield LessonTree(self.study_app.catalog, id="lesson-tree")
+            yield LessonView(id="lesson-view")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.sub_title = tr("lessons.subtitle")
+        lesson_id, hit, query = self._initial
+        if lesson_id is not None:
+            await self.open_lesson(lesson_id, query=query, match=hit.match if hit else None,
+                                   focus_view=hit is not None)
+        if hit is None:
+            self.query_one(LessonTree).focus()
+
+    @property
+    def view(self) -> LessonView:
+        return self.query_one(LessonView)
+
+    @property
+    def lesson_tree(self) -> LessonTree:
+        return self.query_one(LessonTree)
+
+    @property
+    def current_lesson_id(self) -> str | None:
+        return self.view.lesson_id
+
+    async def open_lesson(self, lesson_id: str, *, query: str = "", match: Match | None = None,
+                          focus_view: bool = False) -> None:
+        """Show a lesson (highlighting `query`, scrolled to `match`) and move
+        the tree's cursor to it."""
+        app = self.study_app
+        catalog = app.catalog
+        lesson = catalog.lesson(lesson_id)
+        page = LessonPage(
+            lesson=lesson,
+            document=catalog.document(lesson_id),
+            pack_source=catalog.pack(lesson.pack_id).source,
+            trail=tuple(a.title for a in reversed(catalog.ancestors(lesson_id))),
+            children=catalog.children(lesson_id),
+            position=catalog.position(lesson_id) + 1,
+            total=len(catalog),
+            query=query,
+            match=match,
+        )
+        await self.view.show(page)
+        self.lesson_tree.show_lesson(lesson_id)
+        if focus_view:
+            self.view.focus()
+
+    async def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+        # Moving through the tree previews each lesson.
+        event.stop()
+        lesson_id = event.node.data
+        if lesson_id and lesson_id != self.current_lesson_id and \
+                self.study_app.catalog.has_lesson(lesson_id):
+            await self.open_lesson(lesson_id)
+
+    async def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
+        # Enter (or a click) opens it for reading: the text takes the keys.
+        event.stop()
+        lesson_id = event.node.data
+        if lesson_id and self.study_app.catalog.has_lesson(lesson_id):
+            if lesson_id != self.current_lesson_id:
+                await self.open_lesson(lesson_id)
+            self.view.focus()
+
+    async def action_next_lesson(self) -> None:
+        current = self.current_lesson_id
+        following = self.study_app.catalog.next_lesson(current) if current else None
+        if following is None:
+            self.notify(tr("lessons.last"), markup=False)
+            return
+        await self.open_lesson(following.id, focus_view=self.view.has_focus)
+
+    async def action_previous_lesson(self) -> None:
+        current = self.current_lesson_id
+        preceding = self.study_app.catalog.previous_lesson(current) if current else None
+        if preceding is None:
+            self.notify(tr("lessons.first"), markup=False)
+            return
+        await self.open_lesson(preceding.id, focus_view=self.view.has_focus)
+
+    def action_search(self) -> None:
+        self.study_app.open_search()
+
+    def action_toggle_tree(self) -> None:
+        tree = self.lesson_tree
+        tree.display = not tree.display
+        if not tree.display:
+            self.view.focus()
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,115 @@
+"""The search dialog: type, see ranked results with the match highlighted, open one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content, Span
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from studyapp.content.search import SearchHit
+from studyapp.i18n import format_count, tr
+from studyapp.ui.screens.base import StudyModal
+from studyapp.ui.widgets.lesson_view import HIGHLIGHT_STYLE
+
+RESULT_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """The hit the user chose, and the query, to highlight in the lesson."""
+
+    hit: SearchHit
+    query: str
+
+
+def result_option(hit: SearchHit, source: str, index: int) -> Option:
+    """Two lines: the lesson's title and source, then the snippet, with the
+    query's words highlighted."""
+    head = f"{hit.title}  · {source}"
+    indent = "  "
+    text = f"{head}\n{indent}{hit.snippet}"
+    offset = len(head) + 1 + len(indent)
+    spans = [Span(0, len(hit.title), "bold"), Span(len(hit.title), len(head), "$text-muted")]
+    spans += [Span(start + offset, end + offset, HIGHLIGHT_STYLE)
+              for start, end in hit.snippet_spans]
+    return Option(Content(text, spans=spans), id=str(index))
+
+
+class SearchScreen(StudyModal[SearchResult | None]):
+    """Searches as you type; ↑ ↓ choose, Enter opens, Esc closes."""
+
+    CSS_PATH = "search.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "key.close", id="search.close"),
+        Binding("down", "move(1)", "key.down", show=False, id="search.down"),
+        Binding("up", "move(-1)", "key.up", show=False, id="search.up"),
+    ]
+
+    def __init__(self, query: str = "") -> None:
+        super().__init__()
+        self._hits: list[SearchHit] = []
+        self._initial_query = query
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box") as box:
+            box.border_title = tr("search.title")
+            yield Input(value=self._initial_query, placeholder=tr("search.placeholder"),
+                        id="search-input")
+            yield Static(Content(tr("search.empty")), id="search-status")
+            yield OptionList(id="search-results", markup=False)
+            yield Static(Content(tr("search.hint")), id="search-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        if self._initial_query:
+            self._update(self._initial_query)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._update(event.value)
+
+    def _update(self, query: str) -> None:
+        results = self.query_one(OptionList)
+        status = self.query_one("#search-status", Static)
+        results.clear_options()
+        self._hits = self.study_app.search(query, RESULT_LIMIT) if query.strip() else []
+        if not query.strip():
+            status.update(Content(tr("search.empty")))
+            return
+        if not self._hits:
+            status.update(Content(tr("search.none", query=query)))
+            return
+        catalog = self.study_app.catalog
+        results.add_options(result_option(hit, catalog.lesson(hit.id).source, index)
+                            for index, hit in enumerate(self._hits))
+        results.highlighted = 0
+        status.update(Content(tr("search.count", count=format_count(len(self._hits)),
+                                 query=query)))
+
+    def action_move(self, step: int) -> None:
+        results = self.query_one(OptionList)
+        if results.option_count:
+            current = results.highlighted if results.highlighted is not None else -step
+            results.highlighted = max(0, min(results.option_count - 1, current + step))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        highlighted = self.query_one(OptionList).highlighted
+        if highlighted is not None and highlighted < len(self._hits):
+            self._choose(highlighted)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._choose(int(event.option_id or 0))
+
+    def _choose(self, index: int) -> None:
+        self.dismiss(SearchResult(self._hits[index], self.query_one(Input).value))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

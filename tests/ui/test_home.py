@@ -1,0 +1,106 @@
+"""The home screen: says what the program is and offers only what works."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList, Static
+
+from studyapp.ui.screens.help import HelpScreen
+from studyapp.ui.screens.home import HomeScreen
+from studyapp.ui.screens.lessons import LessonsScreen
+from studyapp.ui.screens.problems import ContentProblemsScreen
+from tests.conftest import DATA
+from tests.ui.conftest import build_app
+
+
+def screen_text(app) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(str(static.content) for static in app.screen.query(Static))
+
+
+async def test_home_says_what_to_do() -> None:
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        text = screen_text(app)
+        assert "Học tập Kế hoạch số 67-KH/ĐU" in text
+        assert "Bạn muốn làm gì?" in text
+        menu = app.screen.query_one(OptionList)
+        assert [menu.get_option_at_index(i).id for i in range(menu.option_count)] == [
+            "lessons", "search", "help", "quit"]
+        assert app.focused is menu
+        # Enter on the first entry opens the lessons.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LessonsScreen)
+        assert app.screen.current_lesson_id == "gioi-thieu"
+
+
+async def test_menu_by_arrows_and_keys() -> None:
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, LessonsScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0
+        assert not app.is_running
+
+
+async def test_ctrl_c_explains_how_to_quit() -> None:
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.is_running
+        assert any("Ctrl+Q" in str(n.message) for n in app._notifications)
+
+
+async def test_broken_content_starts_and_lists_skipped_files() -> None:
+    app = build_app(DATA / "broken")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "bị bỏ qua vì có lỗi" in screen_text(app)
+        menu = app.screen.query_one(OptionList)
+        assert "problems" in [menu.get_option_at_index(i).id for i in range(menu.option_count)]
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, ContentProblemsScreen)
+        text = screen_text(app)
+        assert "06-no-front-matter.md" in text
+        assert "15-latin1.md:3:11: error:" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_no_dead_entries_without_content(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "empty").mkdir()
+    app = build_app(tmp_path / "empty")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        menu = app.screen.query_one(OptionList)
+        ids = [menu.get_option_at_index(i).id for i in range(menu.option_count)]
+        assert "lessons" not in ids
+        assert "search" not in ids
+        await pilot.press("b")  # the key does nothing either
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Chưa có bài học nào" in screen_text(app)
+
+
+async def test_english_interface() -> None:
+    app = build_app(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "What would you like to do?" in screen_text(app)
+        assert app.screen.sub_title == "Home"

@@ -1,0 +1,39 @@
+"""The core never imports Textual or Rich (architecture.md): checked in a clean interpreter."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+CORE_MODULES = [
+    "studyapp.text",
+    "studyapp.i18n",
+    "studyapp.paths",
+    "studyapp.config",
+    "studyapp.errors",
+    "studyapp.content.loading",
+    "studyapp.content.catalog",
+    "studyapp.content.search",
+    "studyapp.content.document",
+    "studyapp.cli",
+]
+
+
+@pytest.mark.parametrize("module", CORE_MODULES)
+def test_core_module_does_not_import_textual(module: str) -> None:
+    code = (f"import sys, {module}; "
+            "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'));"
+            "print(','.join(bad))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == ""
+
+
+def test_cli_subcommand_runs_without_textual() -> None:
+    code = ("import sys; from studyapp.cli import main; main(['lessons', '--format', 'json']);"
+            "sys.stderr.write(str(any(m.startswith('textual') for m in sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stderr.strip().endswith("False")
