@@ -6,7 +6,6 @@ Textual is imported only when the UI starts, so scripted commands start fast.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -47,6 +46,8 @@ def _err(text: str) -> None:
 
 
 def _print_json(value: object) -> None:
+    import json  # noqa: PLC0415 - not needed to start the interface
+
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
@@ -59,7 +60,7 @@ def load_content(settings: Settings) -> LoadResult:
     for entry in settings.content_dirs:
         if entry.origin == "--content" and not entry.path.exists():
             raise UsageError(tr("cli.no_content_dir", path=entry.path, origin=entry.origin))
-    return load_catalog(settings.content_paths)
+    return load_catalog(settings.content_paths, cache_dir=settings.cache_dir)
 
 
 def _report_load(result: LoadResult) -> int:

@@ -28,6 +28,8 @@ class Settings:
     content_dirs: tuple[ContentDir, ...] = ()
     db_path: Path = field(default_factory=paths.default_db_path)
     config_path: Path = field(default_factory=paths.config_file)
+    cache_dir: Path | None = field(default_factory=paths.cache_dir)
+    """Where parsed content is cached; None to read everything afresh."""
     notices: tuple[str, ...] = ()
     """Problems with the config file, already translated, to show the user."""
 
@@ -109,4 +111,4 @@ def resolve_settings(
     dirs.extend(ContentDir(Path(p).expanduser(), "--content") for p in content)
 
     db_path = Path(db).expanduser() if db else paths.default_db_path(env)
-    return Settings(chosen, tuple(dirs), db_path, config.path, notices)
+    return Settings(chosen, tuple(dirs), db_path, config.path, paths.cache_dir(env), notices)

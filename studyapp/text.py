@@ -15,6 +15,7 @@ __all__ = [
     "collapse_whitespace",
     "fold",
     "fold_chars",
+    "has_unwanted",
     "match_answer",
     "normalize",
     "normalize_line",
@@ -48,6 +49,15 @@ UNWANTED_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u06
 _WHITESPACE = re.compile(r"\s+")
 
 
+def has_unwanted(text: str) -> bool:
+    """Whether `normalize` would remove anything from `text` (NFC aside)."""
+    # Fast path: every character we remove is a control (Cc) or format (Cf)
+    # character, which `isprintable` rejects; most text is clean.
+    if text.replace("\n", "").replace("\t", "").isprintable():
+        return False
+    return UNWANTED_CHARACTERS.search(text) is not None
+
+
 def normalize(text: str) -> str:
     """Return `text` as the program stores it: NFC, without escape sequences,
     control characters (newline and tab kept) or invisible characters."""
@@ -56,15 +66,20 @@ def normalize(text: str) -> str:
     # accent together ("a\u200b\u0301").
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if UNWANTED_CHARACTERS.search(text):
+    if has_unwanted(text):
         text = UNWANTED_CHARACTERS.sub("", _ESCAPE_SEQUENCE.sub("", text))
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
     return text
 
 
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")
+
+
 def collapse_whitespace(text: str) -> str:
     """Collapse every run of white space to one space and trim the ends."""
+    if _ODD_SPACE.search(text) is None:  # the common case: nothing to collapse
+        return text.strip()
     return _WHITESPACE.sub(" ", text).strip()
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from studyapp.content.document import Document, parse_document
 from studyapp.content.model import Lesson, Pack
 from studyapp.text import sort_key
+
+if TYPE_CHECKING:
+    from studyapp.content.document import Document
 
 
 class Catalog:
@@ -24,8 +27,12 @@ class Catalog:
         for lesson in self._lessons.values():
             children.setdefault((lesson.pack_id, lesson.parent), []).append(lesson)
         for siblings in children.values():
-            siblings.sort(key=lambda item: (
-                item.order if item.order is not None else math.inf, sort_key(item.title), item.id))
+            orders = [item.order for item in siblings]
+            if None in orders or len(set(orders)) < len(orders):
+                siblings.sort(key=lambda item: (item.order if item.order is not None else math.inf,
+                                                sort_key(item.title), item.id))
+            else:  # every sibling has its own `order`: titles need not be compared
+                siblings.sort(key=lambda item: item.order or 0.0)
         self._children = {key: tuple(value) for key, value in children.items()}
         self._order: list[tuple[Lesson, int]] = []
         for pack in self.packs:
@@ -111,5 +118,8 @@ class Catalog:
         """The lesson's body as blocks of plain text (parsed once, on demand)."""
         document = self._documents.get(lesson_id)
         if document is None:
+            # Lesson bodies are parsed when first read, not when the program starts.
+            from studyapp.content.document import parse_document  # noqa: PLC0415
+
             document = self._documents[lesson_id] = parse_document(self._lessons[lesson_id].body)
         return document

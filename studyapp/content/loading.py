@@ -12,6 +12,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from studyapp.content.cache import ContentCache, FileResult
 from studyapp.content.catalog import Catalog
 from studyapp.content.model import CONTENT_FORMAT, DEFAULT_BANDS, Band, Grading, Lesson, Pack
 from studyapp.content.problems import Problem, ProblemLog, closest
@@ -41,22 +42,16 @@ class Field:
     required: bool = False
 
 
+_KINDS: dict[type, str] = {
+    bool: "boolean", int: "integer", float: "number", str: "string", list: "array",
+    dict: "table", datetime.date: "datetime", datetime.datetime: "datetime",
+    datetime.time: "datetime",
+}
+
+
 def _kind_of(value: object) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, dict):
-        return "table"
-    if isinstance(value, datetime.date | datetime.time):
-        return "datetime"
-    return type(value).__name__
+    # TOML values are exactly these types (tomli makes no subclasses).
+    return _KINDS.get(type(value), type(value).__name__)
 
 
 def _fits(value: object, kind: str) -> bool:
@@ -68,13 +63,24 @@ def _fits(value: object, kind: str) -> bool:
     return actual == kind
 
 
-@dataclass
 class TableChecker:
-    """Checks the keys of one TOML table and reports at their locations."""
+    """Checks the keys of one TOML table and reports at their locations.
 
-    path: Path
-    locator: KeyLocator
-    log: ProblemLog
+    The text is scanned for key positions only when a problem is reported:
+    valid files, the common case, never pay for it."""
+
+    def __init__(self, path: Path, text: str, log: ProblemLog, line_offset: int = 0) -> None:
+        self.path = path
+        self.log = log
+        self._text = text
+        self._line_offset = line_offset
+        self._locator: KeyLocator | None = None
+
+    @property
+    def locator(self) -> KeyLocator:
+        if self._locator is None:
+            self._locator = KeyLocator(self._text, self._line_offset)
+        return self._locator
 
     def where(self, table: TablePath, at: str | None = None, /) -> Location:
         """Where the key `at` of `table` stands (the table's header if None)."""
@@ -218,7 +224,7 @@ def load_pack_file(directory: Path, log: ProblemLog) -> Pack | None:
     data = parse_toml(text, path, log)
     if data is None:
         return None
-    checker = TableChecker(path, KeyLocator(text), log)
+    checker = TableChecker(path, text, log)
     ok = checker.check_format(data, ())
     ok = checker.check(data, (), PACK_FIELDS) and ok
     data = checker.good(data, PACK_FIELDS)
@@ -256,26 +262,53 @@ LESSON_FIELDS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class LessonRecord:
-    """A lesson that passed its own file's checks, with where its keys stand,
-    waiting for the checks that need the whole catalog."""
+    """A lesson that passed its own file's checks, waiting for the checks
+    that need the whole catalog. Where its keys stand is found only when a
+    problem must be reported (from the file again, if it came from the cache)."""
 
     lesson: Lesson
-    id_at: Location
-    parent_at: Location
+    checker: TableChecker | None = None
+
+    def _locate(self, key: str) -> Location:
+        if self.checker is None:
+            front = ""
+            text = read_text(self.lesson.path, ProblemLog())
+            parts = split_front_matter(text) if text is not None else None
+            if parts is not None:
+                front = parts[0]
+            self.checker = TableChecker(self.lesson.path, front, ProblemLog(), line_offset=1)
+        return self.checker.where((), key)
+
+    @property
+    def id_at(self) -> Location:
+        return self._locate("id")
+
+    @property
+    def parent_at(self) -> Location:
+        return self._locate("parent")
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
     """Split `+++` front matter from the body: (front matter, body, the file
     line where the body starts). None if the file has no front matter; a
     ValueError if it is opened and never closed."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
+    first_end = text.find("\n")
+    if text[:first_end if first_end != -1 else len(text)].strip() != FRONT_MATTER_FENCE:
         return None
-    for index in range(1, len(lines)):
-        if lines[index].strip() == FRONT_MATTER_FENCE:
-            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2
+    start = first_end + 1
+    position = start
+    while first_end != -1 and position <= len(text):
+        end = text.find("\n", position)
+        line = text[position:end if end != -1 else len(text)]
+        if line.strip() == FRONT_MATTER_FENCE:
+            front = text[start:max(position - 1, start)]
+            body = text[end + 1:] if end != -1 else ""
+            return front, body, text.count("\n", 0, position) + 2
+        if end == -1:
+            break
+        position = end + 1
     raise ValueError("front matter not closed")
 
 
@@ -302,7 +335,7 @@ def load_lesson(path: Path, pack_id: str, log: ProblemLog,
         return None
     if seen_ids is not None and isinstance(data.get("id"), str):
         seen_ids.add(data["id"])
-    checker = TableChecker(path, KeyLocator(front, line_offset=1), log)
+    checker = TableChecker(path, front, log, line_offset=1)
     ok = checker.check(data, (), LESSON_FIELDS)
     data = checker.good(data, LESSON_FIELDS)
     ok = checker.check_id(data, (), "id") and ok
@@ -339,7 +372,7 @@ def load_lesson(path: Path, pack_id: str, log: ProblemLog,
         path=path,
         body_line=body_line,
     )
-    return LessonRecord(lesson, checker.where((), "id"), checker.where((), "parent"))
+    return LessonRecord(lesson, checker)
 
 
 # --- the catalog ---------------------------------------------------------------------
@@ -431,9 +464,38 @@ def _check_tree(records: list[LessonRecord], log: ProblemLog,
     return lessons
 
 
-def load_catalog(roots: Iterable[Path]) -> LoadResult:
+def _load_pack_cached(directory: Path, cache: ContentCache) -> FileResult:
+    path = directory / PACK_FILE
+    stamp, cached = cache.get(path, "pack")
+    if cached is not None:
+        return cached
+    log = ProblemLog()
+    pack = load_pack_file(directory, log)
+    result = FileResult(pack, tuple(log))
+    cache.put(path, "pack", stamp, result)
+    return result
+
+
+def _load_lesson_cached(path: Path, pack_id: str, cache: ContentCache
+                        ) -> tuple[LessonRecord | None, FileResult]:
+    stamp, cached = cache.get(path, pack_id)
+    if cached is not None:
+        lesson = cached.value
+        return (LessonRecord(lesson) if isinstance(lesson, Lesson) else None), cached
+    log = ProblemLog()
+    declared: set[str] = set()
+    record = load_lesson(path, pack_id, log, declared)
+    result = FileResult(record.lesson if record else None, tuple(log),
+                        next(iter(declared), None))
+    cache.put(path, pack_id, stamp, result)
+    return record, result
+
+
+def load_catalog(roots: Iterable[Path], cache_dir: Path | None = None) -> LoadResult:
     """Load every pack found under `roots` (pack folders or folders of packs),
-    in order; a later pack or lesson that repeats an id is skipped."""
+    in order; a later pack or lesson that repeats an id is skipped.
+
+    With `cache_dir`, files unchanged since the last load are not parsed again."""
     log = ProblemLog()
     packs: list[Pack] = []
     pack_at: dict[str, Path] = {}
@@ -443,10 +505,13 @@ def load_catalog(roots: Iterable[Path]) -> LoadResult:
     files_read = 0
     known_ids: dict[str, set[str]] = {}
     for root in roots:
+        cache = ContentCache.for_root(cache_dir, root)
         for directory in find_pack_dirs(root, log):
             files_read += 1
-            pack = load_pack_file(directory, log)
-            if pack is None:
+            pack_result = _load_pack_cached(directory, cache)
+            log.extend(pack_result.problems)
+            pack = pack_result.value
+            if not isinstance(pack, Pack):
                 skipped.append(directory)
                 continue
             if pack.id in pack_at:
@@ -459,10 +524,14 @@ def load_catalog(roots: Iterable[Path]) -> LoadResult:
             packs.append(pack)
             pack_ids = known_ids.setdefault(pack.id, set())
             lessons_dir = directory / LESSONS_DIR
-            files = sorted(lessons_dir.glob("*.md")) if lessons_dir.is_dir() else []
+            files = (sorted(lessons_dir.glob("*.md"), key=lambda p: p.name)
+                     if lessons_dir.is_dir() else [])
             for path in files:
                 files_read += 1
-                record = load_lesson(path, pack.id, log, pack_ids)
+                record, result = _load_lesson_cached(path, pack.id, cache)
+                log.extend(result.problems)
+                if result.declared_id is not None:
+                    pack_ids.add(result.declared_id)
                 if record is None:
                     skipped.append(path)
                     continue
@@ -476,6 +545,7 @@ def load_catalog(roots: Iterable[Path]) -> LoadResult:
                     continue
                 lesson_at[lesson_id] = record
                 records.append(record)
+        cache.save()
     lessons = _check_tree(records, log, known_ids)
     kept = {lesson.path for lesson in lessons}
     skipped.extend(record.lesson.path for record in records if record.lesson.path not in kept)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import enum
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -99,5 +98,7 @@ class ProblemLog:
 
 def closest(word: str, candidates: Iterable[str]) -> str:
     """The candidate closest to `word`, for a "did you mean" hint, or ""."""
+    import difflib  # noqa: PLC0415 - only when there is a typo to explain
+
     matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return matches[0] if matches else ""

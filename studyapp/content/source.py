@@ -11,7 +11,7 @@ from typing import Any
 import tomli
 
 from studyapp.content.problems import ProblemLog
-from studyapp.text import UNWANTED_CHARACTERS, normalize
+from studyapp.text import UNWANTED_CHARACTERS, has_unwanted, normalize
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Larger content files are refused: a 10,000-question bank is about 10 MB."""
@@ -50,7 +50,7 @@ def read_text(path: Path, log: ProblemLog) -> str | None:
         return None
     if "\r" in text:
         text = text.replace("\r\n", "\n")
-    removed = UNWANTED_CHARACTERS.search(text)
+    removed = UNWANTED_CHARACTERS.search(text) if has_unwanted(text) else None
     if removed:
         log.warning(path, *_position(text, removed.start()), "control_chars")
     if not unicodedata.is_normalized("NFC", text):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import cached_property
-from typing import Any, ClassVar
+from pathlib import PurePath
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -13,26 +13,29 @@ from textual.screen import Screen
 from studyapp.config import Settings
 from studyapp.content.catalog import Catalog
 from studyapp.content.loading import LoadResult
-from studyapp.content.search import SearchHit, SearchIndex
 from studyapp.i18n import set_language, tr
 from studyapp.ui.bindings import translate_bindings
-from studyapp.ui.screens.help import HelpScreen, KeyRow
 from studyapp.ui.screens.home import HomeScreen
-from studyapp.ui.screens.lessons import LessonsScreen
-from studyapp.ui.screens.problems import ContentProblemsScreen
-from studyapp.ui.screens.search import SearchResult, SearchScreen
+
+# Screens other than home are imported when first opened: the first frame
+# should not wait for the Tree, Input and the rest (see benchmarks/).
+if TYPE_CHECKING:
+    from studyapp.content.search import SearchHit, SearchIndex
+    from studyapp.ui.screens.search import SearchResult
 
 
 class StudyApp(App[None]):
     """studyapp's interface. Build it with `make_app`."""
 
-    CSS_PATH = "app.tcss"
+    # Every screen's stylesheet, read once at start: a screen that brings its
+    # own CSS_PATH makes Textual parse the whole stylesheet again when it opens.
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        "app.tcss",
+        *(f"screens/{name}.tcss" for name in ("home", "lessons", "search", "help", "problems")),
+    ]
     TITLE = "studyapp"
     # The command palette lists Textual's own commands, in English only.
     ENABLE_COMMAND_PALETTE = False
-    # A mode, not `get_default_screen`: only screens of modes load their CSS_PATH.
-    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"home": HomeScreen}
-    DEFAULT_MODE = "home"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "key.quit", show=False, priority=True, id="app.quit"),
         Binding("question_mark", "help", "key.help", id="app.help"),
@@ -50,22 +53,35 @@ class StudyApp(App[None]):
 
     @cached_property
     def search_index(self) -> SearchIndex:
+        from studyapp.content.search import SearchIndex  # noqa: PLC0415 - on first search
+
         return SearchIndex(self.catalog)
 
     def search(self, query: str, limit: int) -> list[SearchHit]:
         return self.search_index.search(query, limit=limit)
 
+    def get_default_screen(self) -> Screen[None]:
+        # Not a MODE: starting a mode makes Textual parse the whole stylesheet
+        # a second time, which cost a fifth of the time to the first frame.
+        return HomeScreen()
+
     # --- flows -----------------------------------------------------------------
 
     def open_lessons(self, lesson_id: str | None = None) -> None:
+        from studyapp.ui.screens.lessons import LessonsScreen  # noqa: PLC0415 - see above
+
         self.push_screen(LessonsScreen(lesson_id))
 
     def open_search(self) -> None:
+        from studyapp.ui.screens.search import SearchScreen  # noqa: PLC0415
+
         if isinstance(self.screen, SearchScreen):
             return
         self.push_screen(SearchScreen(), self._search_done)
 
     async def _search_done(self, result: SearchResult | None) -> None:
+        from studyapp.ui.screens.lessons import LessonsScreen  # noqa: PLC0415
+
         if result is None:
             return
         if isinstance(self.screen, LessonsScreen):
@@ -75,11 +91,15 @@ class StudyApp(App[None]):
             self.push_screen(LessonsScreen(result.hit.id, result.hit, result.query))
 
     def show_content_problems(self) -> None:
+        from studyapp.ui.screens.problems import ContentProblemsScreen  # noqa: PLC0415
+
         self.push_screen(ContentProblemsScreen(self.content.skipped, self.content.problems))
 
     # --- global actions ------------------------------------------------------------
 
     def action_help(self) -> None:
+        from studyapp.ui.screens.help import HelpScreen, KeyRow  # noqa: PLC0415
+
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return

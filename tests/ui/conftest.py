@@ -13,4 +13,4 @@ def build_app(*content: Path, lang: str = "vi", with_bundled: bool = False) -> S
     settings = resolve_settings(load_user_config(), lang=lang,
                                 content=[str(path) for path in content],
                                 with_bundled=with_bundled)
-    return make_app(settings, load_catalog(settings.content_paths))
+    return make_app(settings, load_catalog(settings.content_paths, settings.cache_dir))

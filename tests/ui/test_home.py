@@ -104,3 +104,20 @@ async def test_english_interface() -> None:
         await pilot.pause()
         assert "What would you like to do?" in screen_text(app)
         assert app.screen.sub_title == "Home"
+
+
+async def test_key_bar_lists_the_keys_and_clicks_press_them() -> None:
+    from studyapp.ui.widgets.key_bar import KeyBar  # noqa: PLC0415
+
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        assert bar.keys == ["b", "slash", "q", "question_mark"]
+        assert "Bài học" in str(bar.content)
+        await pilot.click(KeyBar, offset=(2, 0))  # on "b Bài học"
+        await pilot.pause()
+        assert isinstance(app.screen, LessonsScreen)
+        lessons_bar = app.screen.query_one(KeyBar)
+        assert lessons_bar.keys[:2] == ["n", "p"]
+        assert str(app.screen.query_one("TitleBar").content) == "studyapp — Bài học"

@@ -43,7 +43,6 @@ def _table(rows: Sequence[KeyRow]) -> Content:
 class HelpScreen(StudyModal[None]):
     """Lists keys; any of Esc, q or ? closes it."""
 
-    CSS_PATH = "help.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "key.close", id="help.close"),
     ]

@@ -8,11 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content, Span
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from studyapp.i18n import format_count, tr
 from studyapp.ui.screens.base import StudyScreen
+from studyapp.ui.widgets.key_bar import KeyBar
+from studyapp.ui.widgets.title_bar import TitleBar
 
 
 def _menu_option(option_id: str, key: str) -> Option:
@@ -31,7 +33,6 @@ class HomeScreen(StudyScreen[None]):
     Later issues add practice, tests, results, cell sessions and review here;
     only what works is shown."""
 
-    CSS_PATH = "home.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("b", "lessons", "key.lessons", id="home.lessons"),
         Binding("slash", "search", "key.search", id="home.search"),
@@ -40,19 +41,9 @@ class HomeScreen(StudyScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        catalog = self.study_app.catalog
-        yield Header(icon="")
+        yield TitleBar()
         with VerticalScroll(id="home-body"):
-            if catalog.packs:
-                for pack in catalog.packs:
-                    yield Static(Content(tr("home.studying", source=pack.source)),
-                                 classes="home-title")
-                    yield Static(Content(pack.title), classes="home-pack")
-                yield Static(Content(tr("home.summary", lessons=format_count(len(catalog)))),
-                             classes="home-meta")
-                yield Static(Content(tr("home.intro")), classes="home-intro")
-            else:
-                yield Static(Content(tr("home.no_content")), classes="home-title")
+            yield Static(self._heading(), id="home-heading")
             skipped = self.study_app.content.skipped
             errors = self.study_app.content.errors
             if skipped or errors:
@@ -62,7 +53,23 @@ class HomeScreen(StudyScreen[None]):
                 yield Static(Content(tr("home.what_next")), classes="home-question")
                 yield OptionList(*self._menu(), id="home-menu")
             yield Static(Content(tr("home.hint")), classes="home-hint")
-        yield Footer()
+        yield KeyBar()
+
+    def _heading(self) -> Content:
+        """What is being studied and what the program does, as one block
+        (one widget: the home screen is the first thing drawn)."""
+        catalog = self.study_app.catalog
+        if not catalog.packs:
+            return Content.styled(tr("home.no_content"), "bold $text-accent")
+        parts: list[Content] = []
+        for pack in catalog.packs:
+            parts.append(Content.styled(tr("home.studying", source=pack.source),
+                                        "bold $text-accent"))
+            parts.append(Content.styled(pack.title, "bold"))  # from the pack: never markup
+        parts.append(Content.styled(tr("home.summary", lessons=format_count(len(catalog))),
+                                    "$text-muted"))
+        parts.append(Content("\n" + tr("home.intro")))
+        return Content("\n").join(parts)
 
     def _menu(self) -> list[Option]:
         options = []

@@ -7,19 +7,20 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Tree
+from textual.widgets import Tree
 
 from studyapp.content.search import Match, SearchHit
 from studyapp.i18n import tr
 from studyapp.ui.screens.base import StudyScreen
+from studyapp.ui.widgets.key_bar import KeyBar
 from studyapp.ui.widgets.lesson_tree import LessonTree
 from studyapp.ui.widgets.lesson_view import LessonPage, LessonView
+from studyapp.ui.widgets.title_bar import TitleBar
 
 
 class LessonsScreen(StudyScreen[None]):
     """Read the lessons in order or jump anywhere; search and open at a match."""
 
-    CSS_PATH = "lessons.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_lesson", "key.next", id="lessons.next"),
         Binding("p", "previous_lesson", "key.previous", id="lessons.previous"),
@@ -36,11 +37,11 @@ class LessonsScreen(StudyScreen[None]):
                          query)
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield TitleBar()
         with Horizontal(id="lessons-body"):
             yield LessonTree(self.study_app.catalog, id="lesson-tree")
             yield LessonView(id="lesson-view")
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         self.sub_title = tr("lessons.subtitle")

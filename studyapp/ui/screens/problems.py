@@ -20,7 +20,6 @@ from studyapp.ui.screens.base import StudyModal
 class ContentProblemsScreen(StudyModal[None]):
     """Shown from the home screen when some content could not be loaded."""
 
-    CSS_PATH = "problems.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "key.close", id="problems.close"),
     ]

@@ -44,7 +44,6 @@ def result_option(hit: SearchHit, source: str, index: int) -> Option:
 class SearchScreen(StudyModal[SearchResult | None]):
     """Searches as you type; ↑ ↓ choose, Enter opens, Esc closes."""
 
-    CSS_PATH = "search.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "key.close", id="search.close"),
         Binding("down", "move(1)", "key.down", show=False, id="search.down"),
