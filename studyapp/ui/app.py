@@ -115,6 +115,11 @@ class StudyApp(App[None]):
             rows.append((self.get_key_display(binding) or key, binding.description))
         self.push_screen(HelpScreen(rows, screen.sub_title or self.title))
 
+    def get_key_display(self, binding: Binding) -> str:
+        # "Esc" as the help and the keyboard write it, not Textual's "esc".
+        display = super().get_key_display(binding)
+        return "Esc" if display == "esc" else display
+
     def action_help_quit(self) -> None:
         # Ctrl+C in a terminal usually means "stop": say how to quit here.
         self.notify(tr("app.quit_hint"), markup=False)
