@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -31,6 +32,8 @@ class Field:
     index: int
     text: str
     folded: str
+    words: frozenset[str]
+    """The folded text's words (runs of letters and digits)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,27 @@ class _Item:
     title: str
     order: int
     fields: tuple[Field, ...]
+    everything: str
+    """All folded fields joined: one `in` test rules most items out."""
+
+
+_Place = tuple[float, Field, int, int]  # value, field, start, end
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    score: float
+    best: _Place
+    context: _Place | None
+    as_phrase: bool
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _field(name: FieldName, index: int, text: str) -> Field:
+    folded = fold_chars(text)
+    return Field(name, index, text, folded, frozenset(_WORD.findall(folded)))
 
 
 def _is_word_char(text: str, index: int) -> bool:
@@ -89,12 +113,34 @@ def contains_phrase(texts: Iterable[str], query: str) -> bool:
     return bool(phrase) and any(phrase in fold_chars(text) for text in texts)
 
 
+def _best_place(field: Field, needle: str) -> tuple[float, int] | None:
+    """The value and offset of the needle's best occurrence in a field: the
+    first as a whole word, else the first of all (None if it is not there)."""
+    first = field.folded.find(needle)
+    if first == -1:
+        return None
+    weight = FIELD_WEIGHT[field.name]
+    # A one-word needle that is not among the field's words occurs only
+    # inside longer words: no need to look at each of its (many) places.
+    if " " not in needle and needle not in field.words:
+        return weight, first
+    start = first
+    while start != -1:
+        if _whole_word(field.folded, start, start + len(needle)):
+            return weight * WHOLE_WORD_FACTOR, start
+        start = field.folded.find(needle, start + 1)
+    return weight, first
+
+
 def find_ranges(text: str, query: str, *, phrase_only: bool = False) -> list[tuple[int, int]]:
     """Every place in `text` where the query occurs, as (start, end) offsets
     of `text`, to highlight. With `phrase_only`, only the whole query counts;
     otherwise each of its words does too."""
-    phrase = fold(query)
-    folded = fold_chars(text)
+    return _ranges(fold_chars(text), fold(query), phrase_only=phrase_only)
+
+
+def _ranges(folded: str, phrase: str, *, phrase_only: bool) -> list[tuple[int, int]]:
+    """`find_ranges` on text and query already folded."""
     ranges: set[tuple[int, int]] = set()
     if phrase:
         ranges.update((start, start + len(phrase)) for start in _occurrences(folded, phrase))
@@ -142,10 +188,14 @@ class SearchIndex:
             texts: list[tuple[FieldName, int, str]] = [("title", 0, lesson.title)]
             texts.extend(("key_point", i, point) for i, point in enumerate(lesson.key_points))
             texts.append(("body", 0, catalog.document(lesson.id).plain))
-            fields = tuple(Field(name, index, text, fold_chars(text))
-                           for name, index, text in texts)
-            items.append(_Item("lesson", lesson.id, lesson.pack_id, lesson.title, order, fields))
+            fields = tuple(_field(name, index, text) for name, index, text in texts)
+            everything = "\x00".join(field.folded for field in fields)
+            items.append(_Item("lesson", lesson.id, lesson.pack_id, lesson.title, order, fields,
+                               everything))
         self._items = items
+        # The last query and the items that contained it: a query typed one
+        # more letter can only match among those.
+        self._last: tuple[str, list[_Item]] = ("", items)
 
     def search(self, query: str, limit: int | None = 20) -> list[SearchHit]:
         """Items matching every word of `query`, best first."""
@@ -153,33 +203,53 @@ class SearchIndex:
         terms = [term for term in phrase.split(" ") if term]
         if not terms:
             return []
-        hits = []
-        for item in self._items:
-            hit = self._score(item, phrase, terms)
-            if hit is not None:
-                hits.append((hit, item.order))
-        hits.sort(key=lambda pair: (-pair[0].score, pair[1]))
-        found = [hit for hit, _ in hits]
-        return found[:limit] if limit is not None else found
+        last_phrase, last_items = self._last
+        candidates = last_items if last_phrase and phrase.startswith(last_phrase) else self._items
+        matching = [item for item in candidates
+                    if phrase in item.everything or all(t in item.everything for t in terms)]
+        self._last = (phrase, matching)
+        scored = []
+        for item in matching:
+            found = self._score(item, phrase, terms)
+            if found is not None:
+                scored.append((found, item))
+        scored.sort(key=lambda pair: (-pair[0].score, pair[1].order))
+        if limit is not None:
+            scored = scored[:limit]
+        # Snippets only for what is returned.
+        return [self._hit(item, found, phrase) for found, item in scored]
 
-    def _score(self, item: _Item, phrase: str, terms: list[str]) -> SearchHit | None:
+    @staticmethod
+    def _hit(item: _Item, found: _Scored, phrase: str) -> SearchHit:
+        _, field, start, end = found.best
+        # A title match is shown by the title itself; the snippet then gives
+        # the words in context from the key points or the text, when they occur there.
+        context = found.context if field.name == "title" and found.context else found.best
+        _, shown, shown_start, shown_end = context
+        snippet, spans = _snippet(shown.text, shown_start, shown_end,
+                                  _ranges(shown.folded, phrase, phrase_only=found.as_phrase))
+        return SearchHit(item.kind, item.id, item.pack, item.title, found.score,
+                         Match(field.name, field.index, start, end), snippet, spans)
+
+    def _score(self, item: _Item, phrase: str, terms: list[str]) -> _Scored | None:
         best: tuple[float, Field, int, int] | None = None
         context: tuple[float, Field, int, int] | None = None  # best outside the title
         score = 0.0
         count = 0
         for field in item.fields:
-            weight = FIELD_WEIGHT[field.name]
-            for start in _occurrences(field.folded, phrase):
-                end = start + len(phrase)
-                count += 1
-                value = weight * (WHOLE_WORD_FACTOR if _whole_word(field.folded, start, end) else 1)
-                if field.name == "title":
-                    # The more of the title the query covers, the closer the topic.
-                    value *= 1 + len(phrase) / max(len(field.folded), 1)
-                if best is None or value > best[0]:
-                    best = (value, field, start, end)
-                if field.name != "title" and (context is None or value > context[0]):
-                    context = (value, field, start, end)
+            place = _best_place(field, phrase)
+            if place is None:
+                continue
+            count += field.folded.count(phrase)
+            value, start = place
+            if field.name == "title":
+                # The more of the title the query covers, the closer the topic.
+                value *= 1 + len(phrase) / max(len(field.folded), 1)
+            end = start + len(phrase)
+            if best is None or value > best[0]:
+                best = (value, field, start, end)
+            if field.name != "title" and (context is None or value > context[0]):
+                context = (value, field, start, end)
         if best is not None:
             # More occurrences rank a little higher, never above a better field.
             score = PHRASE_TIER + best[0] + min(count, 50) * 0.1
@@ -189,12 +259,9 @@ class SearchIndex:
             for term in terms:
                 term_best: tuple[float, Field, int, int] | None = None
                 for field in item.fields:
-                    for start in _occurrences(field.folded, term):
-                        end = start + len(term)
-                        whole = _whole_word(field.folded, start, end)
-                        value = FIELD_WEIGHT[field.name] * (WHOLE_WORD_FACTOR if whole else 1)
-                        if term_best is None or value > term_best[0]:
-                            term_best = (value, field, start, end)
+                    place = _best_place(field, term)
+                    if place is not None and (term_best is None or place[0] > term_best[0]):
+                        term_best = (place[0], field, place[1], place[1] + len(term))
                 if term_best is None:
                     return None
                 score += term_best[0] * ALL_TERMS_FACTOR / len(terms)
@@ -202,11 +269,4 @@ class SearchIndex:
                     best = term_best
         if best is None:
             return None
-        _, field, start, end = best
-        # A title match is shown by the title itself; the snippet then gives
-        # the words in context from the key points or the text, when they occur there.
-        _, shown, shown_start, shown_end = context if field.name == "title" and context else best
-        snippet, spans = _snippet(shown.text, shown_start, shown_end,
-                                  find_ranges(shown.text, phrase, phrase_only=as_phrase))
-        return SearchHit(item.kind, item.id, item.pack, item.title, score,
-                         Match(field.name, field.index, start, end), snippet, spans)
+        return _Scored(score, best, context, as_phrase)

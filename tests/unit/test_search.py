@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from studyapp.content.catalog import Catalog
 from studyapp.content.loading import load_catalog
 from studyapp.content.search import SearchIndex, find_ranges
@@ -77,3 +80,15 @@ def test_bundled_search_finds_bon_kien_dinh_first(catalog: Catalog) -> None:
     assert hits[0].title == "Bốn kiên định"
     assert SearchIndex(catalog).search("đoc lâp")[0].id in {"bon-kien-dinh",
                                                              "bkd-bon-dieu-kien-dinh"}
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet="kiendhatgoư đ", min_size=1, max_size=10))
+def test_typing_gives_the_same_results_as_a_fresh_search(catalog: Catalog, query: str) -> None:
+    """The index narrows each search to what matched the previous prefix;
+    that must never change what is found."""
+    typing = SearchIndex(catalog)
+    for end in range(1, len(query) + 1):
+        typing.search(query[:end])
+    fresh = SearchIndex(catalog)
+    assert typing.search(query, limit=None) == fresh.search(query, limit=None)
