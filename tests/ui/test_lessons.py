@@ -174,3 +174,23 @@ async def test_markup_in_content_is_shown_literally() -> None:
         tree = screen.query_one(LessonTree)
         labels = [str(node.label) for node in tree._lesson_nodes.values()]
         assert "4. Ngoặc [b]đậm[/b] [/] [link=x]liên kết[/link]" in labels
+
+
+async def test_keys_pressed_fast_in_the_tree_end_where_the_cursor_is() -> None:
+    """Held-down arrows: every press counts, and the lesson shown is the one
+    under the cursor (opening a lesson must not pull the cursor back)."""
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_lessons(pilot)
+        tree = screen.query_one(LessonTree)
+        for _ in range(8):  # eight moves queued before any is handled, as from a fast terminal
+            tree.action_cursor_down()
+        await pilot.pause()
+        await pilot.pause()
+        assert tree.cursor_node is not None
+        assert tree.cursor_node.data == "ii-2-1"  # 8 lines below the first
+        assert screen.current_lesson_id == "ii-2-1"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.focused, LessonView)
+        assert screen.current_lesson_id == "ii-2-1"

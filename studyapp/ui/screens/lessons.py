@@ -65,9 +65,9 @@ class LessonsScreen(StudyScreen[None]):
         return self.view.lesson_id
 
     async def open_lesson(self, lesson_id: str, *, query: str = "", match: Match | None = None,
-                          focus_view: bool = False) -> None:
-        """Show a lesson (highlighting `query`, scrolled to `match`) and move
-        the tree's cursor to it."""
+                          focus_view: bool = False, from_tree: bool = False) -> None:
+        """Show a lesson (highlighting `query`, scrolled to `match`) and, unless
+        the tree asked for it, move the tree's cursor to it."""
         app = self.study_app
         catalog = app.catalog
         lesson = catalog.lesson(lesson_id)
@@ -83,17 +83,20 @@ class LessonsScreen(StudyScreen[None]):
             match=match,
         )
         await self.view.show(page)
-        self.lesson_tree.show_lesson(lesson_id)
+        if not from_tree:
+            self.lesson_tree.show_lesson(lesson_id)
         if focus_view:
             self.view.focus()
 
     async def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
         # Moving through the tree previews each lesson.
         event.stop()
+        if event.node is not self.lesson_tree.cursor_node:
+            return  # the cursor has moved on (keys held down): show where it is now
         lesson_id = event.node.data
         if lesson_id and lesson_id != self.current_lesson_id and \
                 self.study_app.catalog.has_lesson(lesson_id):
-            await self.open_lesson(lesson_id)
+            await self.open_lesson(lesson_id, from_tree=True)
 
     async def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
         # Enter (or a click) opens it for reading: the text takes the keys.
@@ -101,7 +104,7 @@ class LessonsScreen(StudyScreen[None]):
         lesson_id = event.node.data
         if lesson_id and self.study_app.catalog.has_lesson(lesson_id):
             if lesson_id != self.current_lesson_id:
-                await self.open_lesson(lesson_id)
+                await self.open_lesson(lesson_id, from_tree=True)
             self.view.focus()
 
     async def action_next_lesson(self) -> None:
