@@ -27,7 +27,6 @@ MAX_KEY_POINTS = 10
 
 PACK_FILE = "pack.toml"
 LESSONS_DIR = "lessons"
-BANKS_DIR = "banks"
 
 
 # --- schema checks ------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual.screen import ModalScreen, Screen
 
@@ -14,27 +14,22 @@ if TYPE_CHECKING:
 ResultType = TypeVar("ResultType")
 
 
-class StudyScreen(Screen[ResultType]):
+class _StudyScreenMixin:
+    """What every screen of ours has: binding descriptions in the interface
+    language (translated once built), and the app with its own type."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        translate_bindings(cast("Screen[Any]", self))
+
+    @property
+    def study_app(self) -> StudyApp:
+        return cast("StudyApp", cast("Screen[Any]", self).app)
+
+
+class StudyScreen(_StudyScreenMixin, Screen[ResultType]):
     """A full screen of studyapp."""
 
-    def __init__(self, name: str | None = None, id: str | None = None,
-                 classes: str | None = None) -> None:
-        super().__init__(name, id, classes)
-        translate_bindings(self)
 
-    @property
-    def study_app(self) -> StudyApp:
-        return cast("StudyApp", self.app)
-
-
-class StudyModal(ModalScreen[ResultType]):
+class StudyModal(_StudyScreenMixin, ModalScreen[ResultType]):
     """A dialog of studyapp, shown over the screen that opened it."""
-
-    def __init__(self, name: str | None = None, id: str | None = None,
-                 classes: str | None = None) -> None:
-        super().__init__(name, id, classes)
-        translate_bindings(self)
-
-    @property
-    def study_app(self) -> StudyApp:
-        return cast("StudyApp", self.app)

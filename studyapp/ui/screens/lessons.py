@@ -108,20 +108,21 @@ class LessonsScreen(StudyScreen[None]):
             self.view.focus()
 
     async def action_next_lesson(self) -> None:
-        current = self.current_lesson_id
-        following = self.study_app.catalog.next_lesson(current) if current else None
-        if following is None:
-            self.notify(tr("lessons.last"), markup=False)
-            return
-        await self.open_lesson(following.id, focus_view=self.view.has_focus)
+        await self._step(forward=True)
 
     async def action_previous_lesson(self) -> None:
+        await self._step(forward=False)
+
+    async def _step(self, *, forward: bool) -> None:
+        """Open the lesson after (or before) this one in reading order."""
         current = self.current_lesson_id
-        preceding = self.study_app.catalog.previous_lesson(current) if current else None
-        if preceding is None:
-            self.notify(tr("lessons.first"), markup=False)
+        catalog = self.study_app.catalog
+        step = catalog.next_lesson if forward else catalog.previous_lesson
+        target = step(current) if current else None
+        if target is None:
+            self.notify(tr("lessons.last" if forward else "lessons.first"), markup=False)
             return
-        await self.open_lesson(preceding.id, focus_view=self.view.has_focus)
+        await self.open_lesson(target.id, focus_view=self.view.has_focus)
 
     def action_search(self) -> None:
         self.study_app.open_search()
