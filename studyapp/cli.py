@@ -13,6 +13,8 @@ from typing import Any, TextIO
 
 from studyapp import __version__
 from studyapp.config import Settings, load_user_config, resolve_settings
+from studyapp.content.banks import load_bank
+from studyapp.content.catalog import Catalog
 from studyapp.content.loading import (
     PACK_FILE,
     LoadResult,
@@ -20,9 +22,11 @@ from studyapp.content.loading import (
     load_lesson,
     load_pack_file,
 )
-from studyapp.content.problems import Problem, ProblemLog
+from studyapp.content.model import LETTERS, QUESTION_TYPES, Question
+from studyapp.content.problems import Problem, ProblemLog, closest
 from studyapp.errors import StudyappError, UsageError
 from studyapp.i18n import DEFAULT_LANG, LANGUAGES, Lang, set_language, tr
+from studyapp.quiz.selection import Filters, draw_paper, new_seed, select_questions
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
@@ -82,7 +86,21 @@ def _enclosing_pack(path: Path) -> Path | None:
     return None
 
 
-def _validate_paths(paths: Sequence[Path]) -> tuple[list[Problem], int]:
+def _counts(catalog: Catalog) -> list[str]:
+    """Per pack: its lessons, its questions, and its questions of each type."""
+    lines = []
+    for pack in catalog.packs:
+        questions = [q for bank in catalog.banks if bank.pack_id == pack.id
+                     for q in bank.questions]
+        types = ", ".join(f"{kind} {sum(1 for q in questions if q.type == kind)}"
+                          for kind in QUESTION_TYPES)
+        lessons = sum(1 for lesson in catalog.lessons if lesson.pack_id == pack.id)
+        lines.append(tr("cli.pack_counts", pack=pack.id, lessons=lessons,
+                        questions=len(questions), types=types))
+    return lines
+
+
+def _validate_paths(paths: Sequence[Path]) -> tuple[list[Problem], int, Catalog | None]:
     """Check the given folders and files. A file inside a pack is checked with
     its pack (ids, parents), and only its own problems are reported."""
     log = ProblemLog()
@@ -104,8 +122,10 @@ def _validate_paths(paths: Sequence[Path]) -> tuple[list[Problem], int]:
         else:
             log.error(path, 1, 1, "not_found")
     files = 0
+    catalog = None
     if roots:
         result = load_catalog(dict.fromkeys(roots))
+        catalog = result.catalog
         files += result.files_read
 
         def wanted(problem: Problem) -> bool:
@@ -120,21 +140,26 @@ def _validate_paths(paths: Sequence[Path]) -> tuple[list[Problem], int]:
             load_pack_file(path.parent, log)
         elif path.suffix == ".md":
             load_lesson(path, "", log)
+        elif path.suffix == ".toml":
+            load_bank(path, "", log)
         else:
             log.error(path, 1, 1, "not_content")
-    return log.sorted(), files
+    return log.sorted(), files, catalog
 
 
 def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
+    catalog: Catalog | None
     if args.paths:
-        problems, files = _validate_paths([Path(p) for p in args.paths])
+        problems, files, catalog = _validate_paths([Path(p) for p in args.paths])
     else:
         result = load_content(settings)
-        problems, files = result.problems, result.files_read
+        problems, files, catalog = result.problems, result.files_read, result.catalog
     for problem in problems:
         _out(problem.format())
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
+    for line in _counts(catalog) if catalog is not None else ():
+        _err(line)
     _err(tr("cli.validate_summary", files=files, errors=errors, warnings=warnings))
     failed = errors > 0 or (args.strict and warnings > 0)
     return 1 if failed else 0
@@ -203,6 +228,120 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     return _report_load(result)
 
 
+# --- questions and papers ---------------------------------------------------------------
+
+
+def _filters(args: argparse.Namespace, catalog: Catalog) -> Filters:
+    """The FILTERS options as Filters; a name that matches nothing is a usage
+    error with a suggestion (a typo must not silently select nothing)."""
+    known = {
+        "pack": {pack.id for pack in catalog.packs},
+        "bank": {bank.id for bank in catalog.banks},
+        "lesson": {lesson.id for lesson in catalog.lessons},
+        "tag": {tag for question in catalog.questions for tag in question.tags},
+    }
+    for kind, values in known.items():
+        for value in getattr(args, kind) or ():
+            if value not in values:
+                hint = closest(value, values)
+                raise UsageError(tr("cli.unknown_filter", kind=tr(f"cli.filter.{kind}"),
+                                    value=value,
+                                    suggestion=tr("problem.did_you_mean", match=hint)
+                                    if hint else ""))
+    return Filters(
+        packs=frozenset(args.pack or ()), banks=frozenset(args.bank or ()),
+        lessons=frozenset(args.lesson or ()), tags=frozenset(args.tag or ()),
+        types=frozenset(args.type or ()), difficulties=frozenset(args.difficulty or ()),
+    )
+
+
+def _written_answer(question: Question) -> object:
+    """The answer as the bank writes it (null for order and match)."""
+    kind = question.type
+    if kind == "single":
+        return LETTERS[question.correct_choices[0]]
+    if kind == "multi":
+        return [LETTERS[i] for i in question.correct_choices]
+    if kind == "truefalse":
+        return question.truth
+    if kind == "fill":
+        return question.accepted[0] if len(question.accepted) == 1 else list(question.accepted)
+    if kind == "number" and question.number is not None:
+        number = question.number
+        return int(number) if number == number.to_integral_value() else float(number)
+    return None
+
+
+def _question_data(question: Question, catalog: Catalog) -> dict[str, object]:
+    points = question.points
+    return {
+        "id": question.full_id,
+        "bank": question.bank_id,
+        "pack": catalog.pack_of(question),
+        "type": question.type,
+        "prompt": question.prompt,
+        "choices": list(question.choices) if question.choices else None,
+        "answer": _written_answer(question),
+        "items": list(question.items) if question.items else None,
+        "pairs": [list(pair) for pair in question.pairs] if question.pairs else None,
+        "explanation": question.explanation,
+        "lesson": question.lesson,
+        "tags": list(question.tags),
+        "difficulty": question.difficulty,
+        "points": int(points) if points.denominator == 1 else float(points),
+        "hash": question.content_hash,
+    }
+
+
+def cmd_questions(args: argparse.Namespace, settings: Settings) -> int:
+    result = load_content(settings)
+    catalog = result.catalog
+    questions = select_questions(catalog, _filters(args, catalog))
+    if args.format == "json":
+        _print_json([_question_data(q, catalog) for q in questions])
+    elif not questions:
+        _err(tr("cli.no_questions"))
+    else:
+        for question in questions:
+            where = f", {question.lesson}" if question.lesson else ""
+            _out(f"{question.full_id}  ({question.type}, {question.difficulty}{where})")
+            _out(f"  {question.prompt}")
+            for index, choice in enumerate(question.choices):
+                mark = "  ✓" if index in question.correct_choices else ""
+                _out(f"    {LETTERS[index]}. {choice}{mark}")
+            for index, item in enumerate(question.items, 1):
+                _out(f"    {index}. {item}")
+            for left, right in question.pairs:
+                _out(f"    {left} — {right}")
+            answer = _written_answer(question)
+            if question.type not in ("single", "multi", "order", "match"):
+                _out(f"    → {answer}")
+            if question.explanation:
+                _out(f"    ({question.explanation})")
+            _out()
+    return _report_load(result)
+
+
+def cmd_paper(args: argparse.Namespace, settings: Settings) -> int:
+    from studyapp.export.paper import paper_to_data, render_paper  # noqa: PLC0415
+
+    if args.answer_key and args.seed is None:
+        raise UsageError(tr("cli.key_needs_seed"))
+    result = load_content(settings)
+    catalog = result.catalog
+    pool = select_questions(catalog, _filters(args, catalog))
+    seed = args.seed if args.seed is not None else new_seed()
+    paper = draw_paper(pool, args.count, seed)
+    packs = {catalog.pack_of(item.question) for item in paper.items}
+    pack = catalog.pack(packs.pop()) if len(packs) == 1 else None
+    if args.format == "json":
+        _print_json(paper_to_data(paper))
+    else:
+        sys.stdout.write(render_paper(paper, pack, args.format, answer_key=args.answer_key,
+                                      lang=settings.lang))
+    return _report_load(result)
+
+
 # --- the interface ---------------------------------------------------------------------
 
 
@@ -231,6 +370,17 @@ def _common_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     parser.add_argument("--lang", choices=LANGUAGES, default=default, help=tr("cli.opt.lang"))
 
 
+def _filter_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--pack", action="append", metavar="ID", help=tr("cli.opt.pack"))
+    parser.add_argument("--bank", action="append", metavar="ID", help=tr("cli.opt.bank"))
+    parser.add_argument("--lesson", action="append", metavar="ID", help=tr("cli.opt.lesson"))
+    parser.add_argument("--tag", action="append", metavar="T", help=tr("cli.opt.tag"))
+    parser.add_argument("--type", action="append", choices=QUESTION_TYPES,
+                        help=tr("cli.opt.type"))
+    parser.add_argument("--difficulty", action="append", type=int, choices=(1, 2, 3),
+                        help=tr("cli.opt.difficulty"))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="studyapp", description=tr("cli.description"))
     parser.add_argument("--version", action="version", version=f"studyapp {__version__}")
@@ -251,6 +401,21 @@ def build_parser() -> argparse.ArgumentParser:
     lessons = command("lessons", cmd_lessons, "cli.cmd.lessons")
     lessons.add_argument("--format", choices=("text", "json"), default="text",
                          help=tr("cli.opt.format"))
+
+    for name, handler, help_key in (("questions", cmd_questions, "cli.cmd.questions"),
+                                    ("paper", cmd_paper, "cli.cmd.paper")):
+        sub = command(name, handler, help_key)
+        _filter_options(sub)
+        if name == "questions":
+            sub.add_argument("--format", choices=("text", "json"), default="text",
+                             help=tr("cli.opt.format"))
+        else:
+            sub.add_argument("--count", type=int, required=True, metavar="N",
+                             help=tr("cli.opt.count"))
+            sub.add_argument("--seed", type=int, metavar="S", help=tr("cli.opt.seed"))
+            sub.add_argument("--format", choices=("json", "md", "html"), default="json",
+                             help=tr("cli.opt.format"))
+            sub.add_argument("--answer-key", action="store_true", help=tr("cli.opt.answer_key"))
 
     search = command("search", cmd_search, "cli.cmd.search")
     search.add_argument("query", metavar="QUERY", help=tr("cli.arg.query"))

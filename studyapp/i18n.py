@@ -74,6 +74,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "lỗi cú pháp TOML: {detail}{near}",
         "en": "TOML syntax error: {detail}{near}",
     },
+    "problem.too_deep": {
+        "vi": "tệp TOML lồng nhau quá sâu, không đọc được ({detail})",
+        "en": "the TOML nests too deeply to be read ({detail})",
+    },
     "problem.toml_near": {"vi": " — {lines}", "en": " — {lines}"},
     "problem.toml_line": {"vi": "dòng {number}: «{text}»", "en": "line {number}: «{text}»"},
     "problem.no_front_matter": {
@@ -139,6 +143,94 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "không có mức xếp loại cho điểm dưới {value}; thường mức cuối cùng có min = 0",
         "en": "no band covers scores below {value}; the last band usually has min = 0",
     },
+    "problem.unknown_type": {
+        "vi": "`type` = \"{value}\" không phải loại câu hỏi nào (single, multi, truefalse, "
+              "fill, number, order, match){suggestion}",
+        "en": "`type` = \"{value}\" is not a question type (single, multi, truefalse, fill, "
+              "number, order, match){suggestion}",
+    },
+    "problem.key_not_for_type": {
+        "vi": "khóa `{key}` không dùng cho câu hỏi loại {type}",
+        "en": "the key `{key}` does not apply to a question of type {type}",
+    },
+    "problem.bad_difficulty": {
+        "vi": "`difficulty` = {value}: độ khó phải là 1 (dễ), 2 (trung bình) hoặc 3 (khó)",
+        "en": "`difficulty` = {value}: the difficulty must be 1 (easy), 2 (medium) or 3 (hard)",
+    },
+    "problem.no_explanation": {
+        "vi": "câu hỏi `{id}` chưa có lời giải thích (`explanation`): hãy dẫn đoạn văn bản trả lời "
+              "câu hỏi",
+        "en": "the question `{id}` has no `explanation`: quote the passage that answers it",
+    },
+    "problem.count_out_of_range": {
+        "vi": "`{key}` có {count} mục, cần từ {low} đến {high}",
+        "en": "`{key}` has {count} entries; it needs {low} to {high}",
+    },
+    "problem.duplicate_choice": {
+        "vi": "lựa chọn bị lặp: «{value}»",
+        "en": "a choice is repeated: «{value}»",
+    },
+    "problem.duplicate_answer": {
+        "vi": "`answer` có chữ cái bị lặp",
+        "en": "`answer` repeats a letter",
+    },
+    "problem.bad_letter": {
+        "vi": "`answer` = \"{value}\" không phải một chữ cái từ A đến H (viết hoa)",
+        "en": "`answer` = \"{value}\" is not a capital letter from A to H",
+    },
+    "problem.letter_without_choice": {
+        "vi": "đáp án \"{value}\" không có lựa chọn tương ứng (câu hỏi có {count} lựa chọn)",
+        "en": "the answer \"{value}\" names no choice (the question has {count} choices)",
+    },
+    "problem.not_finite": {"vi": "`{key}` phải là một số hữu hạn",
+                           "en": "`{key}` must be a finite number"},
+    "problem.negative": {"vi": "`{key}` không được âm", "en": "`{key}` must not be negative"},
+    "problem.duplicate_item": {
+        "vi": "mục bị lặp trong `items`: «{value}»",
+        "en": "an entry of `items` is repeated: «{value}»",
+    },
+    "problem.bad_pair": {
+        "vi": "mỗi phần tử của `pairs` phải là một cặp [\"vế trái\", \"vế phải\"] khác rỗng",
+        "en": "each entry of `pairs` must be a pair [\"left\", \"right\"] of non-empty strings",
+    },
+    "problem.duplicate_left": {
+        "vi": "vế trái bị lặp trong `pairs`: «{value}»",
+        "en": "a left side is repeated in `pairs`: «{value}»",
+    },
+    "problem.duplicate_right": {
+        "vi": "vế phải bị lặp trong `pairs`: «{value}»",
+        "en": "a right side is repeated in `pairs`: «{value}»",
+    },
+    "problem.too_many_questions": {
+        "vi": "ngân hàng có {count} câu hỏi, tối đa {limit}; hãy chia thành nhiều ngân hàng",
+        "en": "the bank has {count} questions, at most {limit}; split it into several banks",
+    },
+    "problem.duplicate_question": {
+        "vi": "mã câu hỏi `{id}` đã dùng ở dòng {line}; câu này bị bỏ qua",
+        "en": "the question id `{id}` is already used at line {line}; this question is skipped",
+    },
+    "problem.empty_bank": {
+        "vi": "ngân hàng chưa có câu hỏi nào",
+        "en": "the bank has no questions",
+    },
+    "problem.duplicate_bank": {
+        "vi": "mã ngân hàng `{id}` đã dùng ở {other}; ngân hàng này bị bỏ qua",
+        "en": "the bank id `{id}` is already used at {other}; this bank is skipped",
+    },
+    "problem.unknown_lesson": {
+        "vi": "`lesson` = \"{lesson}\" không phải mã của bài học nào trong bộ nội dung này; "
+              "ngân hàng bị bỏ qua",
+        "en": "`lesson` = \"{lesson}\" names no lesson of this pack; the bank is skipped",
+    },
+    "problem.lesson_skipped": {
+        "vi": "bài học `{lesson}` không tải được; câu hỏi vẫn dùng được nhưng không gắn với "
+              "bài học",
+        "en": "the lesson `{lesson}` could not be loaded; its questions stay, without a lesson",
+    },
+    "problem.lesson_without_questions": {
+        "vi": "bài học `{id}` chưa có câu hỏi nào",
+        "en": "the lesson `{id}` has no questions",
+    },
     "problem.duplicate_lesson": {
         "vi": "mã bài học `{id}` đã dùng ở {other}; bài này bị bỏ qua",
         "en": "the lesson id `{id}` is already used at {other}; this lesson is skipped",
@@ -203,6 +295,11 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "an array of {{ label = \"...\", min = number }}",
     },
     "type.datetime": {"vi": "ngày giờ", "en": "a date or time"},
+    "type.table_list": {"vi": "danh sách các bảng [[...]]", "en": "an array of tables [[...]]"},
+    "type.string_or_list": {
+        "vi": "chuỗi văn bản hoặc danh sách chuỗi",
+        "en": "a string or an array of strings",
+    },
     # --- interface: keys ---------------------------------------------------
     "key.quit": {"vi": "Thoát", "en": "Quit"},
     "key.help": {"vi": "Trợ giúp", "en": "Help"},
@@ -293,6 +390,11 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "search.none": {"vi": "Không tìm thấy “{query}”.", "en": "Nothing found for “{query}”."},
     "search.count": {"vi": "{count} kết quả cho “{query}”", "en": "{count} results for “{query}”"},
+    "search.question": {"vi": "Câu hỏi: {prompt}", "en": "Question: {prompt}"},
+    "search.no_lesson": {
+        "vi": "Câu hỏi này không gắn với bài học nào.",
+        "en": "This question is not linked to a lesson.",
+    },
     "search.hint": {
         "vi": "↑ ↓ chọn · Enter mở bài tại chỗ tìm thấy · Esc đóng",
         "en": "↑ ↓ choose · Enter opens the lesson at the match · Esc closes",
@@ -327,6 +429,75 @@ MESSAGES: dict[str, dict[Lang, str]] = {
               "tương tự. Esc để đóng.",
         "en": "Fix these files and start the program again; studyapp validate prints the "
               "same list. Esc closes.",
+    },
+    # --- quiz -----------------------------------------------------------------
+    "quiz.not_enough": {
+        "vi": "cần {requested} câu hỏi nhưng chỉ có {available} câu phù hợp với lựa chọn; "
+              "hãy giảm số câu hoặc bỏ bớt điều kiện lọc",
+        "en": "{requested} questions were asked for but only {available} match the choices; "
+              "ask for fewer or loosen the filters",
+    },
+    "quiz.already_answered": {
+        "vi": "câu này đã được trả lời; khi luyện tập, câu trả lời không đổi được",
+        "en": "this question has been answered; in practice an answer cannot be changed",
+    },
+    "quiz.finished": {"vi": "bài đã nộp", "en": "the quiz is finished"},
+    "quiz.time_up": {
+        "vi": "đã hết giờ; bài được nộp với những câu đã trả lời",
+        "en": "time is up; the quiz was handed in with the answers given",
+    },
+    "quiz.paused": {
+        "vi": "đồng hồ đang tạm dừng; hãy tiếp tục để trả lời",
+        "en": "the clock is paused; resume to answer",
+    },
+    "quiz.already_paused": {"vi": "đồng hồ đã tạm dừng", "en": "the clock is already paused"},
+    "quiz.not_paused": {"vi": "đồng hồ không tạm dừng", "en": "the clock is not paused"},
+    "quiz.no_such_question": {
+        "vi": "không có câu {position} (đề có {size} câu)",
+        "en": "there is no question {position} (the paper has {size})",
+    },
+    "quiz.bad_response": {
+        "vi": "câu trả lời không hợp với câu hỏi {id}",
+        "en": "the response does not fit the question {id}",
+    },
+    # --- printed papers ----------------------------------------------------------
+    "paper.title": {"vi": "BÀI KIỂM TRA — {title}", "en": "TEST — {title}"},
+    "paper.key_title": {"vi": "ĐÁP ÁN — {title}", "en": "ANSWER KEY — {title}"},
+    "paper.meta": {
+        "vi": "{source} · {count} câu · Mã đề: {seed}",
+        "en": "{source} · {count} questions · Paper code: {seed}",
+    },
+    "paper.fields": {
+        "vi": "Họ và tên: ..................................................   "
+              "Chi bộ: ..................................   Ngày: ..../..../........",
+        "en": "Name: ..................................................   "
+              "Cell: ..................................   Date: ..../..../........",
+    },
+    "paper.question": {"vi": "Câu {number}.", "en": "Question {number}."},
+    "paper.key_number": {"vi": "Câu {number}:", "en": "Question {number}:"},
+    "paper.how.single": {"vi": "Khoanh tròn một chữ cái đúng.",
+                         "en": "Circle the one right letter."},
+    "paper.how.multi": {"vi": "Khoanh tròn tất cả các chữ cái đúng.",
+                        "en": "Circle every right letter."},
+    "paper.how.truefalse": {"vi": "Khoanh tròn Đúng hoặc Sai.", "en": "Circle True or False."},
+    "paper.how.fill": {"vi": "Viết từ còn thiếu vào dòng trả lời.",
+                       "en": "Write the missing words on the answer line."},
+    "paper.how.number": {"vi": "Viết con số vào dòng trả lời.",
+                         "en": "Write the number on the answer line."},
+    "paper.how.order": {
+        "vi": "Đánh số 1, 2, 3… vào ô trước mỗi ý theo đúng thứ tự.",
+        "en": "Number the boxes 1, 2, 3… in the right order.",
+    },
+    "paper.how.match": {
+        "vi": "Ghép mỗi ý bên trái (1, 2, …) với một ý bên phải (A, B, …).",
+        "en": "Match each item on the left (1, 2, …) with one on the right (A, B, …).",
+    },
+    "paper.true_false": {"vi": "Đúng        Sai", "en": "True        False"},
+    "paper.true": {"vi": "Đúng", "en": "True"},
+    "paper.false": {"vi": "Sai", "en": "False"},
+    "paper.answer_line": {
+        "vi": "Trả lời: ..........................................................................",
+        "en": "Answer: ..........................................................................",
     },
     # --- command line ----------------------------------------------------
     "cli.description": {
@@ -363,9 +534,58 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "cli.cmd.search": {"vi": "tìm trong bài học (không phân biệt hoa thường, có dấu hay không)",
                        "en": "search the lessons (ignores case and diacritics)"},
     "cli.arg.query": {"vi": "từ cần tìm", "en": "what to look for"},
+    "cli.cmd.questions": {
+        "vi": "liệt kê câu hỏi kèm đáp án",
+        "en": "list questions with their answers",
+    },
+    "cli.cmd.paper": {
+        "vi": "tạo một đề kiểm tra (cùng mã đề cho cùng một đề), để in hoặc để xem",
+        "en": "draw a test paper (the same seed gives the same paper), to print or inspect",
+    },
+    "cli.opt.pack": {
+        "vi": "chỉ bộ nội dung này (lặp lại được)",
+        "en": "only this pack (repeatable)",
+    },
+    "cli.opt.bank": {"vi": "chỉ ngân hàng này (lặp lại được)", "en": "only this bank (repeatable)"},
+    "cli.opt.lesson": {"vi": "chỉ bài học này và các bài con (lặp lại được)",
+                       "en": "only this lesson and its children (repeatable)"},
+    "cli.opt.tag": {
+        "vi": "chỉ câu có thẻ này (lặp lại được)",
+        "en": "only questions with this tag (repeatable)",
+    },
+    "cli.opt.type": {
+        "vi": "chỉ loại câu hỏi này (lặp lại được)",
+        "en": "only this question type (repeatable)",
+    },
+    "cli.opt.difficulty": {"vi": "chỉ độ khó này: 1, 2 hoặc 3 (lặp lại được)",
+                           "en": "only this difficulty: 1, 2 or 3 (repeatable)"},
+    "cli.opt.count": {"vi": "số câu hỏi", "en": "how many questions"},
+    "cli.opt.seed": {"vi": "mã đề (cùng mã cho cùng đề); mặc định: ngẫu nhiên",
+                     "en": "the paper's seed (the same seed, the same paper); default: random"},
+    "cli.opt.answer_key": {
+        "vi": "in đáp án của đề thay cho đề",
+        "en": "print the paper's answer key instead",
+    },
+    "cli.key_needs_seed": {
+        "vi": "--answer-key cần --seed: mã đề in trên đề cần chấm",
+        "en": "--answer-key needs --seed: the paper code printed on the paper to mark",
+    },
+    "cli.unknown_filter": {
+        "vi": "không có {kind} `{value}`{suggestion}",
+        "en": "there is no {kind} `{value}`{suggestion}",
+    },
+    "cli.filter.pack": {"vi": "bộ nội dung", "en": "pack"},
+    "cli.filter.bank": {"vi": "ngân hàng", "en": "bank"},
+    "cli.filter.lesson": {"vi": "bài học", "en": "lesson"},
+    "cli.filter.tag": {"vi": "thẻ", "en": "tag"},
+    "cli.no_questions": {"vi": "Không có câu hỏi nào phù hợp.", "en": "No question matches."},
     "cli.validate_summary": {
         "vi": "{files} tệp: {errors} lỗi, {warnings} cảnh báo",
         "en": "{files} files: {errors} errors, {warnings} warnings",
+    },
+    "cli.pack_counts": {
+        "vi": "{pack}: {lessons} bài học, {questions} câu hỏi ({types})",
+        "en": "{pack}: {lessons} lessons, {questions} questions ({types})",
     },
     "cli.problems_hidden": {
         "vi": "{warnings} cảnh báo về nội dung; xem bằng: studyapp validate",

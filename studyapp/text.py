@@ -6,19 +6,25 @@ import enum
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
 
 __all__ = [
     "ALPHABET",
     "UNWANTED_CHARACTERS",
     "AnswerMatch",
+    "TypedMatch",
     "answer_key",
     "collapse_whitespace",
     "fold",
     "fold_chars",
+    "from_telex",
+    "from_vni",
     "has_unwanted",
     "match_answer",
     "normalize",
     "normalize_line",
+    "parse_number",
     "roster_key",
     "sort_key",
     "strip_diacritics",
@@ -197,6 +203,106 @@ def answer_key(text: str, *, diacritics: bool = True) -> str:
     return " ".join(_syllable_form(word) for word in text.split(" "))
 
 
+# --- Telex and VNI ------------------------------------------------------------------
+#
+# Many shared machines have no Vietnamese input method: people then type the
+# keys an input method would have turned into letters. `kieen ddinhj` (Telex)
+# and `kie6n d9inh5` (VNI) both spell "kiên định".
+
+_VOWELS = "aăâeêioôơuưy"
+_TELEX_TONES = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": "\u0323"}
+_VNI_TONES = {"1": "\u0301", "2": "\u0300", "3": "\u0309", "4": "\u0303", "5": "\u0323"}
+_TELEX_LETTERS = (("uow", "ươ"), ("uwow", "ươ"), ("aa", "â"), ("aw", "ă"), ("ee", "ê"),
+                  ("oo", "ô"), ("ow", "ơ"), ("uw", "ư"), ("dd", "đ"), ("w", "ư"))
+_VNI_MARKS = {"6": {"a": "â", "e": "ê", "o": "ô"}, "7": {"o": "ơ", "u": "ư"}, "8": {"a": "ă"},
+              "9": {"d": "đ"}}
+
+
+def _place_tone(syllable: str, tone: str) -> str:
+    """Put the tone mark where the older Vietnamese spelling puts it (hòa,
+    thủy, khỏe: the spelling of the source): on a vowel with a mark (â, ơ,
+    ...); else, before a final consonant, on the last vowel; else on the
+    first of two vowels and the middle of three. `qu` and `gi` count as
+    consonants."""
+    lower = syllable.lower()
+    start = 2 if lower.startswith(("qu", "gi")) and len(lower) > 2 and lower[2] in _VOWELS \
+        else 0
+    positions = [i for i in range(start, len(lower)) if lower[i] in _VOWELS]
+    if not positions:
+        return syllable
+    marked = [i for i in positions if lower[i] in "ăâêôơư"]
+    if marked:
+        target = marked[-1]  # ươ: on the ơ
+    elif positions[-1] < len(lower) - 1:
+        target = positions[-1]
+    elif len(positions) >= 3:
+        target = positions[1]
+    else:
+        target = positions[0]
+    return unicodedata.normalize("NFC", syllable[:target + 1] + tone + syllable[target + 1:])
+
+
+def _telex_word(word: str) -> str:
+    lower = word.lower()
+    tone = ""
+    first_vowel = next((i for i, c in enumerate(lower) if c in "aeiouy"), None)
+    if first_vowel is not None:
+        # A tone key after the first vowel: never a consonant of the syllable
+        # there (s, f, r, x, j begin syllables but never end them).
+        kept = []
+        for index, char in enumerate(word):
+            if index > first_vowel and char.lower() in _TELEX_TONES:
+                tone = _TELEX_TONES[char.lower()]
+            elif index > first_vowel and char.lower() == "z":
+                tone = ""
+            else:
+                kept.append(char)
+        word = "".join(kept)
+    for keys, letter in _TELEX_LETTERS:
+        while keys in word.lower():
+            at = word.lower().index(keys)
+            replacement = letter.upper() if word[at].isupper() else letter
+            word = word[:at] + replacement + word[at + len(keys):]
+    return _place_tone(word, tone) if tone else word
+
+
+def _vni_word(word: str) -> str:
+    tone = ""
+    letters: list[str] = []
+    for char in word:
+        if char in _VNI_TONES:
+            tone = _VNI_TONES[char]
+        elif char in _VNI_MARKS:
+            # The mark goes on the nearest letter before it that can carry it.
+            table = _VNI_MARKS[char]
+            for index in range(len(letters) - 1, -1, -1):
+                base = letters[index].lower()
+                if base in table:
+                    marked = table[base]
+                    letters[index] = marked.upper() if letters[index].isupper() else marked
+                    if char == "7" and base == "o" and index > 0 and letters[index - 1] in "uU":
+                        letters[index - 1] = "ư" if letters[index - 1] == "u" else "Ư"
+                    break
+        else:
+            letters.append(char)
+    text = "".join(letters)
+    return _place_tone(text, tone) if tone else text
+
+
+def from_telex(text: str) -> str:
+    """Read `text` as typed in Telex: `kieen ddinhj` gives `kiên định`."""
+    return " ".join(_telex_word(word) if word.isalpha() and word.isascii() else word
+                    for word in text.split(" "))
+
+
+def from_vni(text: str) -> str:
+    """Read `text` as typed in VNI: `kie6n d9inh5` gives `kiên định`. Words
+    of digits alone (a year, a number) are left as they are."""
+    return " ".join(_vni_word(word) if word.isascii() and word.isalnum()
+                    and not word.isdigit() and not word.isalpha() else word
+                    for word in text.split(" "))
+
+
 class AnswerMatch(enum.Enum):
     """How a typed answer matched the accepted ones."""
 
@@ -207,9 +313,20 @@ class AnswerMatch(enum.Enum):
     NONE = "none"
 
 
-def match_answer(typed: str, accepted: Iterable[str], *, strict: bool = False) -> AnswerMatch:
-    """Compare a typed answer with the accepted strings (content-format.md)."""
-    accepted = list(accepted)
+@dataclass(frozen=True, slots=True)
+class TypedMatch:
+    """The result of comparing a typed answer: how it matched, and, when it
+    was read as Telex or VNI, the Vietnamese it was understood to spell."""
+
+    kind: AnswerMatch
+    understood_as: str | None = None
+
+    @property
+    def accepted(self) -> bool:
+        return self.kind is not AnswerMatch.NONE
+
+
+def _direct_match(typed: str, accepted: Sequence[str], strict: bool) -> AnswerMatch:
     typed_key = answer_key(typed)
     if not typed_key:
         return AnswerMatch.NONE
@@ -220,6 +337,40 @@ def match_answer(typed: str, accepted: Iterable[str], *, strict: bool = False) -
         if any(bare == answer_key(option, diacritics=False) for option in accepted):
             return AnswerMatch.WITHOUT_DIACRITICS
     return AnswerMatch.NONE
+
+
+def match_answer(typed: str, accepted: Iterable[str], *, strict: bool = False) -> TypedMatch:
+    """Compare a typed answer with the accepted strings (content-format.md):
+    as typed first, then read as Telex, then as VNI."""
+    accepted = list(accepted)
+    found = _direct_match(typed, accepted, strict)
+    if found is not AnswerMatch.NONE:
+        return TypedMatch(found)
+    typed = normalize_line(typed)
+    for read in (from_telex, from_vni):
+        converted = read(typed)
+        if converted != typed:
+            found = _direct_match(converted, accepted, strict)
+            if found is not AnswerMatch.NONE:
+                return TypedMatch(found, converted)
+    return TypedMatch(AnswerMatch.NONE)
+
+
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+
+
+def parse_number(text: str) -> Decimal | None:
+    """A typed number: a decimal comma or point (`3,5` or `3.5`); with both,
+    the last one is the decimal mark and the other groups thousands
+    (`1.234,5`). None if it is not a number."""
+    text = normalize_line(text).replace(" ", "")
+    if "," in text and "." in text:
+        grouping = "." if text.rfind(",") > text.rfind(".") else ","
+        text = text.replace(grouping, "")
+    text = text.replace(",", ".")
+    if not _NUMBER.fullmatch(text):
+        return None
+    return Decimal(text)
 
 
 # --- sorting ----------------------------------------------------------------

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from studyapp import __version__
-from studyapp.content.model import Lesson, Pack
+from studyapp.content.model import Bank, Lesson, Pack
 from studyapp.content.problems import Problem
 
 CACHE_FORMAT = 1
@@ -31,7 +31,7 @@ class FileResult:
     """What loading one file gave: the object (None if the file has errors),
     its problems, and, for a lesson, the id it declares even with errors."""
 
-    value: Pack | Lesson | None
+    value: Pack | Lesson | Bank | None
     problems: tuple[Problem, ...]
     declared_id: str | None = None
 

@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from studyapp.content.model import Lesson, Pack
+from studyapp.content.model import Bank, Lesson, Pack, Question
 from studyapp.text import sort_key
 
 if TYPE_CHECKING:
@@ -19,7 +19,8 @@ class Catalog:
     Reading order is the document's tree: packs in load order, and within a
     pack each lesson followed by its children, siblings by `order`, then title."""
 
-    def __init__(self, packs: Sequence[Pack], lessons: Iterable[Lesson]) -> None:
+    def __init__(self, packs: Sequence[Pack], lessons: Iterable[Lesson],
+                 banks: Iterable[Bank] = ()) -> None:
         self.packs: tuple[Pack, ...] = tuple(packs)
         self._packs = {pack.id: pack for pack in self.packs}
         self._lessons = {lesson.id: lesson for lesson in lessons}
@@ -39,6 +40,10 @@ class Catalog:
             self._walk(pack.id, None, 0)
         self._position = {lesson.id: index for index, (lesson, _) in enumerate(self._order)}
         self._documents: dict[str, Document] = {}
+        self.banks: tuple[Bank, ...] = tuple(banks)
+        self._banks = {bank.id: bank for bank in self.banks}
+        self._pack_of_bank = {bank.id: bank.pack_id for bank in self.banks}
+        self._questions = {q.full_id: q for bank in self.banks for q in bank.questions}
 
     def _walk(self, pack_id: str, parent: str | None, depth: int) -> None:
         for lesson in self._children.get((pack_id, parent), ()):
@@ -113,6 +118,26 @@ class Catalog:
     def position(self, lesson_id: str) -> int:
         """The lesson's 0-based place in reading order."""
         return self._position[lesson_id]
+
+    # --- banks and questions -------------------------------------------------------
+
+    def bank(self, bank_id: str) -> Bank:
+        return self._banks[bank_id]
+
+    def pack_of(self, question: Question) -> str:
+        return self._pack_of_bank[question.bank_id]
+
+    @property
+    def questions(self) -> list[Question]:
+        """Every question: banks in load order, questions as written."""
+        return list(self._questions.values())
+
+    def question(self, full_id: str) -> Question:
+        """A question by its full id (`bank/question`)."""
+        return self._questions[full_id]
+
+    def has_question(self, full_id: str) -> bool:
+        return full_id in self._questions
 
     def document(self, lesson_id: str) -> Document:
         """The lesson's body as blocks of plain text (parsed once, on demand)."""

@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from studyapp.content.banks import BankRecord, check_bank_references, load_bank
 from studyapp.content.cache import ContentCache, FileResult
 from studyapp.content.catalog import Catalog
-from studyapp.content.model import CONTENT_FORMAT, DEFAULT_BANDS, Band, Grading, Lesson, Pack
-from studyapp.content.problems import Problem, ProblemLog, closest
-from studyapp.content.source import KeyLocator, Location, TablePath, parse_toml, read_text
-from studyapp.text import collapse_whitespace
+from studyapp.content.checks import Field, TableChecker, fraction_of, kind_of, one_line
+from studyapp.content.model import DEFAULT_BANDS, Band, Bank, Grading, Lesson, Pack
+from studyapp.content.problems import Problem, ProblemLog
+from studyapp.content.source import Location, TablePath, parse_toml, read_text
 
-ID_PATTERN = re.compile(r"[a-z0-9-]+")
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 FRONT_MATTER_FENCE = "+++"
 LESSON_BODY_LIMIT = 4096
@@ -27,126 +25,7 @@ MAX_KEY_POINTS = 10
 
 PACK_FILE = "pack.toml"
 LESSONS_DIR = "lessons"
-
-
-# --- schema checks ------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Field:
-    """A key a table may carry: its name, expected kind and whether required."""
-
-    name: str
-    kind: str
-    required: bool = False
-
-
-_KINDS: dict[type, str] = {
-    bool: "boolean", int: "integer", float: "number", str: "string", list: "array",
-    dict: "table", datetime.date: "datetime", datetime.datetime: "datetime",
-    datetime.time: "datetime",
-}
-
-
-def _kind_of(value: object) -> str:
-    # TOML values are exactly these types (tomli makes no subclasses).
-    return _KINDS.get(type(value), type(value).__name__)
-
-
-def _fits(value: object, kind: str) -> bool:
-    actual = _kind_of(value)
-    if kind == "number":
-        return actual in ("integer", "number")
-    if kind == "string_list":
-        return isinstance(value, list) and all(isinstance(item, str) for item in value)
-    return actual == kind
-
-
-class TableChecker:
-    """Checks the keys of one TOML table and reports at their locations.
-
-    The text is scanned for key positions only when a problem is reported:
-    valid files, the common case, never pay for it."""
-
-    def __init__(self, path: Path, text: str, log: ProblemLog, line_offset: int = 0) -> None:
-        self.path = path
-        self.log = log
-        self._text = text
-        self._line_offset = line_offset
-        self._locator: KeyLocator | None = None
-
-    @property
-    def locator(self) -> KeyLocator:
-        if self._locator is None:
-            self._locator = KeyLocator(self._text, self._line_offset)
-        return self._locator
-
-    def where(self, table: TablePath, at: str | None = None, /) -> Location:
-        """Where the key `at` of `table` stands (the table's header if None)."""
-        return self.locator.key(table, at) if at else self.locator.table(table)
-
-    def error(self, table: TablePath, at: str | None, code: str, /, **params: object) -> None:
-        location = self.where(table, at)
-        self.log.error(self.path, location.line, location.column, code, **params)
-
-    def warning(self, table: TablePath, at: str | None, code: str, /, **params: object) -> None:
-        location = self.where(table, at)
-        self.log.warning(self.path, location.line, location.column, code, **params)
-
-    def check(self, data: Mapping[str, Any], table: TablePath, fields: Sequence[Field]) -> bool:
-        """Unknown keys (with a suggestion), missing keys, wrong types, all
-        reported. True if none was found. A key of the wrong type is removed
-        from `good`, so that later checks of values skip it."""
-        known = {f.name: f for f in fields}
-        ok = True
-        for key, value in data.items():
-            spec = known.get(key)
-            if spec is None:
-                self.error(table, key, "unknown_key", key=key, suggestion=closest(key, known))
-                ok = False
-            elif not _fits(value, spec.kind):
-                self.error(table, key, "wrong_type", key=key, expected=spec.kind,
-                           actual=_kind_of(value))
-                ok = False
-        for spec in fields:
-            if spec.required and spec.name not in data:
-                self.error(table, None, "missing_key", key=spec.name)
-                ok = False
-        return ok
-
-    @staticmethod
-    def good(data: Mapping[str, Any], fields: Sequence[Field]) -> dict[str, Any]:
-        """The known keys of `data` whose values have the right type."""
-        kinds = {f.name: f.kind for f in fields}
-        return {k: v for k, v in data.items() if k in kinds and _fits(v, kinds[k])}
-
-    def check_id(self, data: Mapping[str, Any], table: TablePath, key: str,
-                 pattern: re.Pattern[str] = ID_PATTERN) -> bool:
-        value = data.get(key)
-        if isinstance(value, str) and not pattern.fullmatch(value):
-            self.error(table, key, "bad_id", key=key, value=value)
-            return False
-        return True
-
-    def check_text(self, data: Mapping[str, Any], table: TablePath, key: str) -> bool:
-        """A string that must not be empty (after trimming)."""
-        value = data.get(key)
-        if isinstance(value, str) and not value.strip():
-            self.error(table, key, "empty_value", key=key)
-            return False
-        return True
-
-    def check_format(self, data: Mapping[str, Any], table: TablePath) -> bool:
-        value = data.get("format")
-        if value is not None and value != CONTENT_FORMAT:
-            self.error(table, "format", "unknown_format", value=value, known=CONTENT_FORMAT)
-            return False
-        return True
-
-
-def _line(value: str) -> str:
-    """A one-line field (title, source, key point) with its spacing tidied."""
-    return collapse_whitespace(value)
+BANKS_DIR = "banks"
 
 
 # --- packs ----------------------------------------------------------------------
@@ -168,16 +47,11 @@ GRADING_FIELDS = (
 BAND_FIELDS = (Field("label", "string", required=True), Field("min", "number", required=True))
 
 
-def _fraction(value: int | float) -> Fraction:
-    # Through str so that 6.5 is exactly 13/2 and 0.1 is 1/10, not a binary float.
-    return Fraction(str(value))
-
-
 def _load_grading(data: Mapping[str, Any], checker: TableChecker) -> Grading | None:
     table: TablePath = ("grading",)
     ok = checker.check(data, table, GRADING_FIELDS)
     data = checker.good(data, GRADING_FIELDS)
-    scale = _fraction(data.get("scale", 10))
+    scale = fraction_of(data.get("scale", 10))
     if scale <= 0:
         checker.error(table, "scale", "not_positive", key="scale")
         return None
@@ -188,15 +62,15 @@ def _load_grading(data: Mapping[str, Any], checker: TableChecker) -> Grading | N
             if not isinstance(entry, dict) or not checker.check(entry, table, BAND_FIELDS):
                 if not isinstance(entry, dict):
                     checker.error(table, "bands", "wrong_type", key="bands", expected="bands",
-                                  actual=_kind_of(entry))
+                                  actual=kind_of(entry))
                 ok = False
                 continue
-            minimum = _fraction(entry["min"])
+            minimum = fraction_of(entry["min"])
             if not 0 <= minimum <= scale:
                 checker.error(table, "bands", "out_of_scale", key="min", value=entry["min"],
                               scale=scale)
                 ok = False
-            parsed.append(Band(_line(entry["label"]), minimum))
+            parsed.append(Band(one_line(entry["label"]), minimum))
         if not parsed:
             checker.error(table, "bands", "empty_value", key="bands")
             ok = False
@@ -206,7 +80,7 @@ def _load_grading(data: Mapping[str, Any], checker: TableChecker) -> Grading | N
         elif parsed[-1].min > 0:
             checker.warning(table, "bands", "bands_floor", value=parsed[-1].min)
         bands = tuple(parsed)
-    pass_mark = _fraction(data.get("pass_mark", 5))
+    pass_mark = fraction_of(data.get("pass_mark", 5))
     if not 0 <= pass_mark <= scale:
         checker.error(table, "pass_mark", "out_of_scale", key="pass_mark",
                       value=data["pass_mark"], scale=scale)
@@ -240,10 +114,10 @@ def load_pack_file(directory: Path, log: ProblemLog) -> Pack | None:
     issued_by = data.get("issued_by")
     return Pack(
         id=data["id"],
-        title=_line(data["title"]),
-        source=_line(data["source"]),
+        title=one_line(data["title"]),
+        source=one_line(data["source"]),
         path=directory,
-        issued_by=_line(issued_by) if issued_by is not None else None,
+        issued_by=one_line(issued_by) if issued_by is not None else None,
         language=language,
         grading=grading,
     )
@@ -342,7 +216,7 @@ def load_lesson(path: Path, pack_id: str, log: ProblemLog,
         ok = checker.check_id(data, (), "parent") and ok
     for key in ("title", "source"):
         ok = checker.check_text(data, (), key) and ok
-    key_points = tuple(_line(point) for point in data.get("key_points", ()))
+    key_points = tuple(one_line(point) for point in data.get("key_points", ()))
     if "key_points" in data:
         if not 1 <= len(key_points) <= MAX_KEY_POINTS:
             checker.error((), "key_points", "key_points_count", count=len(key_points))
@@ -362,8 +236,8 @@ def load_lesson(path: Path, pack_id: str, log: ProblemLog,
     lesson = Lesson(
         pack_id=pack_id,
         id=data["id"],
-        title=_line(data["title"]),
-        source=_line(data["source"]),
+        title=one_line(data["title"]),
+        source=one_line(data["source"]),
         parent=data.get("parent"),
         order=float(order) if order is not None else None,
         key_points=key_points,
@@ -490,63 +364,109 @@ def _load_lesson_cached(path: Path, pack_id: str, cache: ContentCache
     return record, result
 
 
-def load_catalog(roots: Iterable[Path], cache_dir: Path | None = None) -> LoadResult:
-    """Load every pack found under `roots` (pack folders or folders of packs),
-    in order; a later pack or lesson that repeats an id is skipped.
+class _Loader:
+    """One load of the catalog: packs, then their lessons and banks, then the
+    checks that need everything (ids across packs, parents, lesson references)."""
 
-    With `cache_dir`, files unchanged since the last load are not parsed again."""
-    log = ProblemLog()
-    packs: list[Pack] = []
-    pack_at: dict[str, Path] = {}
-    records: list[LessonRecord] = []
-    lesson_at: dict[str, LessonRecord] = {}
-    skipped: list[Path] = []
-    files_read = 0
-    known_ids: dict[str, set[str]] = {}
-    for root in roots:
-        cache = ContentCache.for_root(cache_dir, root)
-        for directory in find_pack_dirs(root, log):
-            files_read += 1
-            pack_result = _load_pack_cached(directory, cache)
-            log.extend(pack_result.problems)
-            pack = pack_result.value
-            if not isinstance(pack, Pack):
-                skipped.append(directory)
-                continue
-            if pack.id in pack_at:
-                where = pack_at[pack.id] / PACK_FILE
-                log.error(directory / PACK_FILE, 1, 1, "duplicate_pack", id=pack.id,
-                          other=where)
-                skipped.append(directory)
-                continue
-            pack_at[pack.id] = directory
-            packs.append(pack)
-            pack_ids = known_ids.setdefault(pack.id, set())
-            lessons_dir = directory / LESSONS_DIR
-            files = (sorted(lessons_dir.glob("*.md"), key=lambda p: p.name)
-                     if lessons_dir.is_dir() else [])
-            for path in files:
-                files_read += 1
-                record, result = _load_lesson_cached(path, pack.id, cache)
-                log.extend(result.problems)
-                if result.declared_id is not None:
-                    pack_ids.add(result.declared_id)
-                if record is None:
-                    skipped.append(path)
-                    continue
-                lesson_id = record.lesson.id
-                first = lesson_at.get(lesson_id)
-                if first is not None:
-                    other = f"{first.lesson.path}:{first.id_at.line}"
-                    log.error(path, record.id_at.line, record.id_at.column, "duplicate_lesson",
-                              id=lesson_id, other=other)
-                    skipped.append(path)
-                    continue
-                lesson_at[lesson_id] = record
-                records.append(record)
+    def __init__(self, cache_dir: Path | None, with_banks: bool) -> None:
+        self.cache_dir = cache_dir
+        self.with_banks = with_banks
+        self.log = ProblemLog()
+        self.packs: list[Pack] = []
+        self.pack_at: dict[str, Path] = {}
+        self.records: list[LessonRecord] = []
+        self.lesson_at: dict[str, LessonRecord] = {}
+        self.bank_records: list[BankRecord] = []
+        self.skipped: list[Path] = []
+        self.files_read = 0
+        self.declared: dict[str, set[str]] = {}  # lesson ids each pack's files declare
+
+    def root(self, root: Path) -> None:
+        cache = ContentCache.for_root(self.cache_dir, root)
+        for directory in find_pack_dirs(root, self.log):
+            pack = self.pack(directory, cache)
+            if pack is not None:
+                self.lessons(directory, pack, cache)
+                if self.with_banks:
+                    self.banks(directory, pack, cache)
         cache.save()
-    lessons = _check_tree(records, log, known_ids)
-    kept = {lesson.path for lesson in lessons}
-    skipped.extend(record.lesson.path for record in records if record.lesson.path not in kept)
-    catalog = Catalog(packs, lessons)
-    return LoadResult(catalog, log.sorted(), skipped, files_read)
+
+    def pack(self, directory: Path, cache: ContentCache) -> Pack | None:
+        self.files_read += 1
+        result = _load_pack_cached(directory, cache)
+        self.log.extend(result.problems)
+        pack = result.value
+        if not isinstance(pack, Pack):
+            self.skipped.append(directory)
+            return None
+        if pack.id in self.pack_at:
+            where = self.pack_at[pack.id] / PACK_FILE
+            self.log.error(directory / PACK_FILE, 1, 1, "duplicate_pack", id=pack.id, other=where)
+            self.skipped.append(directory)
+            return None
+        self.pack_at[pack.id] = directory
+        self.packs.append(pack)
+        return pack
+
+    def lessons(self, directory: Path, pack: Pack, cache: ContentCache) -> None:
+        declared = self.declared.setdefault(pack.id, set())
+        for path in _files(directory / LESSONS_DIR, "*.md"):
+            self.files_read += 1
+            record, result = _load_lesson_cached(path, pack.id, cache)
+            self.log.extend(result.problems)
+            if result.declared_id is not None:
+                declared.add(result.declared_id)
+            if record is None:
+                self.skipped.append(path)
+                continue
+            first = self.lesson_at.get(record.lesson.id)
+            if first is not None:
+                other = f"{first.lesson.path}:{first.id_at.line}"
+                self.log.error(path, record.id_at.line, record.id_at.column, "duplicate_lesson",
+                               id=record.lesson.id, other=other)
+                self.skipped.append(path)
+                continue
+            self.lesson_at[record.lesson.id] = record
+            self.records.append(record)
+
+    def banks(self, directory: Path, pack: Pack, cache: ContentCache) -> None:
+        for path in _files(directory / BANKS_DIR, "*.toml"):
+            self.files_read += 1
+            stamp, result = cache.get(path, "bank:" + pack.id)
+            if result is None:
+                log = ProblemLog()
+                result = FileResult(load_bank(path, pack.id, log), tuple(log))
+                cache.put(path, "bank:" + pack.id, stamp, result)
+            self.log.extend(result.problems)
+            if isinstance(result.value, Bank):
+                self.bank_records.append(BankRecord(result.value))
+            else:
+                self.skipped.append(path)
+
+    def finish(self) -> LoadResult:
+        lessons = _check_tree(self.records, self.log, self.declared)
+        kept = {lesson.path for lesson in lessons}
+        self.skipped.extend(r.lesson.path for r in self.records if r.lesson.path not in kept)
+        banks = check_bank_references(self.bank_records, lessons, self.declared, self.log)
+        kept_banks = {bank.path for bank in banks}
+        self.skipped.extend(r.bank.path for r in self.bank_records if r.bank.path not in kept_banks)
+        catalog = Catalog(self.packs, lessons, banks)
+        return LoadResult(catalog, self.log.sorted(), self.skipped, self.files_read)
+
+
+def _files(folder: Path, pattern: str) -> list[Path]:
+    return sorted(folder.glob(pattern), key=lambda p: p.name) if folder.is_dir() else []
+
+
+def load_catalog(roots: Iterable[Path], cache_dir: Path | None = None,
+                 with_banks: bool = True) -> LoadResult:
+    """Load every pack found under `roots` (pack folders or folders of packs),
+    in order; a later pack, lesson or bank that repeats an id is skipped.
+
+    With `cache_dir`, files unchanged since the last load are not parsed
+    again. Without `with_banks`, only packs and lessons are read (the
+    interface shows its first screen before it reads the banks)."""
+    loader = _Loader(cache_dir, with_banks)
+    for root in roots:
+        loader.root(root)
+    return loader.finish()

@@ -1,10 +1,12 @@
-"""The content model: packs, their grading, and lessons, as plain frozen objects."""
+"""The content model: packs, grading, lessons, banks and questions, as plain frozen objects."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
+from typing import Literal, get_args
 
 CONTENT_FORMAT = 1
 """The content format version this program reads (content-format.md)."""
@@ -73,3 +75,59 @@ class Pack:
     issued_by: str | None = None
     language: str = "vi"
     grading: Grading = field(default_factory=Grading)
+
+
+QuestionType = Literal["single", "multi", "truefalse", "fill", "number", "order", "match"]
+QUESTION_TYPES: tuple[QuestionType, ...] = get_args(QuestionType)
+LETTERS = "ABCDEFGH"
+"""Choice letters, A for the first choice as written."""
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One question, as written in its bank. Answers are kept by written
+    position (`correct_choices` are indices into `choices`); `order` and
+    `match` questions are right when put back as written."""
+
+    bank_id: str
+    id: str
+    type: QuestionType
+    prompt: str
+    content_hash: str
+    """Changes when what is asked or what counts as right changes."""
+    explanation: str | None = None
+    lesson: str | None = None
+    tags: tuple[str, ...] = ()
+    difficulty: int = 2
+    points: Fraction = Fraction(1)
+    choices: tuple[str, ...] = ()
+    correct_choices: tuple[int, ...] = ()
+    truth: bool | None = None
+    accepted: tuple[str, ...] = ()
+    number: Decimal | None = None
+    tolerance: Decimal = Decimal(0)
+    items: tuple[str, ...] = ()
+    pairs: tuple[tuple[str, str], ...] = ()
+    shuffle: bool = True
+    strict: bool = False
+    path: Path = field(default=Path(), compare=False)
+    line: int = field(default=1, compare=False)
+
+    @property
+    def full_id(self) -> str:
+        """`bank/question`: how scores refer to the question."""
+        return f"{self.bank_id}/{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Bank:
+    """A question bank of a pack."""
+
+    pack_id: str
+    id: str
+    title: str
+    questions: tuple[Question, ...]
+    path: Path = field(compare=False)
+    description: str | None = None
+    lesson: str | None = None
+    tags: tuple[str, ...] = ()

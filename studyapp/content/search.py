@@ -1,4 +1,4 @@
-"""Search over lessons, ignoring case and diacritics, ranked, with snippets and offsets."""
+"""Search over lessons and questions, ignoring case and diacritics, ranked, with snippets."""
 
 from __future__ import annotations
 
@@ -10,12 +10,17 @@ from typing import Literal
 from studyapp.content.catalog import Catalog
 from studyapp.text import fold, fold_chars
 
-FieldName = Literal["title", "key_point", "body"]
+FieldName = Literal["title", "key_point", "body", "prompt", "answers", "explanation"]
 Kind = Literal["lesson", "question"]
 
 # A title match outranks any number of key-point or body matches, and a key
 # point outranks the body: a lesson *about* the words beats one that mentions them.
-FIELD_WEIGHT: dict[FieldName, float] = {"title": 1000.0, "key_point": 100.0, "body": 10.0}
+FIELD_WEIGHT: dict[FieldName, float] = {
+    "title": 1000.0, "key_point": 100.0, "body": 10.0,
+    # Questions come after the lessons that say the same words: the passage
+    # of the plan is what people look for, the questions lead back to it.
+    "prompt": 8.0, "answers": 4.0, "explanation": 4.0,
+}
 WHOLE_WORD_FACTOR = 2.0
 # The query as typed, found anywhere, outranks its words found apart: the
 # words of a phrase are often common syllables ("tu", "ve") found everywhere.
@@ -83,6 +88,13 @@ class _Scored:
 
 
 _WORD = re.compile(r"[^\W_]+")
+
+
+def _item(kind: Kind, item_id: str, pack: str, title: str, order: int, *,
+          texts: list[tuple[FieldName, int, str]]) -> _Item:
+    fields = tuple(_field(name, index, text) for name, index, text in texts)
+    everything = "\x00".join(field.folded for field in fields)
+    return _Item(kind, item_id, pack, title, order, fields, everything)
 
 
 def _field(name: FieldName, index: int, text: str) -> Field:
@@ -183,15 +195,22 @@ class SearchIndex:
     scan of the folded text per word."""
 
     def __init__(self, catalog: Catalog) -> None:
-        items = []
-        for order, lesson in enumerate(catalog.lessons):
+        items: list[_Item] = []
+        for lesson in catalog.lessons:
             texts: list[tuple[FieldName, int, str]] = [("title", 0, lesson.title)]
             texts.extend(("key_point", i, point) for i, point in enumerate(lesson.key_points))
             texts.append(("body", 0, catalog.document(lesson.id).plain))
-            fields = tuple(_field(name, index, text) for name, index, text in texts)
-            everything = "\x00".join(field.folded for field in fields)
-            items.append(_Item("lesson", lesson.id, lesson.pack_id, lesson.title, order, fields,
-                               everything))
+            items.append(_item("lesson", lesson.id, lesson.pack_id, lesson.title, len(items),
+                               texts=texts))
+        for question in catalog.questions:
+            answers = [*question.choices, *question.items, *question.accepted,
+                       *(f"{left} — {right}" for left, right in question.pairs)]
+            texts = [("prompt", 0, question.prompt)]
+            texts.extend(("answers", i, text) for i, text in enumerate(answers))
+            if question.explanation:
+                texts.append(("explanation", 0, question.explanation))
+            items.append(_item("question", question.full_id, catalog.pack_of(question),
+                               question.prompt, len(items), texts=texts))
         self._items = items
         # The last query and the items that contained it: a query typed one
         # more letter can only match among those.

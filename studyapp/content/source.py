@@ -83,6 +83,10 @@ def parse_toml(text: str, path: Path, log: ProblemLog,
         log.error(path, line + line_offset, column, "toml_syntax", detail=detail,
                   near=tuple(near))
         return None
+    except RecursionError as error:
+        # tomli refuses tables and arrays nested hundreds of levels deep this way.
+        log.error(path, 1 + line_offset, 1, "too_deep", detail=str(error))
+        return None
 
 
 # --- where a key stands ------------------------------------------------------
@@ -158,6 +162,13 @@ class KeyLocator:
         """Where the table's header stands (line 1 for the top level)."""
         found = self._tables.get(table) if table else None
         return found if found is not None else self._top
+
+    def table_at_line(self, array: str, line: int) -> TablePath | None:
+        """The `[[array]]` table whose header stands at `line`, if any."""
+        for table, location in self._tables.items():
+            if table[:1] == (array,) and location.line == line:
+                return table
+        return None
 
     def count(self, array: str) -> int:
         """How many `[[array]]` headers the text has."""

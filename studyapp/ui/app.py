@@ -20,7 +20,7 @@ from studyapp.ui.screens.home import HomeScreen
 # Screens other than home are imported when first opened: the first frame
 # should not wait for the Tree, Input and the rest (see benchmarks/).
 if TYPE_CHECKING:
-    from studyapp.content.search import SearchHit, SearchIndex
+    from studyapp.content.search import Match, SearchHit, SearchIndex
     from studyapp.ui.screens.search import SearchResult
 
 
@@ -84,11 +84,21 @@ class StudyApp(App[None]):
 
         if result is None:
             return
+        hit = result.hit
+        lesson_id: str | None = hit.id
+        match: Match | None = hit.match
+        if hit.kind == "question":
+            # A question leads to the lesson that answers it, its words highlighted.
+            lesson_id = self.catalog.question(hit.id).lesson
+            match = None
+        if lesson_id is None:
+            self.notify(tr("search.no_lesson"), markup=False)
+            return
         if isinstance(self.screen, LessonsScreen):
-            await self.screen.open_lesson(result.hit.id, query=result.query,
-                                          match=result.hit.match, focus_view=True)
+            await self.screen.open_lesson(lesson_id, query=result.query, match=match,
+                                          focus_view=True)
         else:
-            self.push_screen(LessonsScreen(result.hit.id, result.hit, result.query))
+            self.push_screen(LessonsScreen(lesson_id, match, result.query))
 
     def show_content_problems(self) -> None:
         from studyapp.ui.screens.problems import ContentProblemsScreen  # noqa: PLC0415

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
@@ -14,9 +15,12 @@ from studyapp.text import (
     answer_key,
     fold,
     fold_chars,
+    from_telex,
+    from_vni,
     match_answer,
     normalize,
     normalize_line,
+    parse_number,
     roster_key,
     sort_key,
     strip_diacritics,
@@ -80,19 +84,69 @@ def test_tone_mark_placement_is_ignored_in_answers() -> None:
     for old, new in (("hòa", "hoà"), ("thủy", "thuỷ"), ("khỏe", "khoẻ")):
         assert old != new
         assert answer_key(old) == answer_key(new)
-        assert match_answer(old, [new]) is AnswerMatch.EXACT
+        assert match_answer(old, [new]).kind is AnswerMatch.EXACT
 
 
 def test_answer_matching_rules() -> None:
     accepted = ["kiên định"]
-    assert match_answer("  KIÊN   ĐỊNH. ", accepted) is AnswerMatch.EXACT
-    assert match_answer("“kiên định”", accepted) is AnswerMatch.EXACT
-    assert match_answer(unicodedata.normalize("NFD", "kiên định"), accepted) is AnswerMatch.EXACT
-    assert match_answer("kien dinh", accepted) is AnswerMatch.WITHOUT_DIACRITICS
-    assert match_answer("kien dinh", accepted, strict=True) is AnswerMatch.NONE
-    assert match_answer("kiên quyết", accepted) is AnswerMatch.NONE
-    assert match_answer("", accepted) is AnswerMatch.NONE
-    assert match_answer("...", accepted) is AnswerMatch.NONE
+
+    def kind(typed: str, strict: bool = False) -> AnswerMatch:
+        return match_answer(typed, accepted, strict=strict).kind
+
+    assert kind("  KIÊN   ĐỊNH. ") is AnswerMatch.EXACT
+    assert kind("“kiên định”") is AnswerMatch.EXACT
+    assert kind(unicodedata.normalize("NFD", "kiên định")) is AnswerMatch.EXACT
+    assert kind("kien dinh") is AnswerMatch.WITHOUT_DIACRITICS
+    assert kind("kien dinh", strict=True) is AnswerMatch.NONE
+    assert kind("kiên quyết") is AnswerMatch.NONE
+    assert kind("") is AnswerMatch.NONE
+    assert kind("...") is AnswerMatch.NONE
+
+
+@pytest.mark.parametrize(("typed", "spelled"), [
+    ("kieen ddinhj", "kiên định"), ("KIEEN DDINHJ", "KIÊN ĐỊNH"), ("nguowif", "người"),
+    ("hoaf", "hòa"), ("thuyr", "thủy"), ("khoer", "khỏe"), ("quyeets", "quyết"),
+    ("giuwx nuwowcs", "giữ nước"), ("chuyeenr ddooir soos", "chuyển đổi số"),
+    ("DDoongf Nai", "Đồng Nai"), ("khowi thoong", "khơi thông"), ("xaay", "xây"),
+])
+def test_telex(typed: str, spelled: str) -> None:
+    assert from_telex(typed) == spelled
+
+
+@pytest.mark.parametrize(("typed", "spelled"), [
+    ("kie6n d9inh5", "kiên định"), ("nguo72i", "người"), ("ho2a", "hòa"),
+    ("d9o6ng2 Nai", "đồng Nai"), ("chuye63n d9o63i so61", "chuyển đổi số"),
+    ("kho7i tho6ng", "khơi thông"), ("xa6y", "xây"), ("2026", "2026"),
+])
+def test_vni(typed: str, spelled: str) -> None:
+    assert from_vni(typed) == spelled
+
+
+def test_telex_and_vni_answers_are_understood() -> None:
+    for typed in ("kieen ddinhj", "kie6n d9inh5"):
+        result = match_answer(typed, ["kiên định"])
+        assert result.kind is AnswerMatch.EXACT
+        assert result.understood_as == "kiên định"
+    # Telex that still lacks some marks is accepted without diacritics, and said so.
+    partly = match_answer("kieen dinh", ["kiên định"])
+    assert partly.kind is AnswerMatch.WITHOUT_DIACRITICS
+    # Plain words are not mistaken for Telex: "tas" is not an answer for "tá".
+    assert match_answer("ta", ["tá"]).kind is AnswerMatch.WITHOUT_DIACRITICS
+    assert match_answer("kien dinh", ["kiên định"]).understood_as is None
+    assert not match_answer("xyz", ["kiên định"]).accepted
+
+
+@pytest.mark.parametrize(("typed", "number"), [
+    ("14", "14"), (" 3,5 ", "3.5"), ("3.5", "3.5"), ("-2", "-2"), ("1.234,5", "1234.5"),
+    ("1,234.5", "1234.5"), ("2 026", "2026"),
+])
+def test_parse_number(typed: str, number: str) -> None:
+    assert parse_number(typed) == Decimal(number)
+
+
+@pytest.mark.parametrize("typed", ["", "mười bốn", "3,5,6", "1e5", "--2", "4 cấp"])
+def test_parse_number_refuses(typed: str) -> None:
+    assert parse_number(typed) is None
 
 
 def test_tone_order_of_ta() -> None:

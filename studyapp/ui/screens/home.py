@@ -75,10 +75,17 @@ class HomeScreen(StudyScreen[None]):
         options = []
         if len(self.study_app.catalog):
             options += [_menu_option("lessons", "b"), _menu_option("search", "/")]
-        if self.study_app.content.problems:
+        if self._has_errors:
             options.append(_menu_option("problems", "v"))
         options += [_menu_option("help", "?"), _menu_option("quit", "q")]
         return options
+
+    @property
+    def _has_errors(self) -> bool:
+        # Warnings (a lesson without questions...) are for authors, shown by
+        # `studyapp validate`; the home screen speaks only of skipped files.
+        content = self.study_app.content
+        return bool(content.errors or content.skipped)
 
     def on_mount(self) -> None:
         self.sub_title = tr("home.subtitle")
@@ -89,7 +96,7 @@ class HomeScreen(StudyScreen[None]):
         if action in ("lessons", "search"):
             return len(self.study_app.catalog) > 0
         if action == "problems":
-            return bool(self.study_app.content.problems)
+            return self._has_errors
         return True
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

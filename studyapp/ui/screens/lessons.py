@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Tree
 
-from studyapp.content.search import Match, SearchHit
+from studyapp.content.search import Match
 from studyapp.i18n import tr
 from studyapp.ui.screens.base import StudyScreen
 from studyapp.ui.widgets.key_bar import KeyBar
@@ -29,11 +29,11 @@ class LessonsScreen(StudyScreen[None]):
         Binding("escape", "back", "key.back", id="lessons.back"),
     ]
 
-    def __init__(self, lesson_id: str | None = None, hit: SearchHit | None = None,
+    def __init__(self, lesson_id: str | None = None, match: Match | None = None,
                  query: str = "") -> None:
         super().__init__()
         catalog = self.study_app.catalog
-        self._initial = (lesson_id or (catalog.lessons[0].id if len(catalog) else None), hit,
+        self._initial = (lesson_id or (catalog.lessons[0].id if len(catalog) else None), match,
                          query)
 
     def compose(self) -> ComposeResult:
@@ -45,11 +45,10 @@ class LessonsScreen(StudyScreen[None]):
 
     async def on_mount(self) -> None:
         self.sub_title = tr("lessons.subtitle")
-        lesson_id, hit, query = self._initial
+        lesson_id, match, query = self._initial
         if lesson_id is not None:
-            await self.open_lesson(lesson_id, query=query, match=hit.match if hit else None,
-                                   focus_view=hit is not None)
-        if hit is None:
+            await self.open_lesson(lesson_id, query=query, match=match, focus_view=bool(query))
+        if not query:
             self.query_one(LessonTree).focus()
 
     @property

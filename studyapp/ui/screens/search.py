@@ -29,13 +29,14 @@ class SearchResult:
 
 
 def result_option(hit: SearchHit, source: str, index: int) -> Option:
-    """Two lines: the lesson's title and source, then the snippet, with the
-    query's words highlighted."""
-    head = f"{hit.title}  · {source}"
+    """Two lines: the lesson's title (or the question) and where it stands,
+    then the snippet, with the query's words highlighted."""
+    title = hit.title if hit.kind == "lesson" else tr("search.question", prompt=hit.title)
+    head = f"{title}  · {source}"
     indent = "  "
     text = f"{head}\n{indent}{hit.snippet}"
     offset = len(head) + 1 + len(indent)
-    spans = [Span(0, len(hit.title), "bold"), Span(len(hit.title), len(head), "$text-muted")]
+    spans = [Span(0, len(title), "bold"), Span(len(title), len(head), "$text-muted")]
     spans += [Span(start + offset, end + offset, HIGHLIGHT_STYLE)
               for start, end in hit.snippet_spans]
     return Option(Content(text, spans=spans), id=str(index))
@@ -84,12 +85,21 @@ class SearchScreen(StudyModal[SearchResult | None]):
         if not self._hits:
             status.update(Content(tr("search.none", query=query)))
             return
-        catalog = self.study_app.catalog
-        results.add_options(result_option(hit, catalog.lesson(hit.id).source, index)
+        results.add_options(result_option(hit, self._where(hit), index)
                             for index, hit in enumerate(self._hits))
         results.highlighted = 0
         status.update(Content(tr("search.count", count=format_count(len(self._hits)),
                                  query=query)))
+
+    def _where(self, hit: SearchHit) -> str:
+        """The lesson's source reference; for a question, that of its lesson."""
+        catalog = self.study_app.catalog
+        if hit.kind == "lesson":
+            return catalog.lesson(hit.id).source
+        question = catalog.question(hit.id)
+        if question.lesson is not None:
+            return catalog.lesson(question.lesson).source
+        return catalog.bank(question.bank_id).title
 
     def action_move(self, step: int) -> None:
         results = self.query_one(OptionList)

@@ -1,0 +1,1 @@
+"""The quiz engine: papers, scoring and the quiz session; pure (no UI, SQL or clock of its own)."""
