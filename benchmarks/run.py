@@ -1,24 +1,17 @@
 """Measure studyapp against floors taken in the same run, as median ratios of alternating runs.
 
-    python benchmarks/run.py [--runs N] [--quick]
+    python benchmarks/run.py [--runs N] [--only load|start|memory]
 
 Machines here are shared and noisy (performance.md): every figure is the median
 of the ratios of pairs run back to back (floor, ours, floor, ours, ...), never
-an absolute time. Reports:
-
-- start to first frame, bundled content, against a bare Textual app (target ≤ 1.4);
-- start to first frame with a large synthetic pack (its lessons) against the
-  bare app plus a tomli parse of the same files (target ≤ 1.2);
-- content load and validation against a raw tomli parse of the same files
-  (target ≤ 1.15), for the bundled pack and for a large synthetic one, with
-  the cache valid (every start after the first) and without it;
-- one search (per keystroke) against the content load (target ≤ 0.05).
+an absolute time (the milliseconds are shown for context only).
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import json
 import os
 import statistics
 import subprocess
@@ -38,53 +31,55 @@ from benchmarks.gen_pack import generate  # noqa: E402
 from studyapp.content.loading import FRONT_MATTER_FENCE, load_catalog  # noqa: E402
 from studyapp.content.search import SearchIndex  # noqa: E402
 from studyapp.paths import bundled_content_dir  # noqa: E402
+from studyapp.quiz.selection import Filters, draw_paper, select_questions  # noqa: E402
 
 QUERY = "kien dinh"
+Measure = Callable[[], float]  # runs once, returns the seconds it measured
 
 
 @dataclass
 class Result:
     name: str
-    floor_ms: float
-    ours_ms: float
+    floor: float
+    ours: float
     ratio: float
     target: str
+    unit: str = "ms"
 
     def row(self) -> str:
-        return (f"| {self.name} | {self.floor_ms:.1f} | {self.ours_ms:.1f} | "
+        return (f"| {self.name} | {self.floor:.1f} | {self.ours:.1f} | "
                 f"**{self.ratio:.2f}×** | {self.target} |")
 
 
-def alternate(floor: Callable[[], object], ours: Callable[[], object], runs: int,
-              ours_count: int = 1) -> tuple[float, float, float]:
-    """Median floor time, median our time (ms), and the median of the
-    pairwise ratios, running floor and ours alternately. When one call of
-    `ours` does `ours_count` operations, times are per operation."""
+def alternate(floor: Measure, ours: Measure, runs: int) -> tuple[float, float, float]:
+    """Median floor, median ours (ms), and the median of the pairwise ratios."""
     floor()
     ours()  # warm the file cache and imports for both alike
     floors, oursl, ratios = [], [], []
     for _ in range(runs):
         gc.collect()
-        start = time.perf_counter()
-        floor()
-        a = time.perf_counter() - start
+        a = floor()
         gc.collect()
-        start = time.perf_counter()
-        ours()
-        b = (time.perf_counter() - start) / ours_count
+        b = ours()
         floors.append(a * 1000)
         oursl.append(b * 1000)
         ratios.append(b / a)
     return statistics.median(floors), statistics.median(oursl), statistics.median(ratios)
 
 
-# --- floors -----------------------------------------------------------------------
+def timed(function: Callable[[], object], repeat: int = 1) -> Measure:
+    def measure() -> float:
+        start = time.perf_counter()
+        for _ in range(repeat):
+            function()
+        return (time.perf_counter() - start) / repeat
+
+    return measure
 
 
 def raw_parse(folder: Path) -> int:
     """The floor of a content load: read each file, decode it and parse its
-    TOML with tomli (a lesson's front matter, a bank whole). Returns the
-    number of tables parsed, so that nothing is optimised away."""
+    TOML with tomli (a lesson's front matter, a bank whole)."""
     parsed = 0
     for path in sorted(folder.rglob("*")):
         if path.suffix == ".toml":
@@ -96,65 +91,104 @@ def raw_parse(folder: Path) -> int:
     return parsed
 
 
-def process(*args: str, env: dict[str, str]) -> Callable[[], None]:
-    command = [sys.executable, str(HERE / "first_frame.py"), *args]
+def spawn(args: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Seconds from spawning first_frame.py to its first frame, and its peak
+    memory in KiB."""
+    started = time.time()
+    process = subprocess.run([sys.executable, str(HERE / "first_frame.py"), *args], env=env,
+                             check=True, capture_output=True, text=True)
+    lines = [json.loads(line) for line in process.stdout.splitlines() if line.startswith("{")]
+    first_frame = next(line["first_frame_at"] for line in lines if "first_frame_at" in line)
+    memory = next(line["maxrss_kib"] for line in lines if "maxrss_kib" in line)
+    return first_frame - started, memory
 
-    def run() -> None:
-        subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
 
-    return run
-
-
-# --- the benchmarks ----------------------------------------------------------------------
-
-
-def bench_start(runs: int, env: dict[str, str], synthetic: Path) -> list[Result]:
-    bare = process("bare", env=env)
-    bundled = process("studyapp", env=env)
-    results = [Result("start → first frame, bundled pack vs bare Textual app",
-                      *alternate(bare, bundled, runs), "≤ 1.4")]
-
-    def bare_and_parse() -> None:
-        bare()
-        raw_parse(synthetic)
-
-    big = process("studyapp", "--content", str(synthetic), env=env)
-    results.append(Result(f"start → first frame, {synthetic.name} vs bare app + tomli parse",
-                          *alternate(bare_and_parse, big, runs), "≤ 1.2"))
-    return results
+# --- the benchmarks ------------------------------------------------------------------------
 
 
 def bench_load(runs: int, folder: Path, label: str, cache_dir: Path) -> list[Result]:
-    cold = alternate(lambda: raw_parse(folder), lambda: load_catalog([folder]), runs)
-    results = [Result(f"load + validate {label}, no cache, vs raw tomli parse", *cold,
+    results = [Result(f"load + validate {label}, no cache, vs raw tomli parse",
+                      *alternate(timed(lambda: raw_parse(folder)),
+                                 timed(lambda: load_catalog([folder])), runs),
                       "(first start only)")]
     load_catalog([folder], cache_dir=cache_dir)
-    warm = alternate(lambda: raw_parse(folder),
-                     lambda: load_catalog([folder], cache_dir=cache_dir), runs)
-    results.append(Result(f"load + validate {label}, cache valid, vs raw tomli parse", *warm,
-                          "≤ 1.15"))
+    results.append(Result(f"load + validate {label}, cache valid, vs raw tomli parse",
+                          *alternate(timed(lambda: raw_parse(folder)),
+                                     timed(lambda: load_catalog([folder], cache_dir=cache_dir)),
+                                     runs), "≤ 1.15"))
     catalog = load_catalog([folder]).catalog
     index = SearchIndex(catalog)
-    # Typing "kien dinh": one search per keystroke, the short prefixes (which
-    # match almost everything) included.
+    # Typing the query: one search per keystroke, the short prefixes included.
     prefixes = [QUERY[:n] for n in range(1, len(QUERY) + 1)]
 
     def typing() -> None:
         for prefix in prefixes:
             index.search(prefix)
 
-    search = alternate(lambda: load_catalog([folder]), typing, runs, ours_count=len(prefixes))
     results.append(Result(f"search per keystroke typing “{QUERY}”, {label}, vs its content load",
-                          *search, "≤ 0.05"))
+                          *alternate(timed(lambda: load_catalog([folder])),
+                                     timed(typing, 1), runs), "≤ 0.05"))
+    results[-1].ours /= len(prefixes)
+    results[-1].ratio /= len(prefixes)
+    if len(catalog.questions) >= 50:
+        pool = select_questions(catalog, Filters())
+        seeds = iter(range(10**6))
+        results.append(Result(f"draw a 50-question paper, {label}, vs its load (cache valid)",
+                              *alternate(timed(lambda: load_catalog([folder],
+                                                                    cache_dir=cache_dir)),
+                                         timed(lambda: draw_paper(pool, 50, next(seeds))), runs),
+                              "(reported)"))
     return results
+
+
+def bench_start(runs: int, env: dict[str, str], big: Path, root: Path) -> list[Result]:
+    def bare() -> float:
+        return spawn(["bare"], env)[0]
+
+    def ours(*args: str, cache: Path | None = None) -> Measure:
+        def run() -> float:
+            run_env = env if cache is None else {**env, "STUDYAPP_CACHE_DIR": str(cache)}
+            return spawn(["studyapp", *args], run_env)[0]
+        return run
+
+    counter = iter(range(10**6))
+
+    def first_start() -> float:
+        # A cache folder nobody used: nothing cached.
+        return ours("--content", str(big), cache=root / f"fresh-{next(counter)}")()
+
+    def bare_and_parse() -> float:
+        return bare() + timed(lambda: raw_parse(big))()
+
+    return [
+        Result("start → first frame, bundled pack vs bare Textual app",
+               *alternate(bare, ours(), runs), "≤ 1.4"),
+        Result(f"start → first frame, {big.name}, first start (nothing cached), "
+               "vs bare app + tomli parse", *alternate(bare_and_parse, first_start, runs),
+               "≤ 1.2"),
+        Result(f"start → first frame, {big.name}, second start (cache valid), vs bare app",
+               *alternate(bare, ours("--content", str(big)), runs), "≤ 1.6"),
+    ]
+
+
+def bench_memory(runs: int, env: dict[str, str], big: Path) -> list[Result]:
+    floors, oursl, ratios = [], [], []
+    for _ in range(runs):
+        floor = spawn(["bare", "--parse", str(big)], env)[1]
+        ours = spawn(["studyapp", "--wait", "--content", str(big)], env)[1]
+        floors.append(floor / 1024)
+        oursl.append(ours / 1024)
+        ratios.append(ours / floor)
+    return [Result(f"peak memory, {big.name} loaded, vs bare app + tomli parse kept (MiB)",
+                   statistics.median(floors), statistics.median(oursl),
+                   statistics.median(ratios), "≤ 1.3")]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--lessons", type=int, default=1000)
-    parser.add_argument("--only", choices=("load", "start"), help="run one group only")
+    parser.add_argument("--questions", type=int, default=10_000)
+    parser.add_argument("--only", choices=("load", "start", "memory"), help="one group only")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as temp:
@@ -167,18 +201,19 @@ def main() -> None:
         # source checkout would be compiled again on every start, while
         # Textual, installed by pip, is compiled once.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        synthetic = generate(root / f"synthetic-{args.lessons}-lessons", args.lessons, 0)
+        big = generate(root / f"pack-{args.questions}-questions", 200, args.questions)
         results: list[Result] = []
-        if args.only != "start":
+        if args.only in (None, "load"):
             results += bench_load(args.runs, bundled_content_dir(), "bundled pack", root / "c1")
-            results += bench_load(args.runs, synthetic, f"{args.lessons} synthetic lessons",
-                                  root / "c2")
-        if args.only != "load":
-            results += bench_start(max(5, args.runs // 2), env, synthetic)
+            results += bench_load(args.runs, big, f"{args.questions} questions", root / "c2")
+        if args.only in (None, "start"):
+            results += bench_start(max(5, args.runs // 2), env, big, root)
+        if args.only in (None, "memory"):
+            results += bench_memory(3, env, big)
 
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; median of "
-          f"{args.runs} alternating pairs (start: {max(5, args.runs // 2)}).\n")
-    print("| measure | floor ms | ours ms | median ratio | target |")
+          f"{args.runs} alternating pairs (start: {max(5, args.runs // 2)}, memory: 3).\n")
+    print("| measure | floor | ours | median ratio | target |")
     print("|---|---|---|---|---|")
     for result in results:
         print(result.row())

@@ -59,12 +59,13 @@ def _print_json(value: object) -> None:
 # --- content -------------------------------------------------------------------
 
 
-def load_content(settings: Settings) -> LoadResult:
+def load_content(settings: Settings, *, with_banks: bool = True) -> LoadResult:
     """The catalog in use; a `--content` folder that does not exist is a usage error."""
     for entry in settings.content_dirs:
         if entry.origin == "--content" and not entry.path.exists():
             raise UsageError(tr("cli.no_content_dir", path=entry.path, origin=entry.origin))
-    return load_catalog(settings.content_paths, cache_dir=settings.cache_dir)
+    return load_catalog(settings.content_paths, cache_dir=settings.cache_dir,
+                        with_banks=with_banks)
 
 
 def _report_load(result: LoadResult) -> int:
@@ -346,10 +347,10 @@ def cmd_paper(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
-    result = load_content(settings)
+    result = load_content(settings, with_banks=False)
     from studyapp.ui.app import make_app  # noqa: PLC0415 - Textual only when the UI starts
 
-    app = make_app(settings, result)
+    app = make_app(settings, result, load_banks=True)
     app.run()
     return app.return_code or 0
 

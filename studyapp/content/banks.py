@@ -54,6 +54,10 @@ TYPE_FIELDS: dict[str, tuple[Field, ...]] = {
     "match": (Field("pairs", "array", required=True),),
 }
 
+# The fields of a question of each type (constants: checks.py keys its cache on them).
+QUESTION_FIELDS: dict[str, tuple[Field, ...]] = {
+    kind: COMMON_FIELDS + fields for kind, fields in TYPE_FIELDS.items()}
+
 # Every key some type accepts, to tell "unknown" from "not for this type".
 _ANY_TYPE_KEYS = {f.name for fields in TYPE_FIELDS.values() for f in fields}
 _ALL_KEYS = sorted({f.name for f in COMMON_FIELDS} | _ANY_TYPE_KEYS)
@@ -90,7 +94,7 @@ class _QuestionReader:
             checker.error(table, "type", "unknown_type", value=kind,
                           suggestion=closest(kind, QUESTION_TYPES))
             ok = False
-        fields = COMMON_FIELDS + (type_fields or ())
+        fields = QUESTION_FIELDS.get(kind, COMMON_FIELDS)
         known = {f.name for f in fields}
         # Keys of other types are "not for this type"; the rest are unknown.
         foreign = {k: v for k, v in data.items() if k not in known and k in _ANY_TYPE_KEYS}
@@ -99,11 +103,10 @@ class _QuestionReader:
                 checker.error(table, key, "key_not_for_type", key=key, type=kind)
             ok = False
         rest = {k: v for k, v in data.items() if k not in foreign}
-        if not checker.check(rest, table, fields, suggestions=_ALL_KEYS):
-            ok = False
+        fits, data = checker.check(rest, table, fields, suggestions=_ALL_KEYS)
+        ok = ok and fits
         if type_fields is None:
             return None
-        data = checker.good(rest, fields)
         ok = checker.check_id(data, table, "id", QUESTION_ID_PATTERN) and ok
         ok = checker.check_text(data, table, "prompt") and ok
         difficulty = data.get("difficulty", 2)
@@ -123,7 +126,6 @@ class _QuestionReader:
         prompt = data["prompt"].strip()
         own_tags = tuple(one_line(tag) for tag in data.get("tags", ()))
         tags = tuple(dict.fromkeys(default_tags + own_tags))
-        where = checker.where(table)
         answer_repr = built.get("answer_repr")
         return Question(
             bank_id=self.bank_id,
@@ -152,7 +154,7 @@ class _QuestionReader:
             shuffle=data.get("shuffle", True),
             strict=data.get("strict", False),
             path=self.path,
-            line=where.line,
+            index=index,
         )
 
     def _distinct(self, values: Sequence[str], table: TablePath, key: str, code: str) -> bool:
@@ -270,8 +272,7 @@ def load_bank(path: Path, pack_id: str, log: ProblemLog) -> Bank | None:
     checker = TableChecker(path, text, log)
     errors_before = len(log.errors)
     checker.check_format(data, ())
-    checker.check(data, (), BANK_FIELDS)
-    good = checker.good(data, BANK_FIELDS)
+    _, good = checker.check(data, (), BANK_FIELDS)
     checker.check_id(good, (), "id")
     checker.check_text(good, (), "title")
     if "lesson" in good:
@@ -331,8 +332,7 @@ class BankRecord:
         checker = self._checker()
         if question is None:
             return checker.where((), key)
-        table = checker.locator.table_at_line("questions", question.line)
-        return checker.where(table, key) if table else checker.where((), key)
+        return checker.where(("questions", question.index), key)
 
 
 def check_bank_references(records: Sequence[BankRecord], lessons: Sequence[Lesson],

@@ -62,12 +62,14 @@ class ContentCache:
             self._entries = self._read(file)
 
     @classmethod
-    def for_root(cls, cache_dir: Path | None, root: Path) -> ContentCache:
-        """The cache of one content root (a disabled one if `cache_dir` is None)."""
+    def for_root(cls, cache_dir: Path | None, root: Path, part: str) -> ContentCache:
+        """The cache of one part ("lessons" or "banks") of one content root (a
+        disabled one if `cache_dir` is None). Lessons and banks are kept apart
+        so that the first screen reads the lessons' cache only."""
         if cache_dir is None:
             return cls(None)
         name = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
-        return cls(cache_dir / "content" / f"{name}.pickle")
+        return cls(cache_dir / "content" / f"{name}-{part}.pickle")
 
     @staticmethod
     def _read(file: Path) -> dict[Key, tuple[Stamp, FileResult]]:

@@ -49,8 +49,7 @@ BAND_FIELDS = (Field("label", "string", required=True), Field("min", "number", r
 
 def _load_grading(data: Mapping[str, Any], checker: TableChecker) -> Grading | None:
     table: TablePath = ("grading",)
-    ok = checker.check(data, table, GRADING_FIELDS)
-    data = checker.good(data, GRADING_FIELDS)
+    ok, data = checker.check(data, table, GRADING_FIELDS)
     scale = fraction_of(data.get("scale", 10))
     if scale <= 0:
         checker.error(table, "scale", "not_positive", key="scale")
@@ -59,7 +58,7 @@ def _load_grading(data: Mapping[str, Any], checker: TableChecker) -> Grading | N
     if "bands" in data:
         parsed: list[Band] = []
         for entry in data["bands"]:
-            if not isinstance(entry, dict) or not checker.check(entry, table, BAND_FIELDS):
+            if not isinstance(entry, dict) or not checker.check(entry, table, BAND_FIELDS)[0]:
                 if not isinstance(entry, dict):
                     checker.error(table, "bands", "wrong_type", key="bands", expected="bands",
                                   actual=kind_of(entry))
@@ -99,8 +98,8 @@ def load_pack_file(directory: Path, log: ProblemLog) -> Pack | None:
         return None
     checker = TableChecker(path, text, log)
     ok = checker.check_format(data, ())
-    ok = checker.check(data, (), PACK_FIELDS) and ok
-    data = checker.good(data, PACK_FIELDS)
+    fits, data = checker.check(data, (), PACK_FIELDS)
+    ok = fits and ok
     ok = checker.check_id(data, (), "id") and ok
     for key in ("title", "source", "issued_by"):
         ok = checker.check_text(data, (), key) and ok
@@ -209,8 +208,7 @@ def load_lesson(path: Path, pack_id: str, log: ProblemLog,
     if seen_ids is not None and isinstance(data.get("id"), str):
         seen_ids.add(data["id"])
     checker = TableChecker(path, front, log, line_offset=1)
-    ok = checker.check(data, (), LESSON_FIELDS)
-    data = checker.good(data, LESSON_FIELDS)
+    ok, data = checker.check(data, (), LESSON_FIELDS)
     ok = checker.check_id(data, (), "id") and ok
     if "parent" in data:
         ok = checker.check_id(data, (), "parent") and ok
@@ -382,14 +380,17 @@ class _Loader:
         self.declared: dict[str, set[str]] = {}  # lesson ids each pack's files declare
 
     def root(self, root: Path) -> None:
-        cache = ContentCache.for_root(self.cache_dir, root)
+        cache = ContentCache.for_root(self.cache_dir, root, "lessons")
+        bank_cache = ContentCache.for_root(self.cache_dir if self.with_banks else None, root,
+                                           "banks")
         for directory in find_pack_dirs(root, self.log):
             pack = self.pack(directory, cache)
             if pack is not None:
                 self.lessons(directory, pack, cache)
                 if self.with_banks:
-                    self.banks(directory, pack, cache)
+                    self.banks(directory, pack, bank_cache)
         cache.save()
+        bank_cache.save()
 
     def pack(self, directory: Path, cache: ContentCache) -> Pack | None:
         self.files_read += 1

@@ -111,7 +111,9 @@ class Question:
     shuffle: bool = True
     strict: bool = False
     path: Path = field(default=Path(), compare=False)
-    line: int = field(default=1, compare=False)
+    index: int = field(default=0, compare=False)
+    """The question's place among the bank's `[[questions]]` tables (its position
+    in the file is found from it only when a problem must be reported)."""
 
     @property
     def full_id(self) -> str:

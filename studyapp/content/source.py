@@ -163,13 +163,6 @@ class KeyLocator:
         found = self._tables.get(table) if table else None
         return found if found is not None else self._top
 
-    def table_at_line(self, array: str, line: int) -> TablePath | None:
-        """The `[[array]]` table whose header stands at `line`, if any."""
-        for table, location in self._tables.items():
-            if table[:1] == (array,) and location.line == line:
-                return table
-        return None
-
     def count(self, array: str) -> int:
         """How many `[[array]]` headers the text has."""
         return self._array_counts.get((array,), 0)

@@ -6,13 +6,15 @@ from functools import cached_property
 from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 
 from studyapp.config import Settings
 from studyapp.content.catalog import Catalog
-from studyapp.content.loading import LoadResult
+from studyapp.content.loading import LoadResult, load_catalog
 from studyapp.i18n import set_language, tr
 from studyapp.ui.bindings import translate_bindings
 from studyapp.ui.screens.home import HomeScreen
@@ -22,6 +24,10 @@ from studyapp.ui.screens.home import HomeScreen
 if TYPE_CHECKING:
     from studyapp.content.search import Match, SearchHit, SearchIndex
     from studyapp.ui.screens.search import SearchResult
+
+
+class ContentLoaded(Message):
+    """The banks are loaded: screens that show content may refresh."""
 
 
 class StudyApp(App[None]):
@@ -41,11 +47,34 @@ class StudyApp(App[None]):
         Binding("question_mark", "help", "key.help", id="app.help"),
     ]
 
-    def __init__(self, settings: Settings, content: LoadResult) -> None:
+    def __init__(self, settings: Settings, content: LoadResult, *,
+                 load_banks: bool = False) -> None:
         super().__init__()
         translate_bindings(self)
         self.settings = settings
         self.content = content
+        self._load_banks = load_banks
+
+    def first_screen_shown(self) -> None:
+        """Called by the home screen once it is drawn: only then are the banks
+        read, so that their load never competes with the first frame."""
+        if self._load_banks:
+            self._load_banks = False
+            self._load_everything()
+
+    @work(thread=True, exclusive=True, group="content")
+    def _load_everything(self) -> None:
+        """Read the whole catalog, banks included, after the first frame: a
+        large bank must not keep the home screen from appearing."""
+        result = load_catalog(self.settings.content_paths, self.settings.cache_dir)
+        self.call_from_thread(self.content_loaded, result)
+
+    def content_loaded(self, result: LoadResult) -> None:
+        """Use the catalog with its banks (on the app's thread)."""
+        self.content = result
+        self.__dict__.pop("search_index", None)  # built again, questions included
+        for screen in self.screen_stack:
+            screen.post_message(ContentLoaded())
 
     @property
     def catalog(self) -> Catalog:
@@ -135,7 +164,9 @@ class StudyApp(App[None]):
         self.notify(tr("app.quit_hint"), markup=False)
 
 
-def make_app(settings: Settings, content: LoadResult) -> StudyApp:
-    """The one way to build the app, for the command line and for the tests."""
+def make_app(settings: Settings, content: LoadResult, *, load_banks: bool = False) -> StudyApp:
+    """The one way to build the app, for the command line and for the tests.
+    With `load_banks`, `content` has the lessons only and the banks are read
+    in the background once the first screen is shown."""
     set_language(settings.lang)
-    return StudyApp(settings, content)
+    return StudyApp(settings, content, load_banks=load_banks)

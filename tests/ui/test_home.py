@@ -121,3 +121,23 @@ async def test_key_bar_lists_the_keys_and_clicks_press_them() -> None:
         lessons_bar = app.screen.query_one(KeyBar)
         assert lessons_bar.keys[:2] == ["n", "p"]
         assert str(app.screen.query_one("TitleBar").content) == "studyapp — Bài học"
+
+
+async def test_banks_load_after_the_first_screen() -> None:
+    """The command line starts the interface with the lessons only; the banks
+    follow in the background and search then finds questions too."""
+    from studyapp.config import load_user_config, resolve_settings  # noqa: PLC0415
+    from studyapp.content.loading import load_catalog  # noqa: PLC0415
+    from studyapp.ui.app import make_app  # noqa: PLC0415
+
+    settings = resolve_settings(load_user_config())
+    lessons_only = load_catalog(settings.content_paths, settings.cache_dir, with_banks=False)
+    assert not lessons_only.catalog.questions
+    app = make_app(settings, lessons_only, load_banks=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(app.catalog.questions) >= 200
+        assert any(hit.kind == "question" for hit in app.search("dong nai", 20))
+        assert isinstance(app.screen, HomeScreen)
+        assert app.focused is app.screen.query_one(OptionList)

@@ -87,9 +87,15 @@ class HomeScreen(StudyScreen[None]):
         content = self.study_app.content
         return bool(content.errors or content.skipped)
 
+    async def on_content_loaded(self) -> None:
+        # The banks arrived: the skipped files and the menu may have changed.
+        await self.recompose()
+        self.query_one("#home-menu", OptionList).focus()
+
     def on_mount(self) -> None:
         self.sub_title = tr("home.subtitle")
         self.query_one("#home-menu", OptionList).focus()
+        self.call_after_refresh(self.study_app.first_screen_shown)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Keys for entries that are not on the menu do nothing and are not shown.

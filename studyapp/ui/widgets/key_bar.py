@@ -28,13 +28,18 @@ class KeyBar(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._zones: list[tuple[int, int, str]] = []
+        self._subscribed: Screen[object] | None = None
 
     def on_mount(self) -> None:
-        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        # Remember the screen: when it recomposes, this bar is unmounted after
+        # it has left the screen, and `self.screen` is then gone.
+        self._subscribed = self.screen
+        self._subscribed.bindings_updated_signal.subscribe(self, self._bindings_changed)
         self.call_after_refresh(self.refresh_keys)
 
     def on_unmount(self) -> None:
-        self.screen.bindings_updated_signal.unsubscribe(self)
+        if self._subscribed is not None:
+            self._subscribed.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
         if self.is_attached and screen is self.screen:
