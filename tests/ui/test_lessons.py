@@ -194,3 +194,24 @@ async def test_keys_pressed_fast_in_the_tree_end_where_the_cursor_is() -> None:
         await pilot.pause()
         assert isinstance(app.focused, LessonView)
         assert screen.current_lesson_id == "ii-2-1"
+
+
+async def test_a_question_found_by_search_opens_its_lesson() -> None:
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press(*"thuoc tinh")
+        await pilot.pause()
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        hits = search._hits
+        position = next(i for i, hit in enumerate(hits) if hit.kind == "question")
+        question = app.catalog.question(hits[position].id)
+        results = search.query_one(OptionList)
+        results.highlighted = position
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, LessonsScreen)
+        assert app.screen.current_lesson_id == question.lesson
