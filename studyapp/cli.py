@@ -224,7 +224,12 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
         _err(tr("cli.no_results", query=args.query))
     else:
         for hit in hits:
-            _out(f"{hit.title}  [{hit.id}]")
+            title = hit.title
+            if hit.kind == "question":
+                truefalse = result.catalog.question(hit.id).type == "truefalse"
+                title = tr("search.question_truefalse" if truefalse else "search.question",
+                           prompt=hit.title)
+            _out(f"{title}  [{hit.id}]")
             _out(f"    {hit.snippet}")
     return _report_load(result)
 

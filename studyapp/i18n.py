@@ -391,6 +391,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "search.none": {"vi": "Không tìm thấy “{query}”.", "en": "Nothing found for “{query}”."},
     "search.count": {"vi": "{count} kết quả cho “{query}”", "en": "{count} results for “{query}”"},
     "search.question": {"vi": "Câu hỏi: {prompt}", "en": "Question: {prompt}"},
+    "search.question_truefalse": {
+        "vi": "Câu hỏi đúng hay sai: {prompt}",
+        "en": "True or false: {prompt}",
+    },
     "search.no_lesson": {
         "vi": "Câu hỏi này không gắn với bài học nào.",
         "en": "This question is not linked to a lesson.",

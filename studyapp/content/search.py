@@ -77,6 +77,7 @@ class _Item:
 
 
 _Place = tuple[float, Field, int, int]  # value, field, start, end
+_HEADLINES: frozenset[FieldName] = frozenset({"title", "prompt"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,9 +242,10 @@ class SearchIndex:
     @staticmethod
     def _hit(item: _Item, found: _Scored, phrase: str) -> SearchHit:
         _, field, start, end = found.best
-        # A title match is shown by the title itself; the snippet then gives
-        # the words in context from the key points or the text, when they occur there.
-        context = found.context if field.name == "title" and found.context else found.best
+        # A match in the title (or a question's prompt) is shown by the title
+        # itself; the snippet then gives the words in context from the text
+        # (or the explanation, which quotes the plan), when they occur there.
+        context = found.context if field.name in _HEADLINES and found.context else found.best
         _, shown, shown_start, shown_end = context
         snippet, spans = _snippet(shown.text, shown_start, shown_end,
                                   _ranges(shown.folded, phrase, phrase_only=found.as_phrase))
@@ -267,7 +269,7 @@ class SearchIndex:
             end = start + len(phrase)
             if best is None or value > best[0]:
                 best = (value, field, start, end)
-            if field.name != "title" and (context is None or value > context[0]):
+            if field.name not in _HEADLINES and (context is None or value > context[0]):
                 context = (value, field, start, end)
         if best is not None:
             # More occurrences rank a little higher, never above a better field.

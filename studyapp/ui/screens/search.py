@@ -28,10 +28,15 @@ class SearchResult:
     query: str
 
 
-def result_option(hit: SearchHit, source: str, index: int) -> Option:
+def result_option(hit: SearchHit, source: str, index: int, *, truefalse: bool = False) -> Option:
     """Two lines: the lesson's title (or the question) and where it stands,
     then the snippet, with the query's words highlighted."""
-    title = hit.title if hit.kind == "lesson" else tr("search.question", prompt=hit.title)
+    if hit.kind == "lesson":
+        title = hit.title
+    else:
+        # A true/false prompt may be a false statement: say it is one to judge.
+        key = "search.question_truefalse" if truefalse else "search.question"
+        title = tr(key, prompt=hit.title)
     head = f"{title}  · {source}"
     indent = "  "
     text = f"{head}\n{indent}{hit.snippet}"
@@ -85,8 +90,11 @@ class SearchScreen(StudyModal[SearchResult | None]):
         if not self._hits:
             status.update(Content(tr("search.none", query=query)))
             return
-        results.add_options(result_option(hit, self._where(hit), index)
-                            for index, hit in enumerate(self._hits))
+        catalog = self.study_app.catalog
+        results.add_options(
+            result_option(hit, self._where(hit), index, truefalse=hit.kind == "question"
+                          and catalog.question(hit.id).type == "truefalse")
+            for index, hit in enumerate(self._hits))
         results.highlighted = 0
         status.update(Content(tr("search.count", count=format_count(len(self._hits)),
                                  query=query)))
