@@ -73,9 +73,21 @@ def main() -> int:
         from studyapp.cli import main as studyapp_main  # noqa: PLC0415
 
         code = studyapp_main(args)
-    print(json.dumps({"maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}),
-          flush=True)
+    print(json.dumps({"maxrss_kib": peak_memory_kib()}), flush=True)
     return code
+
+
+def peak_memory_kib() -> int:
+    """This process's peak resident memory. On Linux from /proc (VmHWM):
+    `ru_maxrss` keeps the parent's peak across fork and exec, so a child of a
+    large runner would report the runner's memory."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 if __name__ == "__main__":
