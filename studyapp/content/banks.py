@@ -15,7 +15,7 @@ from typing import Any, cast
 from studyapp.content.checks import Field, TableChecker, fraction_of, one_line
 from studyapp.content.model import LETTERS, QUESTION_TYPES, Bank, Lesson, Question, QuestionType
 from studyapp.content.problems import ProblemLog, closest
-from studyapp.content.source import Location, TablePath, parse_toml, read_text
+from studyapp.content.source import Location, TablePath, read_text, read_toml
 
 QUESTION_ID_PATTERN = re.compile(r"[a-z0-9_.-]+")
 MAX_QUESTIONS = 50_000
@@ -263,12 +263,10 @@ class _QuestionReader:
 def load_bank(path: Path, pack_id: str, log: ProblemLog) -> Bank | None:
     """Read and check one bank on its own (lesson references are checked
     with the whole catalog); None if it has any error."""
-    text = read_text(path, log)
-    if text is None:
+    read = read_toml(path, log)
+    if read is None:
         return None
-    data = parse_toml(text, path, log)
-    if data is None:
-        return None
+    text, data = read
     checker = TableChecker(path, text, log)
     errors_before = len(log.errors)
     checker.check_format(data, ())

@@ -15,8 +15,8 @@ from studyapp.content.cache import ContentCache, FileResult
 from studyapp.content.catalog import Catalog
 from studyapp.content.checks import Field, TableChecker, fraction_of, kind_of, one_line
 from studyapp.content.model import DEFAULT_BANDS, Band, Bank, Grading, Lesson, Pack
-from studyapp.content.problems import Problem, ProblemLog
-from studyapp.content.source import Location, TablePath, parse_toml, read_text
+from studyapp.content.problems import HasProblems, Problem, ProblemLog
+from studyapp.content.source import Location, TablePath, parse_toml, read_text, read_toml
 
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 FRONT_MATTER_FENCE = "+++"
@@ -90,12 +90,10 @@ def _load_grading(data: Mapping[str, Any], checker: TableChecker) -> Grading | N
 def load_pack_file(directory: Path, log: ProblemLog) -> Pack | None:
     """Read and check `pack.toml`; None if the pack cannot be used."""
     path = directory / PACK_FILE
-    text = read_text(path, log)
-    if text is None:
+    read = read_toml(path, log)
+    if read is None:
         return None
-    data = parse_toml(text, path, log)
-    if data is None:
-        return None
+    text, data = read
     checker = TableChecker(path, text, log)
     ok = checker.check_format(data, ())
     fits, data = checker.check(data, (), PACK_FIELDS)
@@ -250,7 +248,7 @@ def load_lesson(path: Path, pack_id: str, log: ProblemLog,
 
 
 @dataclass
-class LoadResult:
+class LoadResult(HasProblems):
     """What a load gives: the catalog of everything valid, every problem, and
     the files (or pack folders) that were skipped because of errors."""
 
@@ -258,14 +256,6 @@ class LoadResult:
     problems: list[Problem]
     skipped: list[Path] = field(default_factory=list)
     files_read: int = 0
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
 
 
 def find_pack_dirs(root: Path, log: ProblemLog) -> list[Path]:

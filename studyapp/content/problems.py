@@ -53,8 +53,22 @@ class Problem:
         return self.severity is Severity.ERROR
 
 
+class HasProblems:
+    """Something that carries `problems`: its errors and its warnings."""
+
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
 @dataclass
-class ProblemLog:
+class ProblemLog(HasProblems):
     """Collects every problem of a load; nothing stops at the first one."""
 
     problems: list[Problem] = field(default_factory=list)
@@ -82,14 +96,6 @@ class ProblemLog:
 
     def __len__(self) -> int:
         return len(self.problems)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
 
     def sorted(self) -> list[Problem]:
         """Problems in file order: by path, then line and column."""

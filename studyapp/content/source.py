@@ -89,6 +89,16 @@ def parse_toml(text: str, path: Path, log: ProblemLog,
         return None
 
 
+def read_toml(path: Path, log: ProblemLog) -> tuple[str, dict[str, Any]] | None:
+    """A TOML content file's clean text and its tables; None, logged, if it
+    cannot be read or parsed."""
+    text = read_text(path, log)
+    if text is None:
+        return None
+    data = parse_toml(text, path, log)
+    return None if data is None else (text, data)
+
+
 # --- where a key stands ------------------------------------------------------
 
 _BARE_OR_QUOTED = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'

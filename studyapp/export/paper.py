@@ -212,8 +212,9 @@ def _html(lines: list[Line], lang: str) -> str:
             parts.append(f'<p class="meta">{text}</p>')
         elif line.kind == "field":
             parts.append(f'<p class="fields">{text}</p>')
-        elif line.kind == "question":
-            parts.append(f'<div class="question"><p><span class="number">{strong}</span> '
+        elif line.kind in ("question", "key"):
+            css = "question" if line.kind == "question" else "question key"
+            parts.append(f'<div class="{css}"><p><span class="number">{strong}</span> '
                          f"{text}</p>")
             open_question = True
         elif line.kind in ("note", "key-note"):
@@ -225,10 +226,6 @@ def _html(lines: list[Line], lang: str) -> str:
             parts.append(f"<li>{strong} {text}</li>" if strong else f"<li>{text}</li>")
         elif line.kind == "answer-line":
             parts.append(f'<p class="line">{text}</p>')
-        elif line.kind == "key":
-            parts.append(f'<div class="question key"><p><span class="number">{strong}</span> '
-                         f"{text}</p>")
-            open_question = True
     if in_list:
         parts.append("</ul>")
     if open_question:
