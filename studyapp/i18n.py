@@ -464,6 +464,144 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "câu trả lời không hợp với câu hỏi {id}",
         "en": "the response does not fit the question {id}",
     },
+    # --- the database ---------------------------------------------------------
+    "db.not_database": {
+        "vi": "Tệp {path} không phải cơ sở dữ liệu SQLite. Hãy kiểm tra đường dẫn (--db hoặc "
+              "STUDYAPP_DB); tệp được giữ nguyên.",
+        "en": "{path} is not an SQLite database. Check the path (--db or STUDYAPP_DB); the file "
+              "was left as it is.",
+    },
+    "db.truncated": {
+        "vi": "Tệp {path} bị cụt ({size} byte, đầu tệp ghi {expected} byte): có thể do chép dở "
+              "hoặc đĩa hỏng. Tệp được giữ nguyên; hãy khôi phục từ bản sao lưu (studyapp db "
+              "backup) hoặc dùng tệp khác bằng --db.",
+        "en": "{path} is truncated ({size} bytes where its header says {expected}): an "
+              "interrupted copy or a failing disk. The file was left as it is; restore it from a "
+              "backup (studyapp db backup) or use another file with --db.",
+    },
+    "db.corrupt": {
+        "vi": "Cơ sở dữ liệu {path} bị hỏng ({reason}). Tệp được giữ nguyên; hãy chạy "
+              "studyapp db check và khôi phục từ bản sao lưu.",
+        "en": "The database {path} is damaged ({reason}). The file was left as it is; run "
+              "studyapp db check and restore from a backup.",
+    },
+    "db.foreign": {
+        "vi": "Tệp {path} là cơ sở dữ liệu của một chương trình khác, không phải của studyapp; "
+              "tệp được giữ nguyên. Hãy dùng tệp khác bằng --db.",
+        "en": "{path} is another program's database, not studyapp's; it was left as it is. Use "
+              "another file with --db.",
+    },
+    "db.newer": {
+        "vi": "Cơ sở dữ liệu {path} được tạo bởi phiên bản studyapp mới hơn (lược đồ {version}, "
+              "phiên bản này chỉ biết đến {known}). Hãy cập nhật studyapp; tệp được giữ nguyên.",
+        "en": "The database {path} was made by a newer studyapp (schema {version}; this one knows "
+              "up to {known}). Update studyapp; the file was left as it is.",
+    },
+    "db.locked": {
+        "vi": "Cơ sở dữ liệu {path} đang bị một chương trình khác khóa. Hãy đóng chương trình "
+              "đó (hoặc chờ một lát) rồi thử lại.",
+        "en": "The database {path} is locked by another program. Close it (or wait a moment) "
+              "and try again.",
+    },
+    "db.read_only": {
+        "vi": "Không ghi được vào cơ sở dữ liệu {path} (chỉ đọc). Hãy kiểm tra quyền ghi của "
+              "tệp và thư mục, hoặc dùng tệp khác bằng --db.",
+        "en": "Cannot write to the database {path} (read-only). Check the file's and folder's "
+              "permissions, or use another file with --db.",
+    },
+    "db.unreadable": {
+        "vi": "Không đọc được tệp {path}: {reason}",
+        "en": "Cannot read {path}: {reason}",
+    },
+    "db.cannot_create": {
+        "vi": "Không tạo được cơ sở dữ liệu {path}: {reason}",
+        "en": "Cannot create the database {path}: {reason}",
+    },
+    "db.cannot_open": {
+        "vi": "Không mở được cơ sở dữ liệu {path} ({reason}).",
+        "en": "Cannot open the database {path} ({reason}).",
+    },
+    "db.failed": {
+        "vi": "Lỗi khi dùng cơ sở dữ liệu {path}: {reason}",
+        "en": "The database {path} failed: {reason}",
+    },
+    "db.missing": {
+        "vi": "Chưa có cơ sở dữ liệu {path} (chưa có kết quả nào được lưu).",
+        "en": "There is no database at {path} yet (nothing has been saved).",
+    },
+    "db.backup_exists": {
+        "vi": "Tệp {path} đã có; hãy chọn tên khác để không ghi đè.",
+        "en": "{path} already exists; choose another name so as not to overwrite it.",
+    },
+    "db.backup_failed": {
+        "vi": "Không sao lưu được vào {path}: {reason}",
+        "en": "The backup to {path} failed: {reason}",
+    },
+    "db.check.foreign_key": {
+        "vi": "bảng {table}, dòng {rowid}: tham chiếu đến một bản ghi không còn",
+        "en": "table {table}, row {rowid}: refers to a record that no longer exists",
+    },
+    "db.check.old_schema": {
+        "vi": "lược đồ {version} cũ hơn lược đồ {known}; sẽ được nâng cấp ở lần ghi tới "
+              "(có sao lưu trước)",
+        "en": "schema {version} is older than {known}; it will be upgraded at the next write "
+              "(after a backup)",
+    },
+    "db.check.healthy": {
+        "vi": "{path}: tốt (lược đồ {version}; {cells} chi bộ, {members} đảng viên, "
+              "{sessions} buổi sinh hoạt, {attempts} lượt làm bài, {answers} câu trả lời)",
+        "en": "{path}: healthy (schema {version}; {cells} cells, {members} members, "
+              "{sessions} sessions, {attempts} attempts, {answers} answers)",
+    },
+    "db.check.unhealthy": {
+        "vi": "{path}: có vấn đề (lược đồ {version}):",
+        "en": "{path}: problems found (schema {version}):",
+    },
+    "db.backup_done": {"vi": "Đã sao lưu vào {path}", "en": "Backed up to {path}"},
+    # --- the store --------------------------------------------------------------
+    "store.member_empty": {"vi": "hãy nhập họ và tên", "en": "give a full name"},
+    "store.cell_empty": {"vi": "hãy nhập tên chi bộ", "en": "give the cell's name"},
+    "store.name_too_long": {
+        "vi": "tên dài {length} ký tự, tối đa {limit}",
+        "en": "the name is {length} characters long, at most {limit}",
+    },
+    "store.duplicate_member": {
+        "vi": "“{name}” đã có trong danh sách chi bộ. Nếu đúng là hai người trùng họ tên, "
+              "hãy thêm với --allow-duplicate.",
+        "en": "“{name}” is already on the cell's roster. If two people really share the name, "
+              "add with --allow-duplicate.",
+    },
+    "store.no_cell": {"vi": "không có chi bộ “{name}”", "en": "there is no cell “{name}”"},
+    "store.no_member": {
+        "vi": "không có đảng viên “{name}” trong chi bộ",
+        "en": "there is no member “{name}” in the cell",
+    },
+    "store.ambiguous_member": {
+        "vi": "có {count} người tên “{name}”; hãy chỉ rõ bằng --id (xem: studyapp members "
+              "list --format json)",
+        "en": "{count} people are called “{name}”; say which with --id (see: studyapp members "
+              "list --format json)",
+    },
+    "store.no_session": {"vi": "không có buổi sinh hoạt {id}", "en": "there is no session {id}"},
+    "store.no_attempt": {"vi": "không có lượt làm bài {id}", "en": "there is no attempt {id}"},
+    "store.session_closed": {
+        "vi": "buổi sinh hoạt đã kết thúc: kết quả của buổi không thay đổi được nữa",
+        "en": "the session is closed: its results can no longer change",
+    },
+    "store.pin_needed": {
+        "vi": "việc này cần mã PIN của bí thư chi bộ",
+        "en": "this needs the cell secretary's PIN",
+    },
+    "store.pin_wrong": {"vi": "mã PIN không đúng", "en": "the PIN is wrong"},
+    "store.who": {
+        "vi": "lượt làm bài cần một đảng viên hoặc tên khách",
+        "en": "an attempt needs a member or a guest's name",
+    },
+    "store.question_gone": {
+        "vi": "câu hỏi {id} của lượt làm bài này không còn trong ngân hàng câu hỏi; không "
+              "tiếp tục được",
+        "en": "the question {id} of this attempt is no longer in the banks; it cannot resume",
+    },
     # --- printed papers ----------------------------------------------------------
     "paper.title": {"vi": "BÀI KIỂM TRA — {title}", "en": "TEST — {title}"},
     "paper.key_title": {"vi": "ĐÁP ÁN — {title}", "en": "ANSWER KEY — {title}"},
@@ -583,6 +721,119 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "cli.filter.lesson": {"vi": "bài học", "en": "lesson"},
     "cli.filter.tag": {"vi": "thẻ", "en": "tag"},
     "cli.no_questions": {"vi": "Không có câu hỏi nào phù hợp.", "en": "No question matches."},
+    "cli.cmd.members": {
+        "vi": "danh sách đảng viên của chi bộ: list, add, import, remove, pin",
+        "en": "a cell's roster: list, add, import, remove, pin",
+    },
+    "cli.arg.members_action": {"vi": "việc cần làm", "en": "what to do"},
+    "cli.arg.members_name": {
+        "vi": "họ và tên (add, remove) hoặc tệp danh sách, mỗi dòng một tên (import)",
+        "en": "a full name (add, remove) or a file with one name a line (import)",
+    },
+    "cli.opt.cell": {"vi": "tên chi bộ", "en": "the cell's name"},
+    "cli.opt.allow_duplicate": {
+        "vi": "thêm dù đã có người trùng họ tên",
+        "en": "add even if someone has the same name",
+    },
+    "cli.opt.member_id": {
+        "vi": "mã đảng viên, khi có người trùng tên",
+        "en": "the member's id, when names are shared",
+    },
+    "cli.opt.pin": {
+        "vi": "mã PIN của bí thư (hoặc biến STUDYAPP_PIN)",
+        "en": "the secretary's PIN (or STUDYAPP_PIN)",
+    },
+    "cli.opt.new_pin": {"vi": "mã PIN mới (pin)", "en": "the new PIN (pin)"},
+    "cli.opt.clear_pin": {"vi": "bỏ mã PIN (pin)", "en": "remove the PIN (pin)"},
+    "cli.cmd.db": {
+        "vi": "kiểm tra (check) hoặc sao lưu (backup -o TỆP) cơ sở dữ liệu",
+        "en": "check (check) or back up (backup -o FILE) the database",
+    },
+    "cli.opt.output": {"vi": "tệp kết quả", "en": "the output file"},
+    "cli.cmd.locate": {
+        "vi": "cho biết cấu hình, dữ liệu và cơ sở dữ liệu nằm ở đâu",
+        "en": "where the config, data and database live",
+    },
+    "cli.cmd.demo": {
+        "vi": "điền dữ liệu mẫu (tên người, kết quả đều là giả) vào một cơ sở dữ liệu mới",
+        "en": "fill a new database with made-up data (names and results are invented)",
+    },
+    "cli.opt.demo_seed": {"vi": "hạt giống ngẫu nhiên", "en": "random seed"},
+    "cli.opt.demo_cells": {"vi": "số chi bộ", "en": "how many cells"},
+    "cli.opt.demo_members": {"vi": "số đảng viên mỗi chi bộ", "en": "members per cell"},
+    "cli.opt.demo_sessions": {"vi": "số buổi sinh hoạt mỗi chi bộ", "en": "sessions per cell"},
+    "cli.opt.demo_questions": {"vi": "số câu mỗi bài kiểm tra", "en": "questions per test"},
+    "cli.not_positive": {"vi": "“{value}” phải là số lớn hơn 0", "en": "“{value}” must be above 0"},
+    "cli.members_needs_name": {
+        "vi": "members {action} cần họ tên (hoặc tệp)",
+        "en": "members {action} needs a name (or a file)",
+    },
+    "cli.members_needs_cell": {
+        "vi": "members {action} cần --cell TÊN_CHI_BỘ",
+        "en": "members {action} needs --cell NAME",
+    },
+    "cli.backup_needs_output": {
+        "vi": "db backup cần -o TỆP (tệp chưa có)",
+        "en": "db backup needs -o FILE (a new file)",
+    },
+    "members.heading": {"vi": "{cell} ({count} đảng viên)", "en": "{cell} ({count} members)"},
+    "members.added": {"vi": "Đã thêm “{name}” vào {cell}.", "en": "Added “{name}” to {cell}."},
+    "members.removed": {
+        "vi": "Đã đưa “{name}” ra khỏi danh sách {cell} (kết quả cũ vẫn được giữ).",
+        "en": "Took “{name}” off the {cell} roster (past results are kept).",
+    },
+    "members.imported": {
+        "vi": "Đã thêm {added} người vào {cell}.",
+        "en": "Added {added} to {cell}.",
+    },
+    "members.import_duplicate": {
+        "vi": "bỏ qua “{name}”: đã có trong danh sách",
+        "en": "skipped “{name}”: already on the roster",
+    },
+    "members.cannot_read": {
+        "vi": "không đọc được tệp {path}: {reason}",
+        "en": "cannot read {path}: {reason}",
+    },
+    "members.not_utf8": {
+        "vi": "tệp {path} không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8",
+        "en": "{path} is not UTF-8 text; save it again as UTF-8",
+    },
+    "members.pin_set": {"vi": "Đã đặt mã PIN cho {cell}.", "en": "The PIN of {cell} is set."},
+    "members.pin_cleared": {
+        "vi": "Đã bỏ mã PIN của {cell}.",
+        "en": "The PIN of {cell} is removed.",
+    },
+    "members.pin_how": {
+        "vi": "hãy cho mã PIN mới bằng --new-pin (hoặc chạy trong terminal để nhập)",
+        "en": "give the new PIN with --new-pin (or run in a terminal to type it)",
+    },
+    "members.pin_prompt": {"vi": "Mã PIN mới: ", "en": "New PIN: "},
+    "members.pin_again": {"vi": "Nhập lại mã PIN mới: ", "en": "The new PIN again: "},
+    "members.pin_mismatch": {
+        "vi": "hai lần nhập mã PIN không khớp (hoặc để trống)",
+        "en": "the two PINs differ (or are empty)",
+    },
+    "locate.config": {"vi": "Tệp cấu hình", "en": "Config file"},
+    "locate.data": {"vi": "Thư mục dữ liệu", "en": "Data folder"},
+    "locate.cache": {"vi": "Thư mục bộ nhớ đệm", "en": "Cache folder"},
+    "locate.database": {"vi": "Cơ sở dữ liệu", "en": "Database"},
+    "locate.content": {"vi": "Nội dung kèm theo", "en": "Bundled content"},
+    "demo.done": {
+        "vi": "Đã điền dữ liệu mẫu vào {path}: {cells} chi bộ, {members} đảng viên, "
+              "{sessions} buổi sinh hoạt, {attempts} lượt làm bài, {answers} câu trả lời.",
+        "en": "Filled {path} with made-up data: {cells} cells, {members} members, "
+              "{sessions} sessions, {attempts} attempts, {answers} answers.",
+    },
+    "demo.not_empty": {
+        "vi": "Cơ sở dữ liệu {path} đã có dữ liệu; dữ liệu mẫu không được trộn với dữ liệu "
+              "thật. Hãy dùng một tệp mới: studyapp demo --db TỆP_MỚI",
+        "en": "The database {path} already has data; made-up data is never mixed with real "
+              "data. Use a new file: studyapp demo --db NEW_FILE",
+    },
+    "demo.no_questions": {
+        "vi": "không có câu hỏi nào để làm bài mẫu",
+        "en": "there are no questions to take made-up tests from",
+    },
     "cli.validate_summary": {
         "vi": "{files} tệp: {errors} lỗi, {warnings} cảnh báo",
         "en": "{files} files: {errors} errors, {warnings} warnings",

@@ -1,0 +1,1 @@
+"""The score store: the only place with SQL; the rest of the program gets plain objects."""

@@ -1,0 +1,315 @@
+"""The SQLite database: opening it safely, migrations with a backup first, checks and backups.
+
+Nothing is written to a file before it has shown itself to be a studyapp
+database of a schema this program knows: a file that is not one, is
+truncated, belongs to another program, or comes from a newer studyapp is
+reported and left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import struct
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from studyapp.errors import StudyappError
+from studyapp.i18n import format_count, tr
+from studyapp.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+HEADER = b"SQLite format 3\x00"
+SYNCHRONOUS = "FULL"
+"""Each commit reaches the disk before it returns: an answer acknowledged on
+screen survives a killed program and a laptop whose battery dies (NORMAL
+survives only the first). It costs about 0.1 ms an answer (benchmarks/)."""
+
+
+class DatabaseError(StudyappError):
+    """The database cannot be used; the message names the file and what to do."""
+
+
+class DatabaseBusyError(DatabaseError):
+    """Another program holds the database locked for longer than we wait."""
+
+
+def _message(key: str, path: Path, **params: object) -> str:
+    return tr(key, None, path=path, **params)
+
+
+def inspect_file(path: Path) -> str | None:
+    """Why the file cannot be a usable SQLite database, from its bytes alone
+    (None if it may be): not SQLite, or shorter than its header says."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as stream:
+            header = stream.read(100)
+    except OSError as error:
+        return _message("db.unreadable", path, reason=error.strerror or str(error))
+    if size == 0:
+        return None  # SQLite reads an empty file as an empty database
+    if len(header) < 100 or not header.startswith(HEADER):
+        return _message("db.not_database", path)
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    change_counter, page_count = struct.unpack(">II", header[24:32])
+    valid_for = struct.unpack(">I", header[92:96])[0]
+    if page_size < 512 or page_size & (page_size - 1):
+        return _message("db.not_database", path)
+    if valid_for == change_counter and page_count and size < page_count * page_size:
+        truncated = _message("db.truncated", path, size=format_count(size),
+                             expected=format_count(page_count * page_size))
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0 and _whole_with_wal(path):
+            # Killed during a checkpoint, the file can be shorter than its
+            # header says while the missing pages are still in the WAL:
+            # SQLite puts them back when the database is next opened.
+            return None
+        return truncated
+    return None
+
+
+def _whole_with_wal(path: Path) -> bool:
+    """Whether the database reads whole with its WAL: a read-only check, which
+    neither writes the file nor folds the WAL into it."""
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return bool(connection.execute("PRAGMA quick_check").fetchone()[0] == "ok")
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    path: Path
+    schema_version: int
+    problems: tuple[str, ...]
+
+    @property
+    def healthy(self) -> bool:
+        return not self.problems
+
+
+class Database:
+    """One studyapp database file. The file is created on the first write,
+    never when reading (a database nobody wrote to does not exist yet)."""
+
+    def __init__(self, path: Path, *, busy_timeout: float = 5.0) -> None:
+        self.path = path
+        self.busy_timeout = busy_timeout
+        self._connection: sqlite3.Connection | None = None
+        self._writable = False
+        self._lock = threading.RLock()
+        self._depth = 0  # nested `writing()` blocks share the outer transaction
+
+    # --- opening --------------------------------------------------------------------------
+
+    @property
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def _open(self, *, create: bool) -> sqlite3.Connection | None:
+        if self._connection is not None:
+            return self._connection
+        exists = self.path.exists()
+        if not exists and not create:
+            return None
+        if exists:
+            problem = inspect_file(self.path)
+            if problem:
+                raise DatabaseError(problem)
+        else:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise DatabaseError(_message("db.cannot_create", self.path,
+                                             reason=error.strerror or str(error))) from error
+        mode = "rwc" if create else "rw"
+        try:
+            connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode={mode}", uri=True,
+                                         timeout=self.busy_timeout, isolation_level=None,
+                                         check_same_thread=False)
+        except sqlite3.Error as error:
+            raise self._explain(error) from error
+        try:
+            self._check_identity(connection)
+            connection.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.Error as error:
+            connection.close()
+            raise self._explain(error) from error
+        except DatabaseError:
+            connection.close()
+            raise
+        self._connection = connection
+        return connection
+
+    def _check_identity(self, connection: sqlite3.Connection) -> None:
+        """A studyapp database of a schema we know, or an empty file; read only."""
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        application = connection.execute("PRAGMA application_id").fetchone()[0]
+        tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if tables and application != APPLICATION_ID:
+            raise DatabaseError(_message("db.foreign", self.path))
+        if version > SCHEMA_VERSION:
+            raise DatabaseError(_message("db.newer", self.path, version=version,
+                                         known=SCHEMA_VERSION))
+
+    def _prepare_for_writing(self, connection: sqlite3.Connection) -> None:
+        """WAL, synchronous writes, and the schema up to date (a backup first)."""
+        if self._writable:
+            return
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
+            self._migrate(connection)
+        except sqlite3.Error as error:
+            raise self._explain(error) from error
+        self._writable = True
+
+    def _migrate(self, connection: sqlite3.Connection) -> None:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version == SCHEMA_VERSION:
+            return
+        if version > 0:
+            self.backup(self.path.with_name(
+                f"{self.path.stem}.before-v{SCHEMA_VERSION}-"
+                f"{datetime.now(UTC):%Y%m%d-%H%M%S}{self.path.suffix}"), connection)
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            for number in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in _statements(MIGRATIONS[number - 1]):
+                    connection.execute(statement)
+            connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+    def _explain(self, error: sqlite3.Error) -> DatabaseError:
+        """A clear message for what SQLite reports."""
+        text = str(error).lower()
+        if "locked" in text or "busy" in text:
+            return DatabaseBusyError(_message("db.locked", self.path))
+        if "readonly" in text or "read-only" in text:
+            return DatabaseError(_message("db.read_only", self.path))
+        if "not a database" in text or "malformed" in text or "corrupt" in text:
+            return DatabaseError(_message("db.corrupt", self.path, reason=error))
+        if "unable to open" in text:
+            return DatabaseError(_message("db.cannot_open", self.path, reason=error))
+        return DatabaseError(_message("db.failed", self.path, reason=error))
+
+    # --- using -----------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection | None]:
+        """A connection for reading, or None if there is no database yet."""
+        with self._lock:
+            connection = self._open(create=False)
+            try:
+                yield connection
+            except sqlite3.Error as error:
+                raise self._explain(error) from error
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """One short write transaction (BEGIN IMMEDIATE ... COMMIT), committed
+        to disk when the block ends; rolled back on any error."""
+        with self._lock:
+            connection = self._open(create=True)
+            if connection is None:  # pragma: no cover - create=True always opens
+                raise DatabaseError(_message("db.missing", self.path))
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield connection
+                finally:
+                    self._depth -= 1
+                return
+            self._prepare_for_writing(connection)
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as error:
+                raise self._explain(error) from error
+            self._depth = 1
+            try:
+                yield connection
+                connection.execute("COMMIT")
+            except (sqlite3.ProgrammingError, sqlite3.InterfaceError):
+                connection.execute("ROLLBACK")
+                raise  # a bug of ours, not a database the user must see to
+            except sqlite3.Error as error:
+                connection.execute("ROLLBACK")
+                if "session closed" in str(error):
+                    raise
+                raise self._explain(error) from error
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            finally:
+                self._depth = 0
+
+    def close(self) -> None:
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+                self._writable = False
+
+    # --- check and backup ----------------------------------------------------------------------
+
+    def check(self) -> CheckReport:
+        """Integrity, foreign keys and schema version (`studyapp db check`)."""
+        with self.reading() as connection:
+            if connection is None:
+                raise DatabaseError(_message("db.missing", self.path))
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            problems = [row[0] for row in connection.execute("PRAGMA integrity_check")
+                        if row[0] != "ok"]
+            problems += [tr("db.check.foreign_key", table=row[0], rowid=row[1])
+                         for row in connection.execute("PRAGMA foreign_key_check")]
+            if version < SCHEMA_VERSION:
+                problems.append(tr("db.check.old_schema", version=version, known=SCHEMA_VERSION))
+        return CheckReport(self.path, version, tuple(problems))
+
+    def backup(self, target: Path, connection: sqlite3.Connection | None = None) -> Path:
+        """A consistent copy, even while another program writes (SQLite's
+        backup API). The target must not exist."""
+        if target.exists():
+            raise DatabaseError(_message("db.backup_exists", target))
+        with contextlib.ExitStack() as stack:
+            if connection is None:
+                source = stack.enter_context(self.reading())
+                if source is None:
+                    raise DatabaseError(_message("db.missing", self.path))
+            else:
+                source = connection
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                copy = sqlite3.connect(target)
+                with contextlib.closing(copy):
+                    source.backup(copy)
+            except (sqlite3.Error, OSError) as error:
+                target.unlink(missing_ok=True)
+                raise DatabaseError(_message("db.backup_failed", target, reason=error)) from error
+        return target
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a migration script, each complete (triggers included)."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            if current.strip():
+                statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return statements

@@ -1,0 +1,123 @@
+"""What the store gives and takes: plain frozen objects, no SQL."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from fractions import Fraction
+from typing import Any
+
+
+class AttendanceStatus(enum.StrEnum):
+    PRESENT = "present"
+    EXCUSED = "excused"
+    ABSENT = "absent"
+    NOT_TESTED = "not_tested"
+    """Present but never took the test; set when the session is closed."""
+
+
+class AttemptStatus(enum.StrEnum):
+    IN_PROGRESS = "in_progress"
+    FINISHED = "finished"
+    ABANDONED = "abandoned"
+
+
+@dataclass(frozen=True)
+class Cell:
+    id: str
+    name: str
+    created_at: datetime
+    has_pin: bool = False
+
+
+@dataclass(frozen=True)
+class Member:
+    id: str
+    cell_id: str
+    full_name: str
+    active: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class StudySession:
+    """A cell meeting: what was studied and how its test is drawn."""
+
+    id: str
+    cell_id: str
+    held_on: date
+    topic: str
+    pack_id: str
+    lessons: tuple[str, ...]
+    settings: dict[str, Any]
+    seed: int
+    run_by: str | None
+    closed: bool
+    opened_at: datetime
+    closed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Attendance:
+    id: str
+    session_id: str
+    member_id: str
+    status: AttendanceStatus
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One quiz taken by a member (or a guest), within a session or alone.
+
+    `paper` is the paper as asked (question ids and hashes, the orders
+    shown); `settings` holds the time limit, partial credit and grading."""
+
+    id: str
+    mode: str
+    paper: dict[str, Any]
+    settings: dict[str, Any]
+    status: AttemptStatus
+    started_at: datetime
+    member_id: str | None = None
+    guest_name: str | None = None
+    session_id: str | None = None
+    pack_id: str | None = None
+    finished_at: datetime | None = None
+    time_spent: timedelta | None = None
+    time_paused: timedelta | None = None
+    score: Fraction | None = None
+    band: str | None = None
+    passed: bool | None = None
+    answered: int | None = None
+    correct: int | None = None
+    retake_of: str | None = None
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    """The current answer to one question of an attempt."""
+
+    id: str
+    attempt_id: str
+    position: int
+    question_id: str
+    question_hash: str
+    response: dict[str, Any]
+    credit: Fraction
+    points: Fraction
+    answered_at: datetime
+    duration: timedelta
+    without_diacritics: bool = False
+    understood_as: str | None = None
+
+
+@dataclass(frozen=True)
+class LessonRead:
+    member_id: str
+    pack_id: str
+    lesson_id: str
+    first_read_at: datetime
+    last_read_at: datetime
+    times: int = field(default=1)
