@@ -184,11 +184,117 @@ def bench_memory(runs: int, env: dict[str, str], big: Path) -> list[Result]:
                    statistics.median(ratios), "≤ 1.3")]
 
 
+def bench_store(runs: int, root: Path, catalog_dir: Path) -> list[Result]:
+    """One answer saved durably (its event and its answer row, one transaction)
+    against a raw WAL commit of one row, same disk, same `synchronous`; and
+    `demo` writing about 100,000 answers against raw inserts of as many rows."""
+    import sqlite3  # noqa: PLC0415
+    from datetime import UTC, datetime, timedelta  # noqa: PLC0415
+
+    from studyapp.demo import fill  # noqa: PLC0415
+    from studyapp.quiz.scoring import correct_response, grade  # noqa: PLC0415
+    from studyapp.quiz.session import Mode, QuizSession  # noqa: PLC0415
+    from studyapp.store.database import SYNCHRONOUS, Database  # noqa: PLC0415
+    from studyapp.store.store import Store  # noqa: PLC0415
+
+    catalog = load_catalog([catalog_dir]).catalog
+    raw = sqlite3.connect(root / "raw.sqlite3", isolation_level=None)
+    raw.execute("PRAGMA journal_mode = WAL")
+    raw.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
+    raw.execute("CREATE TABLE answers (id TEXT, attempt TEXT, position INTEGER, response TEXT, "
+                "credit INTEGER, at TEXT)")
+    store = Store(Database(root / "ours.sqlite3"))
+    member = store.add_member(store.ensure_cell("Chi bộ").id, "Lê Văn An")
+    papers = iter(range(10**6))
+    started = datetime(2026, 11, 26, tzinfo=UTC)
+    state: dict[str, object] = {}
+
+    def next_attempt() -> None:
+        paper = draw_paper(catalog.questions, 50, next(papers))
+        attempt = store.start_attempt(paper, Mode.TEST, member_id=member.id, started_at=started)
+        state.update(attempt=attempt.id, session=QuizSession(paper, Mode.TEST, started),
+                     position=0, paper=paper)
+
+    next_attempt()
+    counter = iter(range(10**9))
+
+    def raw_commit() -> float:
+        begin = time.perf_counter()
+        raw.execute("BEGIN")
+        raw.execute("INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?)",
+                    (str(next(counter)), "attempt", 1, '{"kind": "truth", "value": true}', 1,
+                     started.isoformat()))
+        raw.execute("COMMIT")
+        return time.perf_counter() - begin
+
+    def ours() -> float:
+        if state["position"] == 50:
+            next_attempt()
+        position = int(state["position"])  # type: ignore[call-overload]
+        session = state["session"]
+        item = state["paper"].items[position]  # type: ignore[attr-defined]
+        response = correct_response(item.question)
+        session.answer(position, response, started + timedelta(seconds=position))  # type: ignore[attr-defined]
+        credit = grade(item.question, response)
+        begin = time.perf_counter()
+        store.record_answer(str(state["attempt"]), session.events[-1], item, credit,  # type: ignore[attr-defined]
+                            timedelta(seconds=10))
+        took = time.perf_counter() - begin
+        state["position"] = position + 1
+        return took
+
+    pairs = [(raw_commit(), ours()) for _ in range(max(runs * 20, 300))]
+    raws = sorted(a for a, _ in pairs)
+    ourl = sorted(b for _, b in pairs)
+
+    def p99(values: list[float]) -> float:
+        return values[int(len(values) * 0.99) - 1]
+
+    results = [
+        Result("save one answer durably vs raw WAL commit, median", statistics.median(raws) * 1000,
+               statistics.median(ourl) * 1000,
+               statistics.median(b / a for a, b in pairs), "≤ 1.5"),
+        Result("save one answer durably vs raw WAL commit, p99", p99(raws) * 1000,
+               p99(ourl) * 1000, p99(ourl) / p99(raws), "(reported)"),
+    ]
+    raw.close()
+    store.database.close()
+
+    demo_store = Store(Database(root / "demo.sqlite3"))
+    begin = time.perf_counter()
+    report = fill(demo_store, catalog, seed=1, cells=10, members=30, sessions=20, questions=20)
+    demo_time = time.perf_counter() - begin
+    demo_store.database.close()
+    floor = sqlite3.connect(root / "floor.sqlite3", isolation_level=None)
+    floor.execute("PRAGMA journal_mode = WAL")
+    floor.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
+    floor.execute("CREATE TABLE events (id TEXT, attempt TEXT, seq INTEGER, kind TEXT, at TEXT, "
+                  "position INTEGER, response TEXT)")
+    floor.execute("CREATE TABLE answers (id TEXT, attempt TEXT, position INTEGER, question TEXT, "
+                  "hash TEXT, response TEXT, credit INTEGER, points INTEGER, at TEXT, ms INTEGER)")
+    begin = time.perf_counter()
+    floor.execute("BEGIN")
+    floor.executemany("INSERT INTO events VALUES (?, ?, ?, 'answer', ?, ?, ?)",
+                      ((str(i), "a", i, "2026", i % 20, '{"kind": "truth"}')
+                       for i in range(report.answers)))
+    floor.executemany("INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, 1, 1, ?, 10)",
+                      ((str(i), "a", i, "bank/q", "hash", '{"kind": "truth"}', "2026")
+                       for i in range(report.answers)))
+    floor.execute("COMMIT")
+    floor_time = time.perf_counter() - begin
+    floor.close()
+    results.append(Result(f"demo writing {report.answers} answers vs raw inserts of as many rows",
+                          floor_time * 1000, demo_time * 1000, demo_time / floor_time,
+                          "(reported)"))
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--questions", type=int, default=10_000)
-    parser.add_argument("--only", choices=("load", "start", "memory"), help="one group only")
+    parser.add_argument("--only", choices=("load", "start", "memory", "store"),
+                        help="one group only")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as temp:
@@ -210,6 +316,8 @@ def main() -> None:
             results += bench_start(max(5, args.runs // 2), env, big, root)
         if args.only in (None, "memory"):
             results += bench_memory(3, env, big)
+        if args.only in (None, "store"):
+            results += bench_store(args.runs, root, bundled_content_dir())
 
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; median of "
           f"{args.runs} alternating pairs (start: {max(5, args.runs // 2)}, memory: 3).\n")

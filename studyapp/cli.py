@@ -6,10 +6,11 @@ Textual is imported only when the UI starts, so scripted commands start fast.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from studyapp import __version__
 from studyapp.config import Settings, load_user_config, resolve_settings
@@ -25,8 +26,13 @@ from studyapp.content.loading import (
 from studyapp.content.model import LETTERS, QUESTION_TYPES, Question
 from studyapp.content.problems import Problem, ProblemLog, closest
 from studyapp.errors import StudyappError, UsageError
-from studyapp.i18n import DEFAULT_LANG, LANGUAGES, Lang, set_language, tr
+from studyapp.i18n import DEFAULT_LANG, LANGUAGES, Lang, format_count, set_language, tr
+from studyapp.paths import ENV_PIN
 from studyapp.quiz.selection import Filters, draw_paper, new_seed, select_questions
+
+if TYPE_CHECKING:
+    from studyapp.store.models import Cell
+    from studyapp.store.store import Store
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
@@ -348,6 +354,146 @@ def cmd_paper(args: argparse.Namespace, settings: Settings) -> int:
     return _report_load(result)
 
 
+# --- the store: members, db, locate, demo -------------------------------------------------
+
+
+_opened: list[Store] = []
+
+
+def open_store(settings: Settings) -> Store:
+    """The store of `--db`; closed when the command ends (`main`), so that the
+    database file alone holds everything (no data left in its WAL file)."""
+    from studyapp.store.database import Database  # noqa: PLC0415 - sqlite3 on demand
+    from studyapp.store.store import Store  # noqa: PLC0415
+
+    store = Store(Database(settings.db_path))
+    _opened.append(store)
+    return store
+
+
+def _pin(args: argparse.Namespace) -> str | None:
+    """The secretary PIN: --pin, else STUDYAPP_PIN, else None (the store says
+    when one is needed)."""
+    return args.pin or os.environ.get(ENV_PIN) or None
+
+
+def _cell(store: Store, name: str, *, create: bool) -> Cell:
+    cell = store.ensure_cell(name) if create else store.cell_by_name(name)
+    if cell is None:
+        raise StudyappError(tr("store.no_cell", name=name))
+    return cell
+
+
+def cmd_members(args: argparse.Namespace, settings: Settings) -> int:
+    store = open_store(settings)
+    action = args.action
+    if action == "list":
+        cells = [_cell(store, args.cell, create=False)] if args.cell else store.cells()
+        listing = [(cell, store.members(cell.id)) for cell in cells]
+        if args.format == "json":
+            _print_json([{"id": m.id, "full_name": m.full_name, "cell": cell.name,
+                          "active": m.active} for cell, members in listing for m in members])
+        else:
+            for cell, members in listing:
+                _out(tr("members.heading", cell=cell.name, count=len(members)))
+                for number, member in enumerate(members, 1):
+                    _out(f"  {number:>3}. {member.full_name}")
+        return 0
+    if action == "add":
+        cell = _cell(store, args.cell, create=True)
+        member = store.add_member(cell.id, args.name, allow_duplicate=args.allow_duplicate,
+                                  pin=_pin(args))
+        _err(tr("members.added", name=member.full_name, cell=cell.name))
+        return 0
+    if action == "import":
+        try:
+            lines = Path(args.name).read_bytes().decode("utf-8-sig").splitlines()
+        except OSError as error:
+            raise UsageError(tr("members.cannot_read", path=args.name,
+                                reason=error.strerror or str(error))) from error
+        except UnicodeDecodeError as error:
+            raise StudyappError(tr("members.not_utf8", path=args.name)) from error
+        cell = _cell(store, args.cell, create=True)
+        report = store.import_members(cell.id, lines, pin=_pin(args))
+        _err(tr("members.imported", added=len(report.added), cell=cell.name))
+        for name in report.duplicates:
+            _err(tr("members.import_duplicate", name=name))
+        for line, reason in report.refused:
+            _err(f"{args.name}:{line}: {reason}")
+        return 1 if report.refused else 0
+    if action == "remove":
+        cell = _cell(store, args.cell, create=False)
+        found = store.find_members(cell.id, args.name)
+        if args.id:
+            found = [m for m in found if m.id == args.id]
+        if not found:
+            raise StudyappError(tr("store.no_member", name=args.name))
+        if len(found) > 1:
+            raise StudyappError(tr("store.ambiguous_member", count=len(found), name=args.name))
+        store.remove_member(found[0].id, pin=_pin(args))
+        _err(tr("members.removed", name=found[0].full_name, cell=cell.name))
+        return 0
+    # pin: set, change or clear the cell's secretary PIN
+    cell = _cell(store, args.cell, create=True)
+    new_pin = None if args.clear else (args.new_pin or _ask_new_pin())
+    store.set_pin(cell.id, new_pin, _pin(args))
+    _err(tr("members.pin_cleared" if new_pin is None else "members.pin_set", cell=cell.name))
+    return 0
+
+
+def _ask_new_pin() -> str:
+    if not sys.stdin.isatty():
+        raise UsageError(tr("members.pin_how"))
+    import getpass  # noqa: PLC0415
+
+    first = getpass.getpass(tr("members.pin_prompt"))
+    if not first or first != getpass.getpass(tr("members.pin_again")):
+        raise UsageError(tr("members.pin_mismatch"))
+    return first
+
+
+def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
+    store = open_store(settings)
+    database = store.database
+    if args.action == "backup":
+        _err(tr("db.backup_done", path=database.backup(Path(args.output))))
+        return 0
+    report = database.check()
+    if not report.healthy:
+        _out(tr("db.check.unhealthy", path=report.path, version=report.schema_version))
+        for problem in report.problems:
+            _out(f"  {problem}")
+        return 1
+    counts = store.counts()
+    _out(tr("db.check.healthy", None, path=report.path, version=report.schema_version,
+            **{name: format_count(value) for name, value in counts.items()}))
+    return 0
+
+
+def cmd_locate(args: argparse.Namespace, settings: Settings) -> int:
+    from studyapp import paths  # noqa: PLC0415
+
+    rows = [("config", settings.config_path), ("data", paths.data_dir()),
+            ("cache", settings.cache_dir), ("database", settings.db_path),
+            ("content", paths.bundled_content_dir())]
+    for key, value in rows:
+        _out(f"{tr(f'locate.{key}')}: {value}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    from studyapp.demo import fill  # noqa: PLC0415
+
+    result = load_content(settings)
+    store = open_store(settings)
+    report = fill(store, result.catalog, seed=args.seed, cells=args.cells, members=args.members,
+                  sessions=args.sessions, questions=args.questions)
+    _err(tr("demo.done", path=settings.db_path, cells=format_count(report.cells),
+            members=format_count(report.members), sessions=format_count(report.sessions),
+            attempts=format_count(report.attempts), answers=format_count(report.answers)))
+    return 0
+
+
 # --- the interface ---------------------------------------------------------------------
 
 
@@ -387,6 +533,13 @@ def _filter_options(parser: argparse.ArgumentParser) -> None:
                         help=tr("cli.opt.difficulty"))
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(tr("cli.not_positive", value=text))
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="studyapp", description=tr("cli.description"))
     parser.add_argument("--version", action="version", version=f"studyapp {__version__}")
@@ -423,12 +576,53 @@ def build_parser() -> argparse.ArgumentParser:
                              help=tr("cli.opt.format"))
             sub.add_argument("--answer-key", action="store_true", help=tr("cli.opt.answer_key"))
 
+    members = command("members", cmd_members, "cli.cmd.members")
+    members.add_argument("action", choices=("list", "add", "import", "remove", "pin"),
+                         help=tr("cli.arg.members_action"))
+    members.add_argument("name", nargs="?", metavar="FULL_NAME|FILE",
+                         help=tr("cli.arg.members_name"))
+    members.add_argument("--cell", metavar="NAME", help=tr("cli.opt.cell"))
+    members.add_argument("--format", choices=("text", "json"), default="text",
+                         help=tr("cli.opt.format"))
+    members.add_argument("--allow-duplicate", action="store_true",
+                         help=tr("cli.opt.allow_duplicate"))
+    members.add_argument("--id", help=tr("cli.opt.member_id"))
+    members.add_argument("--pin", help=tr("cli.opt.pin"))
+    members.add_argument("--new-pin", help=tr("cli.opt.new_pin"))
+    members.add_argument("--clear", action="store_true", help=tr("cli.opt.clear_pin"))
+
+    database = command("db", cmd_db, "cli.cmd.db")
+    database.add_argument("action", choices=("check", "backup"))
+    database.add_argument("-o", "--output", metavar="FILE", help=tr("cli.opt.output"))
+
+    command("locate", cmd_locate, "cli.cmd.locate")
+
+    demo = command("demo", cmd_demo, "cli.cmd.demo")
+    demo.add_argument("--seed", type=int, default=1, help=tr("cli.opt.demo_seed"))
+    demo.add_argument("--cells", type=_positive, default=3, help=tr("cli.opt.demo_cells"))
+    demo.add_argument("--members", type=_positive, default=15, help=tr("cli.opt.demo_members"))
+    demo.add_argument("--sessions", type=_positive, default=6, help=tr("cli.opt.demo_sessions"))
+    demo.add_argument("--questions", type=_positive, default=10,
+                      help=tr("cli.opt.demo_questions"))
+
     search = command("search", cmd_search, "cli.cmd.search")
     search.add_argument("query", metavar="QUERY", help=tr("cli.arg.query"))
     search.add_argument("--format", choices=("text", "json"), default="text",
                         help=tr("cli.opt.format"))
     search.add_argument("--limit", type=int, default=20, metavar="N", help=tr("cli.opt.limit"))
     return parser
+
+
+def _check_arguments(args: argparse.Namespace) -> None:
+    """What argparse cannot say: which arguments each action needs."""
+    if args.handler is cmd_members:
+        needs_name = args.action in ("add", "import", "remove")
+        if needs_name and not args.name:
+            raise UsageError(tr("cli.members_needs_name", action=args.action))
+        if args.action != "list" and not args.cell:
+            raise UsageError(tr("cli.members_needs_cell", action=args.action))
+    if args.handler is cmd_db and args.action == "backup" and not args.output:
+        raise UsageError(tr("cli.backup_needs_output"))
 
 
 def _language_in(argv: Sequence[str]) -> Lang | None:
@@ -463,6 +657,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _err(notice)
     handler: Handler = args.handler
     try:
+        _check_arguments(args)
         return handler(args, settings)
     except StudyappError as error:
         _err(error.message)
@@ -474,6 +669,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (`| head`) went away: not an error of ours.
         sys.stderr.close()
         return 0
+    finally:
+        while _opened:
+            _opened.pop().database.close()
 
 
 if __name__ == "__main__":  # pragma: no cover

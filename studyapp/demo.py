@@ -1,0 +1,203 @@
+"""Realistic made-up data for trying the program and for benchmarks (`studyapp demo`).
+
+Cells of members with Vietnamese names (real family, middle and given names),
+monthly sessions with attendance, tests drawn by the real quiz engine from the
+catalog's banks and answered with a believable spread of ability, self-study
+practice and lessons read. The same seed gives the same database.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+from studyapp.content.catalog import Catalog
+from studyapp.content.model import Question
+from studyapp.errors import StudyappError
+from studyapp.i18n import tr
+from studyapp.quiz.scoring import (
+    ChoiceResponse,
+    MatchResponse,
+    OrderResponse,
+    Response,
+    TextResponse,
+    TruthResponse,
+    correct_response,
+    grade,
+)
+from studyapp.quiz.selection import derive_seed, draw_paper
+from studyapp.quiz.session import Mode, QuizSession
+from studyapp.store.models import AttendanceStatus
+from studyapp.store.store import Store
+from studyapp.text import strip_diacritics
+
+# Family names by how common they are (the first few carry most of the country).
+FAMILY = (("Nguyễn", 38), ("Trần", 11), ("Lê", 9), ("Phạm", 7), ("Hoàng", 5), ("Huỳnh", 4),
+          ("Phan", 4), ("Vũ", 4), ("Võ", 3), ("Đặng", 2), ("Bùi", 2), ("Đỗ", 2), ("Hồ", 1),
+          ("Ngô", 1), ("Dương", 1), ("Lý", 1))
+MIDDLE_MEN = ("Văn", "Hữu", "Đức", "Minh", "Quang", "Công", "Thanh", "Xuân", "Ngọc", "Đình")
+MIDDLE_WOMEN = ("Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Hồng", "Kim", "Minh", "Phương")
+GIVEN_MEN = ("An", "Bình", "Cường", "Dũng", "Đức", "Hải", "Hùng", "Khánh", "Long", "Minh", "Nam",
+             "Phong", "Quân", "Sơn", "Thắng", "Trung", "Tuấn", "Việt", "Hòa", "Lâm")
+GIVEN_WOMEN = ("Anh", "Bích", "Chi", "Dung", "Hà", "Hạnh", "Hoa", "Hương", "Lan", "Linh", "Mai",
+               "Ngọc", "Nhung", "Phương", "Thảo", "Thủy", "Trang", "Vân", "Yến", "Ánh")
+FIRST_SESSION = date(2026, 4, 15)  # after the plan (Hướng dẫn số 35 of 31/3/2026)
+
+
+class DemoError(StudyappError):
+    """The demo refuses to mix made-up data with a database that has real data."""
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    cells: int
+    members: int
+    sessions: int
+    attempts: int
+    answers: int
+
+
+class _Demo:
+    def __init__(self, store: Store, catalog: Catalog, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.store = store
+        self.catalog = catalog
+        self.answers = 0
+        self.attempts = 0
+        store.new_id = lambda: str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+
+    def name(self) -> str:
+        rng = self.rng
+        family = rng.choices([f for f, _ in FAMILY], weights=[w for _, w in FAMILY])[0]
+        if rng.random() < 0.5:
+            return f"{family} {rng.choice(MIDDLE_MEN)} {rng.choice(GIVEN_MEN)}"
+        return f"{family} {rng.choice(MIDDLE_WOMEN)} {rng.choice(GIVEN_WOMEN)}"
+
+    def response(self, question: Question, right: bool) -> Response:
+        """A believable answer: the right one, or a plausible wrong one."""
+        if right:
+            response = correct_response(question)
+            if question.type == "fill" and self.rng.random() < 0.3:
+                # Many shared machines have no Vietnamese keyboard.
+                return TextResponse(strip_diacritics(question.accepted[0]))
+            return response
+        rng = self.rng
+        kind = question.type
+        if kind in ("single", "multi"):
+            wrong = [i for i in range(len(question.choices)) if i not in question.correct_choices]
+            picked = {rng.choice(wrong)}
+            if kind == "multi" and rng.random() < 0.5:
+                picked |= set(question.correct_choices[:1])
+            return ChoiceResponse(frozenset(picked))
+        if kind == "truefalse":
+            return TruthResponse(not question.truth)
+        if kind == "fill":
+            return TextResponse(rng.choice(["không nhớ", "đổi mới", "phát triển", "xây dựng"]))
+        if kind == "number":
+            number = question.number or Decimal(1)
+            return TextResponse(str(number + rng.choice([-2, -1, 1, 2])))
+        if kind == "order":
+            order = list(range(len(question.items)))
+            order[0], order[1] = order[1], order[0]
+            return OrderResponse(tuple(order))
+        rights: list[int | None] = list(range(len(question.pairs)))
+        rights[0], rights[1] = rights[1], rights[0]
+        return MatchResponse(tuple(rights))
+
+    def take(self, paper_seed: int, count: int, mode: Mode, when: datetime, ability: float, *,
+             member_id: str, session_id: str | None, pack_id: str, finish: bool) -> None:
+        paper = draw_paper(self.catalog.questions, count, paper_seed)
+        grading = self.catalog.pack(pack_id).grading
+        attempt = self.store.start_attempt(paper, mode, member_id=member_id,
+                                           session_id=session_id, pack_id=pack_id,
+                                           grading=grading, started_at=when)
+        session = QuizSession(paper, mode, when, grading=grading)
+        self.attempts += 1
+        at = when
+        stop = len(paper.items) if finish else self.rng.randrange(len(paper.items))
+        for position, item in enumerate(paper.items[:stop]):
+            took = timedelta(seconds=self.rng.randint(8, 75))
+            at += took
+            chance = ability - 0.12 * (item.question.difficulty - 2)
+            response = self.response(item.question, self.rng.random() < chance)
+            session.answer(position, response, at)
+            self.store.record_answer(attempt.id, session.events[-1], item,
+                                     grade(item.question, response), took)
+            self.answers += 1
+        if finish:
+            before = len(session.events)
+            result = session.finish(at + timedelta(seconds=5))
+            self.store.finish_attempt(attempt.id, session.events[before:], result)
+
+
+def _fixed(moment: datetime) -> Callable[[], datetime]:
+    return lambda: moment
+
+
+def fill(store: Store, catalog: Catalog, *, seed: int = 1, cells: int = 3, members: int = 15,
+         sessions: int = 6, questions: int = 10) -> DemoReport:
+    """Fill an empty database. Each cell has `members` members and `sessions`
+    monthly sessions whose tests have `questions` questions."""
+    if store.cells():
+        raise DemoError(tr("demo.not_empty", path=store.database.path))
+    if not catalog.questions:
+        raise DemoError(tr("demo.no_questions"))
+    clock, new_id = store.clock, store.new_id
+    try:
+        return _fill(store, catalog, seed, cells, members, sessions, questions)
+    finally:
+        store.clock, store.new_id = clock, new_id
+
+
+def _fill(store: Store, catalog: Catalog, seed: int, cells: int, members: int,  # noqa: PLR0917
+          sessions: int, questions: int) -> DemoReport:
+    demo = _Demo(store, catalog, seed)
+    rng = demo.rng
+    pack = catalog.pack(catalog.pack_of(catalog.questions[0]))
+    lessons = [lesson.id for lesson in catalog.lessons if lesson.pack_id == pack.id]
+    count = min(questions, len(catalog.questions))
+    created_members = 0
+    for number in range(1, cells + 1):
+        store.clock = _fixed(datetime(2026, 4, 1, 8, tzinfo=UTC))
+        with store.batch():
+            cell = store.ensure_cell(f"Chi bộ Khu phố {number}")
+            names = {demo.name() for _ in range(members * 2)}
+            roster = [store.add_member(cell.id, name) for name in sorted(names)[:members]]
+        created_members += len(roster)
+        abilities = {m.id: rng.uniform(0.45, 0.95) for m in roster}
+        for month in range(sessions):
+            held_on = FIRST_SESSION + timedelta(days=30 * month + rng.randrange(7))
+            start = datetime(held_on.year, held_on.month, held_on.day, 12, 30, tzinfo=UTC)
+            store.clock = _fixed(start)
+            with store.batch():
+                session = store.open_session(
+                    cell.id, held_on, topic=pack.title, pack_id=pack.id,
+                    lessons=rng.sample(lessons, 3), settings={"count": count, "variants": True},
+                    seed=rng.randrange(2**32), run_by=roster[0].full_name)
+                at = start
+                for member in roster:
+                    status = rng.choices(list(AttendanceStatus)[:3], weights=[85, 10, 5])[0]
+                    store.set_attendance(session.id, member.id, status,
+                                         "" if status is AttendanceStatus.PRESENT else
+                                         rng.choice(["ốm", "đi công tác", "việc gia đình"]))
+                    if status is not AttendanceStatus.PRESENT or rng.random() < 0.05:
+                        continue
+                    at += timedelta(minutes=rng.randint(6, 15))
+                    demo.take(derive_seed(session.seed, member.id), count, Mode.TEST, at,
+                              abilities[member.id], member_id=member.id, session_id=session.id,
+                              pack_id=pack.id, finish=rng.random() > 0.03)
+                    if rng.random() < 0.3:
+                        store.mark_lesson_read(member.id, pack.id, rng.choice(lessons), at)
+                if month < sessions - 1:
+                    store.close_session(session.id)
+        with store.batch():
+            for member in roster[: max(1, len(roster) // 3)]:  # some practise at home
+                when = datetime(2026, 10, 1, 20, tzinfo=UTC) + timedelta(days=rng.randrange(50))
+                demo.take(rng.randrange(2**32), min(5, count), Mode.PRACTICE, when,
+                          abilities[member.id], member_id=member.id, session_id=None,
+                          pack_id=pack.id, finish=True)
+    return DemoReport(cells, created_members, cells * sessions, demo.attempts, demo.answers)
