@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from studyapp.i18n import MESSAGES, Lang, tr
+from studyapp.i18n import Lang, has_message, tr
 
 
 class Severity(enum.StrEnum):
@@ -40,7 +40,7 @@ class Problem:
             params["near"] = tr("problem.toml_near", lang, lines=shown) if shown else ""
         for name in ("expected", "actual"):
             kind = params.get(name)
-            if isinstance(kind, str) and f"type.{kind}" in MESSAGES:
+            if isinstance(kind, str) and has_message(f"type.{kind}"):
                 params[name] = tr(f"type.{kind}", lang)
         return tr(f"problem.{self.code}", lang, **params)
 

@@ -7,7 +7,7 @@ import dataclasses
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from studyapp.i18n import MESSAGES, tr
+from studyapp.i18n import has_message, tr
 
 
 def translate_bindings(node: DOMNode) -> None:
@@ -22,8 +22,8 @@ def translate_bindings(node: DOMNode) -> None:
 
 
 def _translated(binding: Binding) -> Binding:
-    description = tr(binding.description) if binding.description in MESSAGES else None
-    tooltip = tr(binding.tooltip) if binding.tooltip in MESSAGES else None
+    description = tr(binding.description) if has_message(binding.description) else None
+    tooltip = tr(binding.tooltip) if has_message(binding.tooltip) else None
     if description is None and tooltip is None:
         return binding
     return dataclasses.replace(binding, description=description or binding.description,

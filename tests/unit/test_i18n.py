@@ -8,19 +8,23 @@ from fractions import Fraction
 
 import pytest
 
-from studyapp.i18n import LANGUAGES, MESSAGES, format_count, format_decimal, tr
+from studyapp.i18n import CATALOGS, LANGUAGES, format_count, format_decimal, tr
 
 
 def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_every_catalog_has_the_same_keys() -> None:
+    assert set(CATALOGS) == set(LANGUAGES)
+    assert list(CATALOGS["en"]) == list(CATALOGS["vi"])
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGS["vi"]))
 def test_message_in_every_language_with_the_same_placeholders(key: str) -> None:
-    entry = MESSAGES[key]
-    assert set(entry) == set(LANGUAGES)
-    assert placeholders(entry["vi"]) == placeholders(entry["en"])
-    assert all(entry[lang].strip() or key.startswith("problem.toml_near") for lang in LANGUAGES)
+    assert placeholders(CATALOGS["vi"][key]) == placeholders(CATALOGS["en"][key])
+    assert all(CATALOGS[lang][key].strip() or key.startswith("problem.toml_near")
+               for lang in LANGUAGES)
 
 
 def test_decimal_comma_and_grouping() -> None:

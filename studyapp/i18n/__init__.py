@@ -1,0 +1,62 @@
+"""Interface strings, one catalog per language (`vi.py`, `en.py`), and number formatting."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import Literal, get_args
+
+from studyapp.i18n import en, vi
+
+Lang = Literal["vi", "en"]
+LANGUAGES: tuple[Lang, ...] = get_args(Lang)
+DEFAULT_LANG: Lang = "vi"
+
+_current: Lang = DEFAULT_LANG
+
+CATALOGS: dict[Lang, dict[str, str]] = {"vi": vi.MESSAGES, "en": en.MESSAGES}
+
+
+def set_language(lang: Lang) -> None:
+    """Choose the language of every message from now on (one per process)."""
+    global _current  # noqa: PLW0603 - one interface language per process
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    _current = lang
+
+
+def current_language() -> Lang:
+    return _current
+
+
+def tr(key: str, /, lang: Lang | None = None, **params: object) -> str:
+    """The message `key` in `lang` (default: the current language), with
+    `{name}` placeholders filled from `params`."""
+    template = CATALOGS[lang or _current][key]
+    return template.format(**params) if params else template
+
+
+def has_message(key: str) -> bool:
+    """Whether `key` names a message (rather than being text already)."""
+    return key in CATALOGS[DEFAULT_LANG]
+
+
+def format_decimal(value: Fraction | Decimal | float | int, places: int = 1,
+                   lang: Lang | None = None) -> str:
+    """`value` rounded half-up to `places` decimals, with a decimal comma and
+    a dot between thousands in Vietnamese (`1.234,5`), the English way otherwise."""
+    if isinstance(value, Fraction):
+        number = Decimal(value.numerator) / Decimal(value.denominator)
+    else:
+        number = Decimal(str(value))
+    quantum = Decimal(1).scaleb(-places)
+    text = f"{number.quantize(quantum, rounding=ROUND_HALF_UP):,.{places}f}"
+    if (lang or _current) == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def format_count(value: int, lang: Lang | None = None) -> str:
+    """An integer with thousands grouped (`1.234` in Vietnamese)."""
+    text = f"{value:,d}"
+    return text.replace(",", ".") if (lang or _current) == "vi" else text

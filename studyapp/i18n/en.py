@@ -1,0 +1,404 @@
+"""Interface strings in English.
+
+The same keys as the other catalog, with the same `{placeholders}` (a test checks);
+keys are grouped by where they are used."""
+
+MESSAGES: dict[str, str] = {
+    # --- content problems (validator) -------------------------------------
+    "problem.not_utf8": (
+        "the file is not UTF-8 text (byte 0x{byte:02X} here); save it again as UTF-8"
+    ),
+    "problem.too_large": (
+        "the file is too large ({size} bytes, at most {limit}); split it into several files"
+    ),
+    "problem.unreadable": "cannot read the file: {reason}",
+    "problem.toml_syntax": "TOML syntax error: {detail}{near}",
+    "problem.too_deep": "the TOML nests too deeply to be read ({detail})",
+    "problem.toml_near": " — {lines}",
+    "problem.toml_line": "line {number}: «{text}»",
+    "problem.no_front_matter": (
+        "the lesson has no front matter: the file must start with a line `+++`, then its TOML "
+        "keys, then another line `+++`"
+    ),
+    "problem.front_matter_unclosed": (
+        "the front matter opened with `+++` is never closed by another line `+++`"
+    ),
+    "problem.missing_key": "the required key `{key}` is missing",
+    "problem.unknown_key": "unknown key `{key}`{suggestion}",
+    "problem.did_you_mean": "; did you mean `{match}`?",
+    "problem.wrong_type": "`{key}` must be {expected}, not {actual}",
+    "problem.bad_id": "`{key}` = \"{value}\" may contain only a-z, 0-9 and '-'",
+    "problem.empty_value": "`{key}` must not be empty",
+    "problem.key_points_count": "`key_points` must have 1 to 10 items, not {count}",
+    "problem.unknown_format": (
+        "`format` = {value}: this program reads only format {known}; update studyapp"
+    ),
+    "problem.bad_language": "`language` = \"{value}\" is not a language code (for example \"vi\")",
+    "problem.not_positive": "`{key}` must be greater than 0",
+    "problem.out_of_scale": "`{key}` = {value} is outside the scale 0..{scale}",
+    "problem.bands_order": "`bands` must be listed highest first",
+    "problem.bands_floor": "no band covers scores below {value}; the last band usually has min = 0",
+    "problem.unknown_type": (
+        "`type` = \"{value}\" is not a question type (single, multi, truefalse, fill, number, "
+        "order, match){suggestion}"
+    ),
+    "problem.key_not_for_type": "the key `{key}` does not apply to a question of type {type}",
+    "problem.bad_difficulty": (
+        "`difficulty` = {value}: the difficulty must be 1 (easy), 2 (medium) or 3 (hard)"
+    ),
+    "problem.no_explanation": (
+        "the question `{id}` has no `explanation`: quote the passage that answers it"
+    ),
+    "problem.count_out_of_range": "`{key}` has {count} entries; it needs {low} to {high}",
+    "problem.duplicate_choice": "a choice is repeated: «{value}»",
+    "problem.duplicate_answer": "`answer` repeats a letter",
+    "problem.bad_letter": "`answer` = \"{value}\" is not a capital letter from A to H",
+    "problem.letter_without_choice": (
+        "the answer \"{value}\" names no choice (the question has {count} choices)"
+    ),
+    "problem.not_finite": "`{key}` must be a finite number",
+    "problem.negative": "`{key}` must not be negative",
+    "problem.duplicate_item": "an entry of `items` is repeated: «{value}»",
+    "problem.bad_pair": (
+        "each entry of `pairs` must be a pair [\"left\", \"right\"] of non-empty strings"
+    ),
+    "problem.duplicate_left": "a left side is repeated in `pairs`: «{value}»",
+    "problem.duplicate_right": "a right side is repeated in `pairs`: «{value}»",
+    "problem.too_many_questions": (
+        "the bank has {count} questions, at most {limit}; split it into several banks"
+    ),
+    "problem.duplicate_question": (
+        "the question id `{id}` is already used at line {line}; this question is skipped"
+    ),
+    "problem.empty_bank": "the bank has no questions",
+    "problem.duplicate_bank": "the bank id `{id}` is already used at {other}; this bank is skipped",
+    "problem.unknown_lesson": (
+        "`lesson` = \"{lesson}\" names no lesson of this pack; the bank is skipped"
+    ),
+    "problem.lesson_skipped": (
+        "the lesson `{lesson}` could not be loaded; its questions stay, without a lesson"
+    ),
+    "problem.lesson_without_questions": "the lesson `{id}` has no questions",
+    "problem.duplicate_lesson": (
+        "the lesson id `{id}` is already used at {other}; this lesson is skipped"
+    ),
+    "problem.duplicate_pack": "the pack id `{id}` is already used at {other}; this pack is skipped",
+    "problem.unknown_parent": "`parent` = \"{parent}\" names no lesson; this lesson is skipped",
+    "problem.parent_skipped": (
+        "the parent `{parent}` could not be loaded; this lesson is shown at the top level"
+    ),
+    "problem.parent_cycle": "the `parent` links form a cycle: {cycle}; these lessons are skipped",
+    "problem.not_nfc": (
+        "the text is not in NFC form (separate accents, often copied from Word or PDF); it was "
+        "normalised"
+    ),
+    "problem.control_chars": (
+        "control characters, escape sequences or invisible characters were removed"
+    ),
+    "problem.body_too_long": (
+        "the lesson text is {size} bytes, over about 4 KB; split it into child lessons"
+    ),
+    "problem.empty_body": "the lesson has no text",
+    "problem.no_pack": "no pack here: a pack is a folder with a pack.toml file",
+    "problem.not_found": "no such file or folder",
+    "problem.not_content": (
+        "not a content file (expected pack.toml, a .md file in lessons/ or a .toml file in banks/)"
+    ),
+    "type.string": "a string",
+    "type.integer": "an integer",
+    "type.number": "a number",
+    "type.boolean": "true or false",
+    "type.array": "an array",
+    "type.table": "a table",
+    "type.string_list": "an array of strings",
+    "type.bands": "an array of {{ label = \"...\", min = number }}",
+    "type.datetime": "a date or time",
+    "type.table_list": "an array of tables [[...]]",
+    "type.string_or_list": "a string or an array of strings",
+    # --- interface: keys ---------------------------------------------------
+    "key.quit": "Quit",
+    "key.help": "Help",
+    "key.lessons": "Lessons",
+    "key.search": "Search",
+    "key.problems": "Content problems",
+    "key.next": "Next",
+    "key.previous": "Previous",
+    "key.toggle_tree": "Contents",
+    "key.back": "Back",
+    "key.close": "Close",
+    "key.down": "Down",
+    "key.up": "Up",
+    "app.quit_hint": "To quit, press Ctrl+Q (or q on the home screen).",
+    # --- interface: home ---------------------------------------------------
+    "home.subtitle": "Home",
+    "home.studying": "Study {source}",
+    "home.summary": "{lessons} lessons",
+    "home.intro": (
+        "Read and study the document lesson by lesson, with a table of contents and search (with "
+        "or without diacritics)."
+    ),
+    "home.no_content": "There are no lessons. Check the content folders with: studyapp validate",
+    "home.problems": "⚠ {files} content files were skipped because of errors. Press v for details.",
+    "home.what_next": "What would you like to do?",
+    "home.hint": "↑ ↓ choose · Enter opens · or press the key in brackets · the mouse works",
+    "home.menu.lessons": "Read the lessons",
+    "home.menu.lessons.detail": "The document's parts as a table of contents, one lesson at a time",
+    "home.menu.search": "Search",
+    "home.menu.search.detail": "Find words in every lesson and open the lesson where they occur",
+    "home.menu.problems": "Content problems",
+    "home.menu.problems.detail": "Which files were skipped, and why",
+    "home.menu.help": "Help",
+    "home.menu.help.detail": "The keys of the program",
+    "home.menu.quit": "Quit",
+    "home.menu.quit.detail": "Close the program",
+    # --- interface: lessons --------------------------------------------------
+    "lessons.subtitle": "Lessons",
+    "lessons.last": "This is the last lesson.",
+    "lessons.first": "This is the first lesson.",
+    "lesson.meta": "Source: {source}, {part} · lesson {position} of {total}",
+    "lesson.part": "part {part}",
+    "lesson.trail": "In: {trail}",
+    "lesson.key_points": "Key points",
+    "lesson.children": "Lessons in this part:",
+    "lesson.end_hint": "— End of lesson. Press n for the next lesson, p for the previous one. —",
+    # --- interface: search ----------------------------------------------------
+    "search.title": "Search",
+    "search.placeholder": "Type what to look for, with or without diacritics (e.g. kien dinh)",
+    "search.empty": "Results appear here as you type.",
+    "search.none": "Nothing found for “{query}”.",
+    "search.count": "{count} results for “{query}”",
+    "search.question": "Question: {prompt}",
+    "search.question_truefalse": "True or false: {prompt}",
+    "search.no_lesson": "This question is not linked to a lesson.",
+    "search.hint": "↑ ↓ choose · Enter opens the lesson at the match · Esc closes",
+    # --- interface: help and problems ------------------------------------------
+    "help.title": "Help — keys",
+    "help.screen_keys": "On the “{screen}” screen:",
+    "help.general_keys": "Everywhere:",
+    "help.key.arrows": "move between items, scroll",
+    "help.key.enter": "choose, open",
+    "help.key.tab": "move to the next area (contents ↔ lesson text)",
+    "help.key.pages": "scroll a page at a time",
+    "help.key.escape": "go back, close a dialog",
+    "help.key.help": "open this help",
+    "help.key.quit": "quit the program",
+    "help.mouse": (
+        "With a mouse, click to choose and use the wheel to scroll. Esc closes this help."
+    ),
+    "problems.title": "Content problems",
+    "problems.skipped": "{count} files or folders were skipped:",
+    "problems.all": "Every problem:",
+    "problems.hint": (
+        "Fix these files and start the program again; studyapp validate prints the same list. Esc "
+        "closes."
+    ),
+    # --- quiz -----------------------------------------------------------------
+    "quiz.not_enough": (
+        "{requested} questions were asked for but only {available} match the choices; ask for "
+        "fewer or loosen the filters"
+    ),
+    "quiz.already_answered": (
+        "this question has been answered; in practice an answer cannot be changed"
+    ),
+    "quiz.finished": "the quiz is finished",
+    "quiz.time_up": "time is up; the quiz was handed in with the answers given",
+    "quiz.paused": "the clock is paused; resume to answer",
+    "quiz.already_paused": "the clock is already paused",
+    "quiz.not_paused": "the clock is not paused",
+    "quiz.no_such_question": "there is no question {position} (the paper has {size})",
+    "quiz.bad_response": "the response does not fit the question {id}",
+    # --- the database ---------------------------------------------------------
+    "db.not_database": (
+        "{path} is not an SQLite database. Check the path (--db or STUDYAPP_DB); the file was left "
+        "as it is."
+    ),
+    "db.truncated": (
+        "{path} is truncated ({size} bytes where its header says {expected}): an interrupted copy "
+        "or a failing disk. The file was left as it is; restore it from a backup (studyapp db "
+        "backup) or use another file with --db."
+    ),
+    "db.corrupt": (
+        "The database {path} is damaged ({reason}). The file was left as it is; run studyapp db "
+        "check and restore from a backup."
+    ),
+    "db.foreign": (
+        "{path} is another program's database, not studyapp's; it was left as it is. Use another "
+        "file with --db."
+    ),
+    "db.newer": (
+        "The database {path} was made by a newer studyapp (schema {version}; this one knows up to "
+        "{known}). Update studyapp; the file was left as it is."
+    ),
+    "db.locked": (
+        "The database {path} is locked by another program. Close it (or wait a moment) and try "
+        "again."
+    ),
+    "db.read_only": (
+        "Cannot write to the database {path} (read-only). Check the file's and folder's "
+        "permissions, or use another file with --db."
+    ),
+    "db.unreadable": "Cannot read {path}: {reason}",
+    "db.cannot_create": "Cannot create the database {path}: {reason}",
+    "db.cannot_open": "Cannot open the database {path} ({reason}).",
+    "db.failed": "The database {path} failed: {reason}",
+    "db.missing": "There is no database at {path} yet (nothing has been saved).",
+    "db.backup_exists": "{path} already exists; choose another name so as not to overwrite it.",
+    "db.backup_failed": "The backup to {path} failed: {reason}",
+    "db.check.foreign_key": "table {table}, row {rowid}: refers to a record that no longer exists",
+    "db.check.old_schema": (
+        "schema {version} is older than {known}; it will be upgraded at the next write (after a "
+        "backup)"
+    ),
+    "db.check.healthy": (
+        "{path}: healthy (schema {version}; {cells} cells, {members} members, {sessions} sessions, "
+        "{attempts} attempts, {answers} answers)"
+    ),
+    "db.check.unhealthy": "{path}: problems found (schema {version}):",
+    "db.backup_done": "Backed up to {path}",
+    # --- the store --------------------------------------------------------------
+    "store.member_empty": "give a full name",
+    "store.cell_empty": "give the cell's name",
+    "store.name_too_long": "the name is {length} characters long, at most {limit}",
+    "store.duplicate_member": (
+        "“{name}” is already on the cell's roster. If two people really share the name, add with "
+        "--allow-duplicate."
+    ),
+    "store.no_cell": "there is no cell “{name}”",
+    "store.no_member": "there is no member “{name}” in the cell",
+    "store.ambiguous_member": (
+        "{count} people are called “{name}”; say which with --id (see: studyapp members list "
+        "--format json)"
+    ),
+    "store.no_session": "there is no session {id}",
+    "store.no_attempt": "there is no attempt {id}",
+    "store.session_closed": "the session is closed: its results can no longer change",
+    "store.pin_needed": "this needs the cell secretary's PIN",
+    "store.pin_wrong": "the PIN is wrong",
+    "store.who": "an attempt needs a member or a guest's name",
+    "store.question_gone": (
+        "the question {id} of this attempt is no longer in the banks; it cannot resume"
+    ),
+    # --- printed papers ----------------------------------------------------------
+    "paper.title": "TEST — {title}",
+    "paper.key_title": "ANSWER KEY — {title}",
+    "paper.meta": "{source} · {count} questions · Paper code: {seed}",
+    "paper.fields": (
+        "Name: ..................................................   Cell: "
+        "..................................   Date: ..../..../........"
+    ),
+    "paper.question": "Question {number}.",
+    "paper.key_number": "Question {number}:",
+    "paper.how.single": "Circle the one right letter.",
+    "paper.how.multi": "Circle every right letter.",
+    "paper.how.truefalse": "Circle True or False.",
+    "paper.how.fill": "Write the missing words on the answer line.",
+    "paper.how.number": "Write the number on the answer line.",
+    "paper.how.order": "Number the boxes 1, 2, 3… in the right order.",
+    "paper.how.match": "Match each item on the left (1, 2, …) with one on the right (A, B, …).",
+    "paper.true_false": "True        False",
+    "paper.true": "True",
+    "paper.false": "False",
+    "paper.answer_line": (
+        "Answer: .........................................................................."
+    ),
+    # --- command line ----------------------------------------------------
+    "cli.description": (
+        "studyapp: study a Party document and test what was learned, offline, in a terminal. With "
+        "no subcommand it opens the interface."
+    ),
+    "cli.opt.content": (
+        "a content folder (one pack or a folder of packs); repeatable; replaces the bundled packs "
+        "unless --with-bundled is given"
+    ),
+    "cli.opt.with_bundled": "keep the bundled packs when --content is given",
+    "cli.opt.db": "the score database (default: STUDYAPP_DB, then the user data directory)",
+    "cli.opt.lang": "interface language (default vi)",
+    "cli.opt.format": "output format",
+    "cli.opt.strict": "treat warnings as errors",
+    "cli.opt.limit": "at most this many results (default 20)",
+    "cli.cmd.validate": "check content (packs, lessons, question banks)",
+    "cli.arg.paths": "folders or files to check (default: the content in use)",
+    "cli.cmd.lessons": "print the lesson tree",
+    "cli.cmd.search": "search the lessons (ignores case and diacritics)",
+    "cli.arg.query": "what to look for",
+    "cli.cmd.questions": "list questions with their answers",
+    "cli.cmd.paper": "draw a test paper (the same seed gives the same paper), to print or inspect",
+    "cli.opt.pack": "only this pack (repeatable)",
+    "cli.opt.bank": "only this bank (repeatable)",
+    "cli.opt.lesson": "only this lesson and its children (repeatable)",
+    "cli.opt.tag": "only questions with this tag (repeatable)",
+    "cli.opt.type": "only this question type (repeatable)",
+    "cli.opt.difficulty": "only this difficulty: 1, 2 or 3 (repeatable)",
+    "cli.opt.count": "how many questions",
+    "cli.opt.seed": "the paper's seed (the same seed, the same paper); default: random",
+    "cli.opt.answer_key": "print the paper's answer key instead",
+    "cli.key_needs_seed": "--answer-key needs --seed: the paper code printed on the paper to mark",
+    "cli.unknown_filter": "there is no {kind} `{value}`{suggestion}",
+    "cli.filter.pack": "pack",
+    "cli.filter.bank": "bank",
+    "cli.filter.lesson": "lesson",
+    "cli.filter.tag": "tag",
+    "cli.no_questions": "No question matches.",
+    "cli.cmd.members": "a cell's roster: list, add, import, remove, pin",
+    "cli.arg.members_action": "what to do",
+    "cli.arg.members_name": "a full name (add, remove) or a file with one name a line (import)",
+    "cli.opt.cell": "the cell's name",
+    "cli.opt.allow_duplicate": "add even if someone has the same name",
+    "cli.opt.member_id": "the member's id, when names are shared",
+    "cli.opt.pin": "the secretary's PIN (or STUDYAPP_PIN)",
+    "cli.opt.new_pin": "the new PIN (pin)",
+    "cli.opt.clear_pin": "remove the PIN (pin)",
+    "cli.cmd.db": "check (check) or back up (backup -o FILE) the database",
+    "cli.opt.output": "the output file",
+    "cli.cmd.locate": "where the config, data and database live",
+    "cli.cmd.demo": "fill a new database with made-up data (names and results are invented)",
+    "cli.opt.demo_seed": "random seed",
+    "cli.opt.demo_cells": "how many cells",
+    "cli.opt.demo_members": "members per cell",
+    "cli.opt.demo_sessions": "sessions per cell",
+    "cli.opt.demo_questions": "questions per test",
+    "cli.not_positive": "“{value}” must be above 0",
+    "cli.members_needs_name": "members {action} needs a name (or a file)",
+    "cli.members_needs_cell": "members {action} needs --cell NAME",
+    "cli.backup_needs_output": "db backup needs -o FILE (a new file)",
+    "members.heading": "{cell} ({count} members)",
+    "members.added": "Added “{name}” to {cell}.",
+    "members.removed": "Took “{name}” off the {cell} roster (past results are kept).",
+    "members.imported": "Added {added} to {cell}.",
+    "members.import_duplicate": "skipped “{name}”: already on the roster",
+    "members.cannot_read": "cannot read {path}: {reason}",
+    "members.not_utf8": "{path} is not UTF-8 text; save it again as UTF-8",
+    "members.pin_set": "The PIN of {cell} is set.",
+    "members.pin_cleared": "The PIN of {cell} is removed.",
+    "members.pin_how": "give the new PIN with --new-pin (or run in a terminal to type it)",
+    "members.pin_prompt": "New PIN: ",
+    "members.pin_again": "The new PIN again: ",
+    "members.pin_mismatch": "the two PINs differ (or are empty)",
+    "locate.config": "Config file",
+    "locate.data": "Data folder",
+    "locate.cache": "Cache folder",
+    "locate.database": "Database",
+    "locate.content": "Bundled content",
+    "demo.done": (
+        "Filled {path} with made-up data: {cells} cells, {members} members, {sessions} sessions, "
+        "{attempts} attempts, {answers} answers."
+    ),
+    "demo.not_empty": (
+        "The database {path} already has data; made-up data is never mixed with real data. Use a "
+        "new file: studyapp demo --db NEW_FILE"
+    ),
+    "demo.no_questions": "there are no questions to take made-up tests from",
+    "cli.validate_summary": "{files} files: {errors} errors, {warnings} warnings",
+    "cli.pack_counts": "{pack}: {lessons} lessons, {questions} questions ({types})",
+    "cli.problems_hidden": "{warnings} content warnings; see them with: studyapp validate",
+    "cli.no_results": "Nothing found for “{query}”.",
+    "cli.empty_query": "give something to look for",
+    "cli.no_content_dir": (
+        "the content folder {path} does not exist (from {origin}); check the path"
+    ),
+    "cli.config_problem": "warning: ignoring the config file {path}: {reason}",
+    "cli.config_bad_key": "the key `{key}` must be {expected}",
+    "cli.interrupted": "Stopped.",
+    "cli.bad_limit": "--limit must be greater than 0",
+    "cli.no_lessons": "There are no lessons.",
+}

@@ -1,0 +1,400 @@
+"""Interface strings in Vietnamese, the default language.
+
+The same keys as the other catalog, with the same `{placeholders}` (a test checks);
+keys are grouped by where they are used."""
+
+MESSAGES: dict[str, str] = {
+    # --- content problems (validator) -------------------------------------
+    "problem.not_utf8": (
+        "tệp không phải văn bản UTF-8 (byte 0x{byte:02X} ở đây); hãy lưu lại tệp với bảng mã UTF-8"
+    ),
+    "problem.too_large": "tệp quá lớn ({size} byte, tối đa {limit} byte); hãy chia thành nhiều tệp",
+    "problem.unreadable": "không đọc được tệp: {reason}",
+    "problem.toml_syntax": "lỗi cú pháp TOML: {detail}{near}",
+    "problem.too_deep": "tệp TOML lồng nhau quá sâu, không đọc được ({detail})",
+    "problem.toml_near": " — {lines}",
+    "problem.toml_line": "dòng {number}: «{text}»",
+    "problem.no_front_matter": (
+        "bài học thiếu phần đầu (front matter): tệp phải bắt đầu bằng một dòng `+++`, tiếp theo là "
+        "các khóa TOML, rồi một dòng `+++` nữa"
+    ),
+    "problem.front_matter_unclosed": (
+        "phần đầu (front matter) mở bằng `+++` nhưng không có dòng `+++` đóng lại"
+    ),
+    "problem.missing_key": "thiếu khóa bắt buộc `{key}`",
+    "problem.unknown_key": "khóa không xác định `{key}`{suggestion}",
+    "problem.did_you_mean": "; có phải ý bạn là `{match}`?",
+    "problem.wrong_type": "`{key}` phải là {expected}, không phải {actual}",
+    "problem.bad_id": "`{key}` = \"{value}\" chỉ được gồm chữ thường a-z, chữ số 0-9 và dấu '-'",
+    "problem.empty_value": "`{key}` không được để trống",
+    "problem.key_points_count": "`key_points` phải có từ 1 đến 10 ý, không phải {count}",
+    "problem.unknown_format": (
+        "`format` = {value}: chương trình chỉ đọc được định dạng {known}; hãy cập nhật studyapp"
+    ),
+    "problem.bad_language": "`language` = \"{value}\" không phải mã ngôn ngữ (ví dụ \"vi\")",
+    "problem.not_positive": "`{key}` phải lớn hơn 0",
+    "problem.out_of_scale": "`{key}` = {value} nằm ngoài thang điểm 0..{scale}",
+    "problem.bands_order": "`bands` phải xếp từ mức cao nhất xuống thấp nhất",
+    "problem.bands_floor": (
+        "không có mức xếp loại cho điểm dưới {value}; thường mức cuối cùng có min = 0"
+    ),
+    "problem.unknown_type": (
+        "`type` = \"{value}\" không phải loại câu hỏi nào (single, multi, truefalse, fill, number, "
+        "order, match){suggestion}"
+    ),
+    "problem.key_not_for_type": "khóa `{key}` không dùng cho câu hỏi loại {type}",
+    "problem.bad_difficulty": (
+        "`difficulty` = {value}: độ khó phải là 1 (dễ), 2 (trung bình) hoặc 3 (khó)"
+    ),
+    "problem.no_explanation": (
+        "câu hỏi `{id}` chưa có lời giải thích (`explanation`): hãy dẫn đoạn văn bản trả lời câu "
+        "hỏi"
+    ),
+    "problem.count_out_of_range": "`{key}` có {count} mục, cần từ {low} đến {high}",
+    "problem.duplicate_choice": "lựa chọn bị lặp: «{value}»",
+    "problem.duplicate_answer": "`answer` có chữ cái bị lặp",
+    "problem.bad_letter": "`answer` = \"{value}\" không phải một chữ cái từ A đến H (viết hoa)",
+    "problem.letter_without_choice": (
+        "đáp án \"{value}\" không có lựa chọn tương ứng (câu hỏi có {count} lựa chọn)"
+    ),
+    "problem.not_finite": "`{key}` phải là một số hữu hạn",
+    "problem.negative": "`{key}` không được âm",
+    "problem.duplicate_item": "mục bị lặp trong `items`: «{value}»",
+    "problem.bad_pair": (
+        "mỗi phần tử của `pairs` phải là một cặp [\"vế trái\", \"vế phải\"] khác rỗng"
+    ),
+    "problem.duplicate_left": "vế trái bị lặp trong `pairs`: «{value}»",
+    "problem.duplicate_right": "vế phải bị lặp trong `pairs`: «{value}»",
+    "problem.too_many_questions": (
+        "ngân hàng có {count} câu hỏi, tối đa {limit}; hãy chia thành nhiều ngân hàng"
+    ),
+    "problem.duplicate_question": "mã câu hỏi `{id}` đã dùng ở dòng {line}; câu này bị bỏ qua",
+    "problem.empty_bank": "ngân hàng chưa có câu hỏi nào",
+    "problem.duplicate_bank": "mã ngân hàng `{id}` đã dùng ở {other}; ngân hàng này bị bỏ qua",
+    "problem.unknown_lesson": (
+        "`lesson` = \"{lesson}\" không phải mã của bài học nào trong bộ nội dung này; ngân hàng bị "
+        "bỏ qua"
+    ),
+    "problem.lesson_skipped": (
+        "bài học `{lesson}` không tải được; câu hỏi vẫn dùng được nhưng không gắn với bài học"
+    ),
+    "problem.lesson_without_questions": "bài học `{id}` chưa có câu hỏi nào",
+    "problem.duplicate_lesson": "mã bài học `{id}` đã dùng ở {other}; bài này bị bỏ qua",
+    "problem.duplicate_pack": "mã bộ nội dung `{id}` đã dùng ở {other}; bộ này bị bỏ qua",
+    "problem.unknown_parent": (
+        "`parent` = \"{parent}\" không phải mã của bài học nào; bài này bị bỏ qua"
+    ),
+    "problem.parent_skipped": "bài cha `{parent}` không tải được; bài này được đặt ở cấp cao nhất",
+    "problem.parent_cycle": (
+        "các liên kết `parent` tạo thành vòng lặp: {cycle}; các bài này bị bỏ qua"
+    ),
+    "problem.not_nfc": (
+        "văn bản chưa ở dạng chuẩn NFC (dấu tách rời, thường do chép từ Word hay PDF); đã chuẩn hóa"
+    ),
+    "problem.control_chars": "đã xóa ký tự điều khiển, chuỗi thoát (escape) hoặc ký tự vô hình",
+    "problem.body_too_long": (
+        "nội dung bài dài {size} byte, quá khoảng 4 KB; nên tách thành các bài con"
+    ),
+    "problem.empty_body": "bài học không có nội dung",
+    "problem.no_pack": "không có bộ nội dung ở đây: một bộ là một thư mục có tệp pack.toml",
+    "problem.not_found": "không tìm thấy tệp hay thư mục này",
+    "problem.not_content": (
+        "không phải tệp nội dung (cần pack.toml, tệp .md trong lessons/ hoặc tệp .toml trong "
+        "banks/)"
+    ),
+    "type.string": "chuỗi văn bản",
+    "type.integer": "số nguyên",
+    "type.number": "số",
+    "type.boolean": "true hoặc false",
+    "type.array": "danh sách",
+    "type.table": "bảng (table)",
+    "type.string_list": "danh sách chuỗi văn bản",
+    "type.bands": "danh sách các mức dạng {{ label = \"...\", min = số }}",
+    "type.datetime": "ngày giờ",
+    "type.table_list": "danh sách các bảng [[...]]",
+    "type.string_or_list": "chuỗi văn bản hoặc danh sách chuỗi",
+    # --- interface: keys ---------------------------------------------------
+    "key.quit": "Thoát",
+    "key.help": "Trợ giúp",
+    "key.lessons": "Bài học",
+    "key.search": "Tìm",
+    "key.problems": "Lỗi nội dung",
+    "key.next": "Bài tiếp",
+    "key.previous": "Bài trước",
+    "key.toggle_tree": "Mục lục",
+    "key.back": "Quay lại",
+    "key.close": "Đóng",
+    "key.down": "Xuống",
+    "key.up": "Lên",
+    "app.quit_hint": "Muốn thoát chương trình, nhấn Ctrl+Q (hoặc q ở màn hình chính).",
+    # --- interface: home ---------------------------------------------------
+    "home.subtitle": "Màn hình chính",
+    "home.studying": "Học tập {source}",
+    "home.summary": "{lessons} bài học",
+    "home.intro": (
+        "Chương trình giúp chi bộ và từng đảng viên đọc, tìm hiểu nội dung văn bản theo từng bài, "
+        "có mục lục và tìm kiếm (gõ có dấu hay không dấu đều được)."
+    ),
+    "home.no_content": (
+        "Chưa có bài học nào. Hãy kiểm tra thư mục nội dung bằng lệnh: studyapp validate"
+    ),
+    "home.problems": "⚠ Có {files} tệp nội dung bị bỏ qua vì có lỗi. Nhấn v để xem chi tiết.",
+    "home.what_next": "Bạn muốn làm gì?",
+    "home.hint": "↑ ↓ chọn · Enter mở · hoặc nhấn phím trong ngoặc · dùng được chuột",
+    "home.menu.lessons": "Đọc bài học",
+    "home.menu.lessons.detail": "Các phần của văn bản theo mục lục, từng bài một",
+    "home.menu.search": "Tìm kiếm",
+    "home.menu.search.detail": "Tìm một từ trong tất cả bài học và mở bài tại chỗ tìm thấy",
+    "home.menu.problems": "Xem lỗi nội dung",
+    "home.menu.problems.detail": "Những tệp bị bỏ qua và lý do",
+    "home.menu.help": "Trợ giúp",
+    "home.menu.help.detail": "Các phím dùng trong chương trình",
+    "home.menu.quit": "Thoát",
+    "home.menu.quit.detail": "Đóng chương trình",
+    # --- interface: lessons --------------------------------------------------
+    "lessons.subtitle": "Bài học",
+    "lessons.last": "Đây là bài cuối cùng.",
+    "lessons.first": "Đây là bài đầu tiên.",
+    "lesson.meta": "Nguồn: {source}, {part} · bài {position}/{total}",
+    "lesson.part": "mục {part}",
+    "lesson.trail": "Thuộc: {trail}",
+    "lesson.key_points": "Ý chính",
+    "lesson.children": "Các bài trong phần này:",
+    "lesson.end_hint": "— Hết bài. Nhấn n để sang bài tiếp theo, p để về bài trước. —",
+    # --- interface: search ----------------------------------------------------
+    "search.title": "Tìm kiếm",
+    "search.placeholder": "Gõ từ cần tìm, có dấu hoặc không dấu (ví dụ: kien dinh)",
+    "search.empty": "Kết quả sẽ hiện ở đây khi bạn gõ.",
+    "search.none": "Không tìm thấy “{query}”.",
+    "search.count": "{count} kết quả cho “{query}”",
+    "search.question": "Câu hỏi: {prompt}",
+    "search.question_truefalse": "Câu hỏi đúng hay sai: {prompt}",
+    "search.no_lesson": "Câu hỏi này không gắn với bài học nào.",
+    "search.hint": "↑ ↓ chọn · Enter mở bài tại chỗ tìm thấy · Esc đóng",
+    # --- interface: help and problems ------------------------------------------
+    "help.title": "Trợ giúp — các phím",
+    "help.screen_keys": "Trên màn hình “{screen}”:",
+    "help.general_keys": "Ở mọi nơi:",
+    "help.key.arrows": "di chuyển giữa các mục, cuộn bài",
+    "help.key.enter": "chọn, mở",
+    "help.key.tab": "chuyển sang vùng khác (mục lục ↔ nội dung bài)",
+    "help.key.pages": "cuộn từng trang",
+    "help.key.escape": "quay lại, đóng hộp thoại",
+    "help.key.help": "mở trợ giúp này",
+    "help.key.quit": "thoát chương trình",
+    "help.mouse": "Có chuột thì nhấp để chọn, cuộn bánh xe để đọc. Nhấn Esc để đóng trợ giúp.",
+    "problems.title": "Lỗi nội dung",
+    "problems.skipped": "{count} tệp hoặc thư mục bị bỏ qua:",
+    "problems.all": "Tất cả các vấn đề:",
+    "problems.hint": (
+        "Sửa các tệp trên rồi mở lại chương trình; lệnh studyapp validate cho kết quả tương tự. "
+        "Esc để đóng."
+    ),
+    # --- quiz -----------------------------------------------------------------
+    "quiz.not_enough": (
+        "cần {requested} câu hỏi nhưng chỉ có {available} câu phù hợp với lựa chọn; hãy giảm số "
+        "câu hoặc bỏ bớt điều kiện lọc"
+    ),
+    "quiz.already_answered": "câu này đã được trả lời; khi luyện tập, câu trả lời không đổi được",
+    "quiz.finished": "bài đã nộp",
+    "quiz.time_up": "đã hết giờ; bài được nộp với những câu đã trả lời",
+    "quiz.paused": "đồng hồ đang tạm dừng; hãy tiếp tục để trả lời",
+    "quiz.already_paused": "đồng hồ đã tạm dừng",
+    "quiz.not_paused": "đồng hồ không tạm dừng",
+    "quiz.no_such_question": "không có câu {position} (đề có {size} câu)",
+    "quiz.bad_response": "câu trả lời không hợp với câu hỏi {id}",
+    # --- the database ---------------------------------------------------------
+    "db.not_database": (
+        "Tệp {path} không phải cơ sở dữ liệu SQLite. Hãy kiểm tra đường dẫn (--db hoặc "
+        "STUDYAPP_DB); tệp được giữ nguyên."
+    ),
+    "db.truncated": (
+        "Tệp {path} bị cụt ({size} byte, đầu tệp ghi {expected} byte): có thể do chép dở hoặc đĩa "
+        "hỏng. Tệp được giữ nguyên; hãy khôi phục từ bản sao lưu (studyapp db backup) hoặc dùng "
+        "tệp khác bằng --db."
+    ),
+    "db.corrupt": (
+        "Cơ sở dữ liệu {path} bị hỏng ({reason}). Tệp được giữ nguyên; hãy chạy studyapp db check "
+        "và khôi phục từ bản sao lưu."
+    ),
+    "db.foreign": (
+        "Tệp {path} là cơ sở dữ liệu của một chương trình khác, không phải của studyapp; tệp được "
+        "giữ nguyên. Hãy dùng tệp khác bằng --db."
+    ),
+    "db.newer": (
+        "Cơ sở dữ liệu {path} được tạo bởi phiên bản studyapp mới hơn (lược đồ {version}, phiên "
+        "bản này chỉ biết đến {known}). Hãy cập nhật studyapp; tệp được giữ nguyên."
+    ),
+    "db.locked": (
+        "Cơ sở dữ liệu {path} đang bị một chương trình khác khóa. Hãy đóng chương trình đó (hoặc "
+        "chờ một lát) rồi thử lại."
+    ),
+    "db.read_only": (
+        "Không ghi được vào cơ sở dữ liệu {path} (chỉ đọc). Hãy kiểm tra quyền ghi của tệp và thư "
+        "mục, hoặc dùng tệp khác bằng --db."
+    ),
+    "db.unreadable": "Không đọc được tệp {path}: {reason}",
+    "db.cannot_create": "Không tạo được cơ sở dữ liệu {path}: {reason}",
+    "db.cannot_open": "Không mở được cơ sở dữ liệu {path} ({reason}).",
+    "db.failed": "Lỗi khi dùng cơ sở dữ liệu {path}: {reason}",
+    "db.missing": "Chưa có cơ sở dữ liệu {path} (chưa có kết quả nào được lưu).",
+    "db.backup_exists": "Tệp {path} đã có; hãy chọn tên khác để không ghi đè.",
+    "db.backup_failed": "Không sao lưu được vào {path}: {reason}",
+    "db.check.foreign_key": "bảng {table}, dòng {rowid}: tham chiếu đến một bản ghi không còn",
+    "db.check.old_schema": (
+        "lược đồ {version} cũ hơn lược đồ {known}; sẽ được nâng cấp ở lần ghi tới (có sao lưu "
+        "trước)"
+    ),
+    "db.check.healthy": (
+        "{path}: tốt (lược đồ {version}; {cells} chi bộ, {members} đảng viên, {sessions} buổi sinh "
+        "hoạt, {attempts} lượt làm bài, {answers} câu trả lời)"
+    ),
+    "db.check.unhealthy": "{path}: có vấn đề (lược đồ {version}):",
+    "db.backup_done": "Đã sao lưu vào {path}",
+    # --- the store --------------------------------------------------------------
+    "store.member_empty": "hãy nhập họ và tên",
+    "store.cell_empty": "hãy nhập tên chi bộ",
+    "store.name_too_long": "tên dài {length} ký tự, tối đa {limit}",
+    "store.duplicate_member": (
+        "“{name}” đã có trong danh sách chi bộ. Nếu đúng là hai người trùng họ tên, hãy thêm với "
+        "--allow-duplicate."
+    ),
+    "store.no_cell": "không có chi bộ “{name}”",
+    "store.no_member": "không có đảng viên “{name}” trong chi bộ",
+    "store.ambiguous_member": (
+        "có {count} người tên “{name}”; hãy chỉ rõ bằng --id (xem: studyapp members list --format "
+        "json)"
+    ),
+    "store.no_session": "không có buổi sinh hoạt {id}",
+    "store.no_attempt": "không có lượt làm bài {id}",
+    "store.session_closed": "buổi sinh hoạt đã kết thúc: kết quả của buổi không thay đổi được nữa",
+    "store.pin_needed": "việc này cần mã PIN của bí thư chi bộ",
+    "store.pin_wrong": "mã PIN không đúng",
+    "store.who": "lượt làm bài cần một đảng viên hoặc tên khách",
+    "store.question_gone": (
+        "câu hỏi {id} của lượt làm bài này không còn trong ngân hàng câu hỏi; không tiếp tục được"
+    ),
+    # --- printed papers ----------------------------------------------------------
+    "paper.title": "BÀI KIỂM TRA — {title}",
+    "paper.key_title": "ĐÁP ÁN — {title}",
+    "paper.meta": "{source} · {count} câu · Mã đề: {seed}",
+    "paper.fields": (
+        "Họ và tên: ..................................................   Chi bộ: "
+        "..................................   Ngày: ..../..../........"
+    ),
+    "paper.question": "Câu {number}.",
+    "paper.key_number": "Câu {number}:",
+    "paper.how.single": "Khoanh tròn một chữ cái đúng.",
+    "paper.how.multi": "Khoanh tròn tất cả các chữ cái đúng.",
+    "paper.how.truefalse": "Khoanh tròn Đúng hoặc Sai.",
+    "paper.how.fill": "Viết từ còn thiếu vào dòng trả lời.",
+    "paper.how.number": "Viết con số vào dòng trả lời.",
+    "paper.how.order": "Đánh số 1, 2, 3… vào ô trước mỗi ý theo đúng thứ tự.",
+    "paper.how.match": "Ghép mỗi ý bên trái (1, 2, …) với một ý bên phải (A, B, …).",
+    "paper.true_false": "Đúng        Sai",
+    "paper.true": "Đúng",
+    "paper.false": "Sai",
+    "paper.answer_line": (
+        "Trả lời: .........................................................................."
+    ),
+    # --- command line ----------------------------------------------------
+    "cli.description": (
+        "studyapp: học tập và kiểm tra nghị quyết, ngoại tuyến, trong terminal. Không có lệnh con "
+        "thì mở giao diện."
+    ),
+    "cli.opt.content": (
+        "thư mục nội dung (một bộ hoặc thư mục chứa nhiều bộ); lặp lại được; thay cho nội dung kèm "
+        "theo trừ khi có --with-bundled"
+    ),
+    "cli.opt.with_bundled": "vẫn dùng nội dung kèm theo khi có --content",
+    "cli.opt.db": "tệp cơ sở dữ liệu điểm (mặc định: STUDYAPP_DB, rồi thư mục dữ liệu người dùng)",
+    "cli.opt.lang": "ngôn ngữ giao diện (mặc định vi)",
+    "cli.opt.format": "định dạng đầu ra",
+    "cli.opt.strict": "coi cảnh báo là lỗi",
+    "cli.opt.limit": "số kết quả tối đa (mặc định 20)",
+    "cli.cmd.validate": "kiểm tra nội dung (bộ, bài học, ngân hàng câu hỏi)",
+    "cli.arg.paths": "thư mục hoặc tệp cần kiểm tra (mặc định: nội dung đang dùng)",
+    "cli.cmd.lessons": "in cây bài học",
+    "cli.cmd.search": "tìm trong bài học (không phân biệt hoa thường, có dấu hay không)",
+    "cli.arg.query": "từ cần tìm",
+    "cli.cmd.questions": "liệt kê câu hỏi kèm đáp án",
+    "cli.cmd.paper": "tạo một đề kiểm tra (cùng mã đề cho cùng một đề), để in hoặc để xem",
+    "cli.opt.pack": "chỉ bộ nội dung này (lặp lại được)",
+    "cli.opt.bank": "chỉ ngân hàng này (lặp lại được)",
+    "cli.opt.lesson": "chỉ bài học này và các bài con (lặp lại được)",
+    "cli.opt.tag": "chỉ câu có thẻ này (lặp lại được)",
+    "cli.opt.type": "chỉ loại câu hỏi này (lặp lại được)",
+    "cli.opt.difficulty": "chỉ độ khó này: 1, 2 hoặc 3 (lặp lại được)",
+    "cli.opt.count": "số câu hỏi",
+    "cli.opt.seed": "mã đề (cùng mã cho cùng đề); mặc định: ngẫu nhiên",
+    "cli.opt.answer_key": "in đáp án của đề thay cho đề",
+    "cli.key_needs_seed": "--answer-key cần --seed: mã đề in trên đề cần chấm",
+    "cli.unknown_filter": "không có {kind} `{value}`{suggestion}",
+    "cli.filter.pack": "bộ nội dung",
+    "cli.filter.bank": "ngân hàng",
+    "cli.filter.lesson": "bài học",
+    "cli.filter.tag": "thẻ",
+    "cli.no_questions": "Không có câu hỏi nào phù hợp.",
+    "cli.cmd.members": "danh sách đảng viên của chi bộ: list, add, import, remove, pin",
+    "cli.arg.members_action": "việc cần làm",
+    "cli.arg.members_name": "họ và tên (add, remove) hoặc tệp danh sách, mỗi dòng một tên (import)",
+    "cli.opt.cell": "tên chi bộ",
+    "cli.opt.allow_duplicate": "thêm dù đã có người trùng họ tên",
+    "cli.opt.member_id": "mã đảng viên, khi có người trùng tên",
+    "cli.opt.pin": "mã PIN của bí thư (hoặc biến STUDYAPP_PIN)",
+    "cli.opt.new_pin": "mã PIN mới (pin)",
+    "cli.opt.clear_pin": "bỏ mã PIN (pin)",
+    "cli.cmd.db": "kiểm tra (check) hoặc sao lưu (backup -o TỆP) cơ sở dữ liệu",
+    "cli.opt.output": "tệp kết quả",
+    "cli.cmd.locate": "cho biết cấu hình, dữ liệu và cơ sở dữ liệu nằm ở đâu",
+    "cli.cmd.demo": "điền dữ liệu mẫu (tên người, kết quả đều là giả) vào một cơ sở dữ liệu mới",
+    "cli.opt.demo_seed": "hạt giống ngẫu nhiên",
+    "cli.opt.demo_cells": "số chi bộ",
+    "cli.opt.demo_members": "số đảng viên mỗi chi bộ",
+    "cli.opt.demo_sessions": "số buổi sinh hoạt mỗi chi bộ",
+    "cli.opt.demo_questions": "số câu mỗi bài kiểm tra",
+    "cli.not_positive": "“{value}” phải là số lớn hơn 0",
+    "cli.members_needs_name": "members {action} cần họ tên (hoặc tệp)",
+    "cli.members_needs_cell": "members {action} cần --cell TÊN_CHI_BỘ",
+    "cli.backup_needs_output": "db backup cần -o TỆP (tệp chưa có)",
+    "members.heading": "{cell} ({count} đảng viên)",
+    "members.added": "Đã thêm “{name}” vào {cell}.",
+    "members.removed": "Đã đưa “{name}” ra khỏi danh sách {cell} (kết quả cũ vẫn được giữ).",
+    "members.imported": "Đã thêm {added} người vào {cell}.",
+    "members.import_duplicate": "bỏ qua “{name}”: đã có trong danh sách",
+    "members.cannot_read": "không đọc được tệp {path}: {reason}",
+    "members.not_utf8": "tệp {path} không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8",
+    "members.pin_set": "Đã đặt mã PIN cho {cell}.",
+    "members.pin_cleared": "Đã bỏ mã PIN của {cell}.",
+    "members.pin_how": "hãy cho mã PIN mới bằng --new-pin (hoặc chạy trong terminal để nhập)",
+    "members.pin_prompt": "Mã PIN mới: ",
+    "members.pin_again": "Nhập lại mã PIN mới: ",
+    "members.pin_mismatch": "hai lần nhập mã PIN không khớp (hoặc để trống)",
+    "locate.config": "Tệp cấu hình",
+    "locate.data": "Thư mục dữ liệu",
+    "locate.cache": "Thư mục bộ nhớ đệm",
+    "locate.database": "Cơ sở dữ liệu",
+    "locate.content": "Nội dung kèm theo",
+    "demo.done": (
+        "Đã điền dữ liệu mẫu vào {path}: {cells} chi bộ, {members} đảng viên, {sessions} buổi sinh "
+        "hoạt, {attempts} lượt làm bài, {answers} câu trả lời."
+    ),
+    "demo.not_empty": (
+        "Cơ sở dữ liệu {path} đã có dữ liệu; dữ liệu mẫu không được trộn với dữ liệu thật. Hãy "
+        "dùng một tệp mới: studyapp demo --db TỆP_MỚI"
+    ),
+    "demo.no_questions": "không có câu hỏi nào để làm bài mẫu",
+    "cli.validate_summary": "{files} tệp: {errors} lỗi, {warnings} cảnh báo",
+    "cli.pack_counts": "{pack}: {lessons} bài học, {questions} câu hỏi ({types})",
+    "cli.problems_hidden": "{warnings} cảnh báo về nội dung; xem bằng: studyapp validate",
+    "cli.no_results": "Không tìm thấy “{query}”.",
+    "cli.empty_query": "hãy nhập từ cần tìm",
+    "cli.no_content_dir": (
+        "không có thư mục nội dung {path} (từ {origin}); hãy kiểm tra lại đường dẫn"
+    ),
+    "cli.config_problem": "cảnh báo: bỏ qua tệp cấu hình {path}: {reason}",
+    "cli.config_bad_key": "khóa `{key}` phải là {expected}",
+    "cli.interrupted": "Đã dừng.",
+    "cli.bad_limit": "--limit phải lớn hơn 0",
+    "cli.no_lessons": "Chưa có bài học nào.",
+}
