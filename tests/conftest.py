@@ -9,8 +9,17 @@ import pytest
 
 from studyapp.content.catalog import Catalog
 from studyapp.content.loading import LoadResult, load_catalog
+from studyapp.content.model import Question
 from studyapp.i18n import set_language
 from studyapp.paths import bundled_content_dir
+from studyapp.quiz.scoring import (
+    ChoiceResponse,
+    MatchResponse,
+    OrderResponse,
+    Response,
+    TextResponse,
+    TruthResponse,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -67,3 +76,22 @@ def lesson_text(lesson_id: str, title: str = "Bài", body: str = "Nội dung.", 
     lines = ["+++", f'id = "{lesson_id}"', f'title = "{title}"', 'source = "I.1"']
     lines += [f'{key} = "{value}"' for key, value in keys.items()]
     return "\n".join([*lines, "+++", body, ""])
+
+
+def wrong_response(question: Question) -> Response:
+    """A response that earns nothing, for any type of question."""
+    kind = question.type
+    if kind in ("single", "multi"):
+        others = set(range(len(question.choices))) - set(question.correct_choices)
+        return ChoiceResponse(frozenset({min(others)}))
+    if kind == "truefalse":
+        return TruthResponse(not question.truth)
+    if kind == "fill":
+        return TextResponse("không phải đáp án")
+    if kind == "number":
+        assert question.number is not None
+        return TextResponse(str(question.number + question.tolerance + 1000))
+    if kind == "order":
+        return OrderResponse(tuple(reversed(range(len(question.items)))))
+    size = len(question.pairs)
+    return MatchResponse(tuple((left + 1) % size for left in range(size)))

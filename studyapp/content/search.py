@@ -291,3 +291,80 @@ class SearchIndex:
         if best is None:
             return None
         return _Scored(score, best, context, as_phrase)
+
+
+# --- the passage an explanation quotes ---------------------------------------------------
+
+PASSAGE_MIN_WORDS = 4
+"""Fewer words in common are chance (“của Đảng”), not a quotation."""
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """Where in a lesson's text an explanation's quotation stands."""
+
+    lesson_id: str
+    match: Match
+    text: str
+    """The passage as the lesson writes it."""
+
+
+def find_passage(text: str, explanation: str, *, min_words: int = PASSAGE_MIN_WORDS
+                 ) -> tuple[int, int] | None:
+    """The longest run of the explanation's words found, in order and
+    contiguous, in `text`, as offsets of `text`; None under `min_words`.
+
+    Case, diacritics, punctuation and quotation marks are ignored, so a
+    quotation with nested quotes, an ellipsis or a different line break is
+    still found. Runs grow from shared word triples."""
+    words = [(found.start(), found.end(), found.group())
+             for found in _WORD.finditer(fold_chars(text))]
+    wanted = _WORD.findall(fold(explanation))
+    seeds: dict[tuple[str, str, str], list[int]] = {}
+    for index in range(len(words) - 2):
+        key = (words[index][2], words[index + 1][2], words[index + 2][2])
+        seeds.setdefault(key, []).append(index)
+    best_length, best_start = 0, 0
+    for offset in range(len(wanted) - 2):
+        for start in seeds.get((wanted[offset], wanted[offset + 1], wanted[offset + 2]), ()):
+            length = 3
+            while (start + length < len(words) and offset + length < len(wanted)
+                   and words[start + length][2] == wanted[offset + length]):
+                length += 1
+            if length > best_length:
+                best_length, best_start = length, start
+    # A section number the explanation names (“Mục II.2.(10)”) is not part of the quotation.
+    while best_length and words[best_start][2].isdigit():
+        best_start, best_length = best_start + 1, best_length - 1
+    if best_length < max(min_words, 3):
+        return None
+    return words[best_start][0], words[best_start + best_length - 1][1]
+
+
+def locate_explanation(catalog: Catalog, lesson_id: str, explanation: str) -> Passage | None:
+    """The passage of the plan an explanation quotes: in the question's
+    lesson first, else the lesson of the same pack quoting it at the greatest
+    length (a topic lesson's question may quote its source part)."""
+    if not catalog.has_lesson(lesson_id):
+        return None
+    candidates = [catalog.lesson(lesson_id)]
+    pack_id = candidates[0].pack_id
+    candidates += [lesson for lesson in catalog.lessons
+                   if lesson.pack_id == pack_id and lesson.id != lesson_id]
+    best: tuple[int, Passage] | None = None
+    for place, lesson in enumerate(candidates):
+        plain = catalog.document(lesson.id).plain
+        found = find_passage(plain, explanation)
+        if found is None:
+            continue
+        start, end = found
+        # A line break ends the highlighted passage: it stays within one block.
+        newline = plain.find("\n", start, end)
+        end = newline if newline != -1 else end
+        passage = Passage(lesson.id, Match("body", 0, start, end), plain[start:end])
+        words = len(_WORD.findall(passage.text))
+        if place == 0 and words >= 8:
+            return passage  # the question's own lesson quotes it well enough
+        if best is None or words > best[0]:
+            best = (words, passage)
+    return best[1] if best else None

@@ -401,4 +401,10 @@ MESSAGES: dict[str, str] = {
     "cli.interrupted": "Stopped.",
     "cli.bad_limit": "--limit must be greater than 0",
     "cli.no_lessons": "There are no lessons.",
+    # --- answers in words (feedback, review) ---
+    "quiz.true": "True",
+    "quiz.false": "False",
+    "quiz.no_answer": "(not answered)",
+    "quiz.also_accepted": "also accepted: {others}",
+    "quiz.number_tolerance": "{number} (within ± {tolerance})",
 }

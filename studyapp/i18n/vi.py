@@ -397,4 +397,10 @@ MESSAGES: dict[str, str] = {
     "cli.interrupted": "Đã dừng.",
     "cli.bad_limit": "--limit phải lớn hơn 0",
     "cli.no_lessons": "Chưa có bài học nào.",
+    # --- answers in words (feedback, review) ---
+    "quiz.true": "Đúng",
+    "quiz.false": "Sai",
+    "quiz.no_answer": "(chưa trả lời)",
+    "quiz.also_accepted": "cũng chấp nhận: {others}",
+    "quiz.number_tolerance": "{number} (sai số cho phép ± {tolerance})",
 }

@@ -121,3 +121,17 @@ class LessonRead:
     first_read_at: datetime
     last_read_at: datetime
     times: int = field(default=1)
+
+
+@dataclass(frozen=True)
+class Learner:
+    """Who is studying now: a member of a cell, or a guest known by a name only."""
+
+    name: str
+    member_id: str | None = None
+    cell_id: str | None = None
+    cell_name: str | None = None
+
+    @property
+    def is_guest(self) -> bool:
+        return self.member_id is None

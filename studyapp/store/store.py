@@ -32,6 +32,7 @@ from studyapp.store.models import (
     Attendance,
     AttendanceStatus,
     Cell,
+    Learner,
     LessonRead,
     Member,
     StudySession,
@@ -450,12 +451,16 @@ class Store:
         return self._attempt(rows[0])
 
     def attempts(self, *, member_id: str | None = None, session_id: str | None = None,
-                 status: AttemptStatus | None = None) -> list[Attempt]:
-        """Attempts, oldest first."""
+                 status: AttemptStatus | None = None, guest_name: str | None = None
+                 ) -> list[Attempt]:
+        """Attempts, oldest first; `guest_name` selects a guest's (no member's)."""
         sql = "SELECT * FROM attempts WHERE 1 = 1"
         params: list[Any] = []
+        if guest_name is not None:
+            sql += " AND member_id IS NULL"
         for column, value in (("member_id", member_id), ("session_id", session_id),
-                              ("status", status.value if status else None)):
+                              ("status", status.value if status else None),
+                              ("guest_name", guest_name)):
             if value is not None:
                 sql += f" AND {column} = ?"
                 params.append(value)
@@ -464,10 +469,50 @@ class Store:
     def unfinished_attempts(self, *, member_id: str | None = None,
                             guest_name: str | None = None) -> list[Attempt]:
         """Attempts still in progress (a killed program, a dead battery), to resume."""
-        attempts = self.attempts(member_id=member_id, status=AttemptStatus.IN_PROGRESS)
-        if guest_name is not None:
-            attempts = [a for a in attempts if a.guest_name == guest_name]
-        return attempts
+        return self.attempts(member_id=member_id, guest_name=guest_name,
+                             status=AttemptStatus.IN_PROGRESS)
+
+    def attempts_of(self, learner: Learner, *, status: AttemptStatus | None = None
+                    ) -> list[Attempt]:
+        """A member's attempts, or a guest's (by name), oldest first."""
+        if learner.member_id is not None:
+            return self.attempts(member_id=learner.member_id, status=status)
+        return self.attempts(guest_name=learner.name, status=status)
+
+    # --- who is studying --------------------------------------------------------------------
+
+    def learner(self, member: Member) -> Learner:
+        return Learner(member.full_name, member.id, member.cell_id, self.cell(member.cell_id).name)
+
+    def guest(self, name: str) -> Learner:
+        """A guest learner: the name cleaned as a member's would be."""
+        return Learner(clean_name(name))
+
+    def remember_learner(self, learner: Learner | None) -> None:
+        """Who studies on this computer, offered first next time (None forgets)."""
+        with self._write() as connection:
+            if learner is None:
+                connection.execute("DELETE FROM meta WHERE key = 'learner'")
+                return
+            value = json.dumps({"member_id": learner.member_id, "name": learner.name},
+                               ensure_ascii=False)
+            connection.execute("INSERT INTO meta (key, value) VALUES ('learner', ?) "
+                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (value,))
+
+    def remembered_learner(self) -> Learner | None:
+        """The learner remembered last time, if still on a roster (or a guest)."""
+        rows = self._rows("SELECT value FROM meta WHERE key = 'learner'")
+        if not rows:
+            return None
+        try:
+            data = json.loads(rows[0]["value"])
+            member_id, name = data.get("member_id"), data.get("name")
+        except (ValueError, AttributeError):
+            return None  # written by a newer program, perhaps: ask again
+        if member_id is None:
+            return Learner(clean_name(name)) if isinstance(name, str) and name.strip() else None
+        found = self._rows("SELECT * FROM members WHERE id = ? AND active = 1", (member_id,))
+        return self.learner(self._member(found[0])) if found else None
 
     def _next_seq(self, connection: sqlite3.Connection, attempt_id: str) -> int:
         row = connection.execute("SELECT coalesce(max(seq), 0) + 1 FROM events "

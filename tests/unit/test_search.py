@@ -9,7 +9,14 @@ from hypothesis import strategies as st
 
 from studyapp.content.catalog import Catalog
 from studyapp.content.loading import load_catalog
-from studyapp.content.search import SearchIndex, find_ranges
+from studyapp.content.search import (
+    PASSAGE_MIN_WORDS,
+    SearchIndex,
+    find_passage,
+    find_ranges,
+    locate_explanation,
+)
+from studyapp.text import fold
 from tests.conftest import lesson_text, make_pack
 
 
@@ -92,3 +99,52 @@ def test_typing_gives_the_same_results_as_a_fresh_search(catalog: Catalog, query
         typing.search(query[:end])
     fresh = SearchIndex(catalog)
     assert typing.search(query, limit=None) == fresh.search(query, limit=None)
+
+
+# --- the passage an explanation quotes ---------------------------------------------------
+
+PLAN = ("Quy định về công tác chính trị, tư tưởng trong Đảng là sự cụ thể hóa “Bốn kiên định” "
+        "về chính trị, tư tưởng; không chỉ để “chống” mà quan trọng hơn là để “xây”.")
+
+
+def test_a_quotation_is_found_despite_nested_quotes_and_diacritics() -> None:
+    explanation = ("Mục II.2.(6): “… là sự cụ thể hoá “Bốn kiên định” về chính trị, tư "
+                   "tưởng”. Xem thêm phần sau.")
+    start, end = find_passage(PLAN, explanation) or (0, 0)
+    assert PLAN[start:end] == "là sự cụ thể hóa “Bốn kiên định” về chính trị, tư tưởng"
+
+
+def test_a_few_common_words_are_not_a_quotation() -> None:
+    assert find_passage(PLAN, "Mục II.2.(6) nói về Đảng và chính trị") is None
+    assert find_passage(PLAN, "") is None
+    assert find_passage("", "không chỉ để chống mà") is None
+
+
+def test_a_section_number_is_not_part_of_the_passage() -> None:
+    text = "(10) Ban Chấp hành Trung ương Đảng đồng ý Tờ trình."
+    start, end = find_passage(text, "Mục II.2.(10): Ban Chấp hành Trung ương Đảng đồng ý") or (0, 0)
+    assert text[start:end] == "Ban Chấp hành Trung ương Đảng đồng ý"
+
+
+@given(st.lists(st.sampled_from(["kiên", "định", "xây", "chống", "Đảng", "dân", "tư", "tưởng"]),
+                min_size=6, max_size=40), st.integers(0, 30), st.integers(4, 10))
+def test_any_quoted_run_is_found_where_it_stands(words: list[str], start: int,
+                                                 length: int) -> None:
+    text = " ".join(words)
+    start = min(start, len(words) - 4)
+    quoted = " ".join(words[start:start + length])
+    found = find_passage(text, f"Mục I.1: “{quoted}”.")
+    assert found is not None
+    # The passage found says the quotation word for word (it may stand twice).
+    assert fold(text[found[0]:found[1]]).split() == fold(quoted).split()
+
+
+def test_every_bundled_explanation_leads_to_its_passage(catalog: Catalog) -> None:
+    """A wrong answer always leads back to the sentence of the plan that answers it."""
+    for question in catalog.questions:
+        assert question.lesson is not None
+        passage = locate_explanation(catalog, question.lesson, question.explanation or "")
+        assert passage is not None, question.full_id
+        plain = catalog.document(passage.lesson_id).plain
+        assert plain[passage.match.start:passage.match.end] == passage.text
+        assert len(passage.text.split()) >= PASSAGE_MIN_WORDS

@@ -1,0 +1,95 @@
+"""Answers in words, as the paper showed them: for feedback, review and reports.
+
+A response names choices, items and pairs by their written index; the
+learner saw them relabelled. These functions speak in what was shown:
+`B. Kiên định…` for the choice shown second, items in the order given.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from studyapp.content.model import LETTERS
+from studyapp.i18n import Lang, current_language, tr
+from studyapp.quiz.scoring import (
+    ChoiceResponse,
+    MatchResponse,
+    OrderResponse,
+    Response,
+    TextResponse,
+    TruthResponse,
+)
+from studyapp.quiz.selection import PaperItem
+
+
+def format_number(value: Decimal, lang: Lang | None = None) -> str:
+    """A number as written in the bank, with a decimal comma in Vietnamese."""
+    text = format(value.normalize(), "f") if value == value.to_integral_value() else str(value)
+    if "." in text and "E" not in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",") if (lang or current_language()) == "vi" else text
+
+
+def _choice_line(item: PaperItem, written: int) -> str:
+    shown = item.choice_order.index(written)
+    return f"{LETTERS[shown]}. {item.question.choices[written]}"
+
+
+def _choices(item: PaperItem, written: set[int]) -> list[str]:
+    """The chosen choices in the order shown."""
+    return [_choice_line(item, index) for index in item.choice_order if index in written]
+
+
+def truth_word(value: bool, lang: Lang | None = None) -> str:
+    return tr("quiz.true" if value else "quiz.false", lang)
+
+
+def describe_response(item: PaperItem, response: Response | None,
+                      lang: Lang | None = None) -> list[str]:
+    """What the learner answered, one line per part; a single line saying
+    so when nothing was answered."""
+    question = item.question
+    if response is None:
+        return [tr("quiz.no_answer", lang)]
+    if isinstance(response, ChoiceResponse):
+        return _choices(item, set(response.chosen)) or [tr("quiz.no_answer", lang)]
+    if isinstance(response, TruthResponse):
+        return [truth_word(response.value, lang)]
+    if isinstance(response, TextResponse):
+        return [response.text.strip() or tr("quiz.no_answer", lang)]
+    if isinstance(response, OrderResponse):
+        return [f"{place}. {question.items[index]}" for place, index in
+                enumerate(response.order, 1)]
+    if isinstance(response, MatchResponse):
+        lines = []
+        for left, right in enumerate(response.rights):
+            partner = question.pairs[right][1] if right is not None else "—"
+            lines.append(f"{question.pairs[left][0]} → {partner}")
+        return lines
+    return [tr("quiz.no_answer", lang)]  # pragma: no cover - every kind is handled above
+
+
+def describe_correct(item: PaperItem, lang: Lang | None = None) -> list[str]:
+    """The right answer, one line per part, in the terms shown."""
+    question = item.question
+    kind = question.type
+    if kind in ("single", "multi"):
+        return _choices(item, set(question.correct_choices))
+    if kind == "truefalse":
+        return [truth_word(bool(question.truth), lang)]
+    if kind == "fill":
+        first, *others = question.accepted
+        if others:
+            return [first, tr("quiz.also_accepted", lang, others=" · ".join(others))]
+        return [first]
+    if kind == "number":
+        if question.number is None:  # pragma: no cover - a valid number question has one
+            return []
+        text = format_number(question.number, lang)
+        if question.tolerance:
+            text = tr("quiz.number_tolerance", lang, number=text,
+                      tolerance=format_number(question.tolerance, lang))
+        return [text]
+    if kind == "order":
+        return [f"{place}. {text}" for place, text in enumerate(question.items, 1)]
+    return [f"{left} → {right}" for left, right in question.pairs]
