@@ -13,7 +13,6 @@ from studyapp.content.model import LETTERS
 from studyapp.i18n import Lang, current_language, tr
 from studyapp.quiz.scoring import (
     ChoiceResponse,
-    MatchResponse,
     OrderResponse,
     Response,
     TextResponse,
@@ -60,13 +59,11 @@ def describe_response(item: PaperItem, response: Response | None,
     if isinstance(response, OrderResponse):
         return [f"{place}. {question.items[index]}" for place, index in
                 enumerate(response.order, 1)]
-    if isinstance(response, MatchResponse):
-        lines = []
-        for left, right in enumerate(response.rights):
-            partner = question.pairs[right][1] if right is not None else "—"
-            lines.append(f"{question.pairs[left][0]} → {partner}")
-        return lines
-    return [tr("quiz.no_answer", lang)]  # pragma: no cover - every kind is handled above
+    lines = []
+    for left, right in enumerate(response.rights):
+        partner = question.pairs[right][1] if right is not None else "—"
+        lines.append(f"{question.pairs[left][0]} → {partner}")
+    return lines
 
 
 def describe_correct(item: PaperItem, lang: Lang | None = None) -> list[str]:
