@@ -70,7 +70,7 @@ def parse_toml(text: str, path: Path, log: ProblemLog,
     """Parse TOML, logging a syntax error at the parser's line and column
     (shifted by `line_offset` for front matter) with the line before it."""
     try:
-        return tomli.loads(text)
+        data = tomli.loads(text)
     except tomli.TOMLDecodeError as error:
         line = getattr(error, "lineno", 1)
         column = getattr(error, "colno", 1)
@@ -87,6 +87,36 @@ def parse_toml(text: str, path: Path, log: ProblemLog,
         # tomli refuses tables and arrays nested hundreds of levels deep this way.
         log.error(path, 1 + line_offset, 1, "too_deep", detail=str(error))
         return None
+    if "\\" in text:
+        # `"\u001b[2J"` in a TOML string is an escape sequence once parsed:
+        # such strings are cleaned as the file's own characters were.
+        cleaned, changed = _clean_strings(data)
+        if changed:
+            found = _TOML_ESCAPE.search(text)
+            line, column = _position(text, found.start()) if found else (1, 1)
+            log.warning(path, line + line_offset, column, "control_chars")
+            data = cleaned
+    return data
+
+
+_TOML_ESCAPE = re.compile(r"\\[bfuU]")
+
+
+def _clean_strings(value: Any) -> tuple[Any, bool]:
+    """Every string of parsed TOML normalised as content text is, and
+    whether any changed."""
+    if isinstance(value, str):
+        if has_unwanted(value) or not unicodedata.is_normalized("NFC", value):
+            return normalize(value), True
+        return value, False
+    if isinstance(value, list):
+        pairs = [_clean_strings(item) for item in value]
+        return [item for item, _ in pairs], any(changed for _, changed in pairs)
+    if isinstance(value, dict):
+        cleaned = {key: _clean_strings(item) for key, item in value.items()}
+        return ({key: item for key, (item, _) in cleaned.items()},
+                any(changed for _, changed in cleaned.values()))
+    return value, False
 
 
 def read_toml(path: Path, log: ProblemLog) -> tuple[str, dict[str, Any]] | None:

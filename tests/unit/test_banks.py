@@ -89,3 +89,20 @@ def test_a_bank_of_200000_questions_is_refused_clearly(tmp_path: Path) -> None:
     assert problem.code == "too_many_questions"
     assert f"200000 questions, at most {MAX_QUESTIONS}" in problem.message("en")
     assert loaded.catalog.has_lesson("a")  # the rest of the pack still loads
+
+
+def test_escape_codes_written_as_toml_escapes_are_removed_too(tmp_path: Path) -> None:
+    """`"\\u001b[2J"` is plain ASCII in the file and an escape sequence once
+    parsed: it is cleaned like one typed into the file, with a warning there."""
+    folder = make_pack(tmp_path, "p", lessons={"a.md": lesson_text("l1")})
+    write(folder / "banks" / "b.toml", 'format = 1\nid = "b"\ntitle = "B"\nlesson = "l1"\n\n'
+          '[[questions]]\nid = "q1"\ntype = "truefalse"\n'
+          'prompt = "Xoá màn hình \\u001b[2J và đỏ \\u001b[31mchữ\\u001b[0m\\u200b?"\n'
+          'answer = true\nexplanation = "Vì \\u0065\\u0301 thế."\n')
+    result = load_catalog([tmp_path])
+    question = result.catalog.question("b/q1")
+    assert question.prompt == "Xoá màn hình  và đỏ chữ?"
+    assert question.explanation == "Vì é thế."  # NFC once parsed, like the file's own text
+    [warning] = [p for p in result.problems if p.code == "control_chars"]
+    assert (warning.path.name, warning.line) == ("b.toml", 9)  # the prompt
+    assert not result.errors
