@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +13,7 @@ from typing import Any
 import tomli
 
 from studyapp import paths
+from studyapp.errors import StudyappError
 from studyapp.i18n import DEFAULT_LANG, LANGUAGES, Lang, tr
 
 
@@ -32,6 +35,10 @@ class Settings:
     """Where parsed content is cached; None to read everything afresh."""
     notices: tuple[str, ...] = ()
     """Problems with the config file, already translated, to show the user."""
+    keys: tuple[tuple[str, str], ...] = ()
+    """Keys remapped in the config file's `[keys]` table: (binding id, keys)."""
+    theme: str | None = None
+    """The interface theme chosen in the config file (`theme = "textual-light"`)."""
 
     @property
     def content_paths(self) -> list[Path]:
@@ -45,6 +52,8 @@ class UserConfig:
     path: Path
     lang: Lang | None = None
     content: tuple[str, ...] = ()
+    keys: tuple[tuple[str, str], ...] = ()
+    theme: str | None = None
     problems: tuple[str, ...] = ()
     """Why parts of the file were ignored, untranslated details."""
 
@@ -68,7 +77,15 @@ def load_user_config(env: Mapping[str, str] = os.environ) -> UserConfig:
     if not (isinstance(content, list) and all(isinstance(p, str) for p in content)):
         problems.append("content")
         content = []
-    return UserConfig(path, lang, tuple(content), tuple(problems))
+    keys = data.get("keys", {})
+    if not (isinstance(keys, dict) and all(isinstance(v, str) for v in keys.values())):
+        problems.append("keys")
+        keys = {}
+    theme = data.get("theme")
+    if theme is not None and not isinstance(theme, str):
+        problems.append("theme")
+        theme = None
+    return UserConfig(path, lang, tuple(content), tuple(keys.items()), theme, tuple(problems))
 
 
 def _notice(config: UserConfig, problem: str, lang: Lang) -> str:
@@ -77,6 +94,10 @@ def _notice(config: UserConfig, problem: str, lang: Lang) -> str:
     elif problem == "content":
         reason = tr("cli.config_bad_key", lang, key="content",
                     expected=tr("type.string_list", lang))
+    elif problem == "keys":
+        reason = tr("cli.config_bad_key", lang, key="keys", expected=tr("config.keys_table", lang))
+    elif problem == "theme":
+        reason = tr("cli.config_bad_key", lang, key="theme", expected=tr("type.string", lang))
     else:
         reason = problem
     return tr("cli.config_problem", lang, path=config.path, reason=reason)
@@ -111,4 +132,55 @@ def resolve_settings(
     dirs.extend(ContentDir(Path(p).expanduser(), "--content") for p in content)
 
     db_path = Path(db).expanduser() if db else paths.default_db_path(env)
-    return Settings(chosen, tuple(dirs), db_path, config.path, paths.cache_dir(env), notices)
+    return Settings(chosen, tuple(dirs), db_path, config.path, paths.cache_dir(env), notices,
+                    config.keys, config.theme)
+
+
+class ConfigWriteError(StudyappError):
+    """The config file could not be changed (it is left as it was)."""
+
+
+_TABLE = re.compile(r"^\s*\[")
+
+
+def set_config_value(path: Path, key: str, value: str) -> None:
+    """Set a top-level string `key` in the config file, keeping everything
+    else (comments included) as written; the file is created if missing.
+
+    A file that does not parse is not touched: the user's text is theirs."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        text = ""
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigWriteError(tr("config.cannot_write", path=path, reason=error)) from error
+    try:
+        tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
+        raise ConfigWriteError(tr("config.cannot_write", path=path, reason=error)) from error
+    line = f"{key} = {json.dumps(value, ensure_ascii=False)}"
+    lines = text.splitlines()
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    for index, existing in enumerate(lines):
+        if _TABLE.match(existing):
+            lines.insert(0, line)  # keys after a [table] header belong to that table
+            break
+        if pattern.match(existing):
+            lines[index] = line
+            break
+    else:
+        lines.insert(0, line)
+    new_text = "\n".join(lines) + "\n"
+    try:
+        written = tomli.loads(new_text).get(key)
+    except tomli.TOMLDecodeError as error:  # a multi-line value replaced only in part
+        raise ConfigWriteError(tr("config.cannot_write", path=path, reason=error)) from error
+    if written != value:
+        raise ConfigWriteError(tr("config.cannot_write", path=path, reason=key))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(path.name + ".new")
+        temporary.write_text(new_text, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError as error:
+        raise ConfigWriteError(tr("config.cannot_write", path=path, reason=error)) from error

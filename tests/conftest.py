@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -26,9 +28,29 @@ DATA = Path(__file__).resolve().parent / "data"
 SHARED = REPO.parent / "shared"
 
 
+T0 = datetime(2026, 11, 26, 19, 0, tzinfo=UTC)
+"""The moment tests start at (a frozen clock)."""
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, start: datetime = T0) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
 @pytest.fixture(autouse=True)
 def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """No test reads or writes the developer's real config, data or cache."""
+    """No test reads or writes the developer's real config, data or cache;
+    times are shown in UTC whatever the machine's zone."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
     home = tmp_path / "home"
     for name, sub in (("STUDYAPP_CONFIG_DIR", "config"), ("STUDYAPP_DATA_DIR", "data"),
                       ("STUDYAPP_CACHE_DIR", "cache")):

@@ -1,10 +1,12 @@
-"""The Textual app: wires screens and global keys; the work is done by the core."""
+"""The Textual app: wires screens, the learner, the store and global keys; the core works."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from functools import cached_property
 from pathlib import PurePath
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual import work
 from textual.app import App
@@ -12,22 +14,40 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
-from studyapp.config import Settings
+from studyapp.config import ConfigWriteError, Settings, set_config_value
 from studyapp.content.catalog import Catalog
 from studyapp.content.loading import LoadResult, load_catalog
-from studyapp.i18n import set_language, tr
-from studyapp.ui.bindings import translate_bindings
+from studyapp.errors import StudyappError
+from studyapp.i18n import Lang, set_language, tr
+from studyapp.ui.bindings import binding_text
 from studyapp.ui.screens.home import HomeScreen
 
-# Screens other than home are imported when first opened: the first frame
-# should not wait for the Tree, Input and the rest (see benchmarks/).
+# Screens other than home, and the store (sqlite3), are imported when first
+# needed: the first frame should not wait for them (see benchmarks/).
 if TYPE_CHECKING:
     from studyapp.content.search import Match, SearchHit, SearchIndex
+    from studyapp.quiz.plan import QuizPlan
+    from studyapp.quiz.selection import Paper
+    from studyapp.store.live import RecordedQuiz
+    from studyapp.store.models import Learner, Member
+    from studyapp.store.store import Store
+    from studyapp.ui.screens.palette import Command
     from studyapp.ui.screens.search import SearchResult
+
+Clock = Callable[[], datetime]
+DARK, LIGHT = "textual-dark", "textual-light"
+STYLESHEETS = ("home", "lessons", "search", "help", "problems", "learner", "setup", "quiz",
+               "results", "history", "palette")
 
 
 class ContentLoaded(Message):
     """The banks are loaded: screens that show content may refresh."""
+
+
+def _utc_now() -> datetime:
+    from studyapp.store.live import utc_now  # noqa: PLC0415
+
+    return utc_now()
 
 
 class StudyApp(App[None]):
@@ -37,30 +57,63 @@ class StudyApp(App[None]):
     # own CSS_PATH makes Textual parse the whole stylesheet again when it opens.
     CSS_PATH: ClassVar[list[str | PurePath]] = [
         "app.tcss",
-        *(f"screens/{name}.tcss" for name in ("home", "lessons", "search", "help", "problems")),
+        *(f"screens/{name}.tcss" for name in STYLESHEETS),
+        "modals/choice.tcss", "modals/form.tcss",
     ]
     TITLE = "studyapp"
-    # The command palette lists Textual's own commands, in English only.
+    # Textual's palette speaks English and matches only with diacritics: ours
+    # (ctrl+p) finds "bon kien dinh" in “Bốn kiên định”.
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "key.quit", show=False, priority=True, id="app.quit"),
         Binding("question_mark", "help", "key.help", id="app.help"),
+        Binding("ctrl+p", "palette", "key.palette", show=False, id="app.palette"),
     ]
 
-    def __init__(self, settings: Settings, content: LoadResult, *,
-                 load_banks: bool = False) -> None:
+    def __init__(self, settings: Settings, content: LoadResult, *, store: Store | None = None,
+                 load_banks: bool = False, clock: Clock = _utc_now) -> None:
         super().__init__()
-        translate_bindings(self)
         self.settings = settings
         self.content = content
         self._load_banks = load_banks
+        self._store = store
+        self.clock = clock
+        self.learner: Learner | None = None
+        self.store_problem: str | None = None
+        """Why the score database cannot be used (lessons still can)."""
+        self._lessons_read: set[str] | None = None
+        self._resume_offered = False
+        self._started = False
+        self._notices = list(settings.notices)
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+        elif settings.theme:
+            self._notices.append(tr("config.unknown_theme", path=settings.config_path,
+                                    theme=settings.theme))
+
+    # --- starting ----------------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[None]:
+        # Not a MODE: starting a mode makes Textual parse the whole stylesheet
+        # a second time, which cost a fifth of the time to the first frame.
+        return HomeScreen()
 
     def first_screen_shown(self) -> None:
         """Called by the home screen once it is drawn: only then are the banks
-        read, so that their load never competes with the first frame."""
+        read and the database opened, so neither delays the first frame."""
+        if self._started:
+            return
+        self._started = True
+        for notice in self._notices:
+            self.notify(notice, severity="warning", markup=False, timeout=10)
+        if self.settings.keys:
+            self._apply_keymap()
+        self._open_store()
         if self._load_banks:
             self._load_banks = False
             self._load_everything()
+        else:
+            self.call_later(self.offer_resume)
 
     @work(thread=True, exclusive=True, group="content")
     def _load_everything(self) -> None:
@@ -75,6 +128,373 @@ class StudyApp(App[None]):
         self.__dict__.pop("search_index", None)  # built again, questions included
         for screen in self.screen_stack:
             screen.post_message(ContentLoaded())
+        self.call_later(self.offer_resume)
+
+    def _apply_keymap(self) -> None:
+        """The config file's `[keys]`, for the bindings that exist (the others are named)."""
+        from studyapp.ui.keys import all_binding_ids  # noqa: PLC0415
+
+        known = all_binding_ids()
+        keymap = {}
+        for binding_id, keys in self.settings.keys:
+            if binding_id in known:
+                keymap[binding_id] = keys
+            else:
+                self.notify(tr("config.unknown_key_id", path=self.settings.config_path,
+                               id=binding_id), severity="warning", markup=False, timeout=10)
+        self.set_keymap(keymap)
+
+    # --- the store and the learner -----------------------------------------------------------
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            from studyapp.store.database import Database  # noqa: PLC0415
+            from studyapp.store.store import Store  # noqa: PLC0415
+
+            self._store = Store(Database(self.settings.db_path), clock=self.clock)
+        return self._store
+
+    def _open_store(self) -> None:
+        """Read who studied last time; a database that cannot be used is
+        said so, once, and left as it is (lessons still work)."""
+        try:
+            self.learner = self.store.remembered_learner()
+            self._lessons_read = None
+        except StudyappError as error:
+            self._store_failed(error.message)
+            return
+        self._refresh_home()
+
+    def _store_failed(self, problem: str) -> None:
+        """Say why scores cannot be kept (the file is left as it is)."""
+        from studyapp.ui.modals.choice import ChoiceDialog, DialogChoice  # noqa: PLC0415
+
+        self.store_problem = problem
+        self._refresh_home()
+        if not isinstance(self.screen, ChoiceDialog):
+            self.push_screen(ChoiceDialog(
+                tr("database.title"), f"{problem}\n\n{tr('database.explain')}",
+                [DialogChoice("continue", tr("database.continue"), key="t"),
+                 DialogChoice("quit", tr("database.quit"), key="q")],
+                on_escape="continue", dialog_id="database-dialog"),
+                self._after_database_dialog)
+
+    def _after_database_dialog(self, choice: str | None) -> None:
+        if choice == "quit":
+            self.exit()
+
+    def _usable_store(self) -> bool:
+        """Whether scores can be kept; if not, say so again."""
+        if self.store_problem is None:
+            return True
+        self._store_failed(self.store_problem)
+        return False
+
+    def _refresh_home(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen) and screen.is_mounted:
+                self.call_later(screen.refresh_home)
+
+    @property
+    def lessons_read_count(self) -> int | None:
+        read = self.lessons_read()
+        return None if read is None else len(read)
+
+    def lessons_read(self) -> set[str] | None:
+        """The lessons the member has opened (None for a guest or nobody)."""
+        learner = self.learner
+        if learner is None or learner.member_id is None or self.store_problem:
+            return None
+        if self._lessons_read is None:
+            try:
+                records = self.store.lessons_read(learner.member_id)
+            except StudyappError:
+                return None
+            self._lessons_read = {r.lesson_id for r in records
+                                  if self.catalog.has_lesson(r.lesson_id)}
+        return self._lessons_read
+
+    def mark_read(self, lesson_id: str) -> bool:
+        """Record that the member read a lesson; True if it is newly read."""
+        read = self.lessons_read()
+        learner = self.learner
+        if read is None or learner is None or learner.member_id is None:
+            return False
+        try:
+            self.store.mark_lesson_read(learner.member_id,
+                                        self.catalog.lesson(lesson_id).pack_id, lesson_id)
+        except StudyappError as error:
+            self.notify(error.message, severity="error", markup=False)
+            return False
+        new = lesson_id not in read
+        read.add(lesson_id)
+        return new
+
+    def set_learner(self, learner: Learner) -> None:
+        self.learner = learner
+        self._lessons_read = None
+        self._resume_offered = False
+        try:
+            self.store.remember_learner(learner)
+        except StudyappError as error:
+            self.notify(error.message, severity="error", markup=False)
+        self._refresh_home()
+
+    def choose_learner(self, then: Callable[[], None] | None = None) -> None:
+        """Ask who is studying, then (if someone was chosen) run `then`."""
+        if not self._usable_store() or self.quiz_in_progress():
+            return
+        from studyapp.ui.screens.learner import LearnerScreen, Roster  # noqa: PLC0415
+
+        try:
+            store = self.store
+            roster = Roster(tuple((cell, tuple(store.members(cell.id)))
+                                  for cell in store.cells()))
+        except StudyappError as error:
+            self._store_failed(error.message)
+            return
+
+        def chosen(learner: Learner | None) -> None:
+            if learner is None:
+                return
+            self.set_learner(learner)
+            self.offer_resume(then)
+
+        self.push_screen(LearnerScreen(roster), chosen)
+
+    def quiz_in_progress(self) -> bool:
+        """Whether a quiz is open under the current screen (a lesson opened
+        from its feedback, say): no other quiz, and no other learner, then."""
+        from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
+
+        if any(isinstance(screen, QuizScreen) for screen in self.screen_stack):
+            self.notify(tr("quiz.in_progress"), severity="warning", markup=False)
+            return True
+        return False
+
+    def with_learner(self, then: Callable[[], None], *, new_quiz: bool = True) -> None:
+        """Run `then` once someone is studying (asking who first, if nobody);
+        before a new quiz, an unfinished one is offered first."""
+        if not self._usable_store() or self.quiz_in_progress():
+            return
+        if self.learner is None:
+            self.choose_learner(then)
+        elif new_quiz:
+            self.offer_resume(then, again=True)
+        else:
+            then()
+
+    def learner_for(self, member: Member) -> Learner:
+        return self.store.learner(member)
+
+    def guest(self, name: str) -> Learner:
+        return self.store.guest(name)
+
+    def add_member(self, name: str, cell_name: str, pin: str | None) -> Member:
+        """Add a name to a cell's roster (the cell is created if new)."""
+        from studyapp.store.store import clean_name  # noqa: PLC0415
+
+        store = self.store
+        clean_name(name)  # a name that will be refused creates no cell
+        cell = store.ensure_cell(cell_name)  # an empty cell name is refused, with a message
+        return store.add_member(cell.id, name, pin=pin)
+
+    # --- unfinished attempts -------------------------------------------------------------------
+
+    def offer_resume(self, then: Callable[[], None] | None = None, *,
+                     again: bool = False) -> None:
+        """If the learner left a quiz unfinished, offer to go on with it (or
+        drop it) first thing; otherwise (or after) run `then`. Offered once
+        when the learner is known, and `again` before a new quiz starts."""
+        learner = self.learner
+        if learner is None or self.store_problem or (self._resume_offered and not again) or \
+                not self.catalog.questions:
+            if then is not None:
+                then()
+            return
+        try:
+            unfinished = self.store.unfinished_attempts(
+                member_id=learner.member_id,
+                guest_name=learner.name if learner.is_guest else None)
+        except StudyappError as error:
+            self._store_failed(error.message)
+            return
+        unfinished = [a for a in unfinished if a.session_id is None]
+        if not unfinished:
+            self._resume_offered = True
+            if then is not None:
+                then()
+            return
+        from studyapp.ui.modals.choice import ChoiceDialog, DialogChoice  # noqa: PLC0415
+        from studyapp.ui.screens.results import format_when  # noqa: PLC0415
+
+        attempt = unfinished[-1]
+        kind = tr(f"results.kind.{attempt.mode}")
+        try:
+            answered = len(self.store.answers(attempt.id))
+        except StudyappError:
+            answered = 0
+        message = tr("resume.message", kind=kind.lower(), when=format_when(attempt.started_at),
+                     answered=answered, size=len(attempt.paper["items"]))
+        if answered:
+            message += " " + tr("resume.kept")
+
+        def decided(choice: str | None) -> None:
+            self._resume_offered = choice != "later"
+            if choice == "resume":
+                self.resume_quiz(attempt.id)
+                return
+            if choice == "abandon":
+                try:
+                    self.store.abandon_attempt(attempt.id)
+                except StudyappError as error:
+                    self.notify(error.message, severity="error", markup=False)
+                self._resume_offered = False
+                self.offer_resume(then)  # another one may be waiting
+                return
+            if then is not None:
+                then()
+
+        self._resume_offered = True
+        self.push_screen(ChoiceDialog(
+            tr("resume.title"), message,
+            [DialogChoice("resume", tr("resume.resume"), tr("resume.resume_detail"), key="t"),
+             DialogChoice("abandon", tr("resume.abandon"), tr("resume.abandon_detail"), key="b"),
+             DialogChoice("later", tr("resume.later"), key="s")],
+            on_escape="later", dialog_id="resume-dialog"), decided)
+
+    def resume_quiz(self, attempt_id: str) -> None:
+        from studyapp.store.live import RecordedQuiz  # noqa: PLC0415
+
+        try:
+            quiz = RecordedQuiz.resume(self.store, attempt_id, self.catalog, clock=self.clock)
+        except StudyappError as error:
+            self.notify(tr("resume.failed", reason=error.message), severity="error",
+                        markup=False, timeout=10)
+            return
+        if quiz.changed:
+            self.notify(tr("resume.changed", count=len(quiz.changed)), severity="warning",
+                        markup=False, timeout=8)
+        if quiz.finished:  # its time ran out before the program stopped
+            self._quiz_finished(quiz)
+            return
+        self._run_quiz(quiz)
+
+    # --- quizzes -----------------------------------------------------------------------------
+
+    def open_setup(self, mode: Literal["practice", "test"]) -> None:
+        """The quiz setup screen, then the quiz."""
+        from studyapp.quiz.session import Mode  # noqa: PLC0415
+        from studyapp.ui.screens.setup import QuizSetupScreen  # noqa: PLC0415
+
+        def setup() -> None:
+            self.push_screen(QuizSetupScreen(Mode(mode)), self._setup_done)
+
+        self.with_learner(setup)
+
+    def _setup_done(self, plan: QuizPlan | None) -> None:
+        if plan is not None:
+            self.start_quiz(plan)
+
+    def practise_lesson(self, lesson_id: str) -> None:
+        """“Tự kiểm tra”: a practice on one lesson (with its children), at once."""
+        from studyapp.quiz.plan import DEFAULT_COUNT, QuizPlan  # noqa: PLC0415
+        from studyapp.quiz.selection import Filters  # noqa: PLC0415
+
+        filters = Filters(lessons=frozenset({lesson_id}))
+        available = QuizPlan(filters=filters).available(self.catalog)
+        if not available:
+            self.notify(tr("lessons.no_questions"), markup=False, severity="warning")
+            return
+        plan = QuizPlan(count=min(DEFAULT_COUNT, available), filters=filters)
+        self.with_learner(lambda: self.start_quiz(plan))
+
+    def start_quiz(self, plan: QuizPlan) -> None:
+        """Draw a paper for the plan, then take it."""
+        from studyapp.quiz.selection import new_seed  # noqa: PLC0415
+
+        try:
+            paper = plan.draw(self.catalog, new_seed())
+        except StudyappError as error:
+            self.notify(error.message, severity="error", markup=False, timeout=10)
+            return
+        self.take_paper(paper, plan)
+
+    def take_paper(self, paper: Paper, plan: QuizPlan) -> None:
+        """Store the attempt, then show the paper's first question."""
+        from studyapp.quiz.plan import paper_grading, paper_pack  # noqa: PLC0415
+        from studyapp.store.live import RecordedQuiz  # noqa: PLC0415
+
+        learner = self.learner
+        if learner is None:
+            return
+        try:
+            quiz = RecordedQuiz.start(
+                self.store, paper, plan.mode, learner, pack_id=paper_pack(self.catalog, paper),
+                time_limit=plan.time_limit, partial_credit=plan.partial_credit,
+                grading=paper_grading(self.catalog, paper), clock=self.clock)
+        except StudyappError as error:
+            self.notify(error.message, severity="error", markup=False, timeout=10)
+            return
+        self._run_quiz(quiz)
+
+    def _run_quiz(self, quiz: RecordedQuiz) -> None:
+        from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
+
+        self.push_screen(QuizScreen(quiz, on_finished=self._quiz_finished,
+                                    on_left=self._quiz_left))
+
+    def _quiz_finished(self, quiz: RecordedQuiz) -> None:
+        from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
+        from studyapp.ui.screens.results import ResultsScreen  # noqa: PLC0415
+
+        results = ResultsScreen(quiz.session)
+        if isinstance(self.screen, QuizScreen):
+            self.switch_screen(results)
+        else:
+            self.push_screen(results)
+
+    def _quiz_left(self) -> None:
+        from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
+
+        if isinstance(self.screen, QuizScreen):
+            self.pop_screen()
+        self.notify(tr("quiz.left_notice"), markup=False, timeout=6)
+
+    def show_history(self) -> None:
+        """My results: the learner's finished quizzes."""
+        from studyapp.ui.screens.history import HistoryScreen  # noqa: PLC0415
+
+        def history() -> None:
+            learner = self.learner
+            if learner is None:
+                return
+            try:
+                attempts = self.store.attempts_of(learner)
+            except StudyappError as error:
+                self._store_failed(error.message)
+                return
+            self.push_screen(HistoryScreen(learner, attempts))
+
+        self.with_learner(history, new_quiz=False)
+
+    def review_attempt(self, attempt_id: str) -> None:
+        """The results and review of a finished quiz, rebuilt from the store."""
+        from studyapp.ui.screens.results import ResultsScreen  # noqa: PLC0415
+
+        try:
+            session, changed = self.store.resume(attempt_id, self.catalog)
+        except StudyappError as error:
+            self.notify(tr("history.cannot_open", reason=error.message), severity="error",
+                        markup=False, timeout=10)
+            return
+        if changed:
+            self.notify(tr("history.changed", count=len(changed)), severity="warning",
+                        markup=False, timeout=8)
+        self.push_screen(ResultsScreen(session))
+
+    # --- content -----------------------------------------------------------------------------
 
     @property
     def catalog(self) -> Catalog:
@@ -89,17 +509,21 @@ class StudyApp(App[None]):
     def search(self, query: str, limit: int) -> list[SearchHit]:
         return self.search_index.search(query, limit=limit)
 
-    def get_default_screen(self) -> Screen[None]:
-        # Not a MODE: starting a mode makes Textual parse the whole stylesheet
-        # a second time, which cost a fifth of the time to the first frame.
-        return HomeScreen()
-
-    # --- flows -----------------------------------------------------------------
-
     def open_lessons(self, lesson_id: str | None = None) -> None:
         from studyapp.ui.screens.lessons import LessonsScreen  # noqa: PLC0415 - see above
 
         self.push_screen(LessonsScreen(lesson_id))
+
+    def open_passage(self, lesson_id: str, explanation: str) -> None:
+        """The lesson at the passage an explanation quotes, highlighted."""
+        from studyapp.content.search import locate_explanation  # noqa: PLC0415
+        from studyapp.ui.screens.lessons import LessonsScreen  # noqa: PLC0415
+
+        passage = locate_explanation(self.catalog, lesson_id, explanation)
+        if passage is None:
+            self.push_screen(LessonsScreen(lesson_id))
+        else:
+            self.push_screen(LessonsScreen(passage.lesson_id, passage.match, passage.text))
 
     def open_search(self) -> None:
         from studyapp.ui.screens.search import SearchScreen  # noqa: PLC0415
@@ -134,7 +558,31 @@ class StudyApp(App[None]):
 
         self.push_screen(ContentProblemsScreen(self.content.skipped, self.content.problems))
 
-    # --- global actions ------------------------------------------------------------
+    # --- language and theme ------------------------------------------------------------------
+
+    def switch_language(self, lang: Lang) -> None:
+        """Speak `lang` from now on, and remember it in the config file."""
+        try:
+            set_config_value(self.settings.config_path, "lang", lang)
+        except ConfigWriteError as error:
+            self.notify(error.message, severity="warning", markup=False, timeout=8)
+        set_language(lang)
+        # Home again, its text in the new language (every other screen is
+        # built with the language of the moment it opens).
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+        if isinstance(self.screen, HomeScreen):
+            self.call_later(self.screen.refresh_home)
+
+    def toggle_theme(self) -> None:
+        """Light or dark, remembered in the config file."""
+        self.theme = LIGHT if self.theme == DARK else DARK
+        try:
+            set_config_value(self.settings.config_path, "theme", self.theme)
+        except ConfigWriteError as error:
+            self.notify(error.message, severity="warning", markup=False, timeout=8)
+
+    # --- global actions ------------------------------------------------------------------------
 
     def action_help(self) -> None:
         from studyapp.ui.screens.help import HelpScreen, KeyRow  # noqa: PLC0415
@@ -146,27 +594,63 @@ class StudyApp(App[None]):
         seen: set[str] = set()
         for key, active in screen.active_bindings.items():
             binding = active.binding
-            if not binding.description or not binding.show or binding.description in seen:
+            text = binding_text(binding)
+            if not text or text in seen or not active.enabled:
                 continue
-            if active.node is not screen and active.node is not self:
-                continue
-            seen.add(binding.description)
-            rows.append((self.get_key_display(binding) or key, binding.description))
+            seen.add(text)
+            rows.append((self.get_key_display(binding) or key, text))
         self.push_screen(HelpScreen(rows, screen.sub_title or self.title))
 
+    def action_palette(self) -> None:
+        """Find a command or a lesson by typing (diacritics optional)."""
+        from studyapp.ui.screens.palette import PaletteScreen  # noqa: PLC0415
+        from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
+
+        if isinstance(self.screen, PaletteScreen | QuizScreen):
+            return
+        self.push_screen(PaletteScreen(self.palette_commands()), self._palette_done)
+
+    def _palette_done(self, command: Command | None) -> None:
+        if command is not None:
+            command.run()
+
+    def palette_commands(self) -> list[Command]:
+        from studyapp.ui.screens.palette import palette_commands  # noqa: PLC0415
+
+        return palette_commands(self)
+
+    KEY_NAMES: ClassVar[dict[str, str]] = {
+        "escape": "Esc", "enter": "Enter", "space": "Space", "pagedown": "PgDn",
+        "pageup": "PgUp", "delete": "Del", "backspace": "⌫", "tab": "Tab",
+    }
+
     def get_key_display(self, binding: Binding) -> str:
-        # "Esc" as the help and the keyboard write it, not Textual's "esc".
-        display = super().get_key_display(binding)
-        return "Esc" if display == "esc" else display
+        # "Esc", "Ctrl+G": as the keyboard and the help write them.
+        key = binding.key.split(",")[0]
+        if key in self.KEY_NAMES:
+            return self.KEY_NAMES[key]
+        if key.startswith(("ctrl+", "shift+")):
+            modifier, _, rest = key.partition("+")
+            name = {"up": "↑", "down": "↓", "left": "←", "right": "→"}.get(rest, rest.upper())
+            return f"{modifier.capitalize()}+{name}"
+        return super().get_key_display(binding)
 
     def action_help_quit(self) -> None:
         # Ctrl+C in a terminal usually means "stop": say how to quit here.
         self.notify(tr("app.quit_hint"), markup=False)
 
+    def on_unmount(self) -> None:
+        # The database is closed on the way out, so its WAL is folded back
+        # and the .sqlite3 file alone holds every answer.
+        if self._store is not None:
+            self._store.database.close()
 
-def make_app(settings: Settings, content: LoadResult, *, load_banks: bool = False) -> StudyApp:
+
+def make_app(settings: Settings, content: LoadResult, *, store: Store | None = None,
+             load_banks: bool = False, clock: Clock | None = None) -> StudyApp:
     """The one way to build the app, for the command line and for the tests.
     With `load_banks`, `content` has the lessons only and the banks are read
     in the background once the first screen is shown."""
     set_language(settings.lang)
-    return StudyApp(settings, content, load_banks=load_banks)
+    return StudyApp(settings, content, store=store, load_banks=load_banks,
+                    clock=clock or _utc_now)

@@ -1,16 +1,90 @@
-"""Building the app for Pilot and snapshot tests, the same way the CLI does."""
+"""Building the app for Pilot and snapshot tests as the CLI does, and answering by keys."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from studyapp.config import load_user_config, resolve_settings
+from studyapp.content.catalog import Catalog
 from studyapp.content.loading import load_catalog
+from studyapp.content.model import LETTERS, QUESTION_TYPES
+from studyapp.quiz.plan import QuizPlan
+from studyapp.quiz.selection import Paper, PaperItem, draw_paper
+from studyapp.quiz.session import Mode
+from studyapp.store.models import Learner
 from studyapp.ui.app import StudyApp, make_app
+from studyapp.ui.screens.quiz import QuizScreen
+from tests.conftest import Clock
 
 
-def build_app(*content: Path, lang: str = "vi", with_bundled: bool = False) -> StudyApp:
+def build_app(*content: Path, lang: str = "vi", with_bundled: bool = False,
+              clock: Clock | None = None, db: Path | None = None) -> StudyApp:
     settings = resolve_settings(load_user_config(), lang=lang,
                                 content=[str(path) for path in content],
-                                with_bundled=with_bundled)
-    return make_app(settings, load_catalog(settings.content_paths, settings.cache_dir))
+                                with_bundled=with_bundled, db=str(db) if db else None)
+    return make_app(settings, load_catalog(settings.content_paths, settings.cache_dir),
+                    clock=clock or Clock())
+
+
+def one_of_each_type(catalog: Catalog, seed: int = 5) -> Paper:
+    """A paper with the first question of each of the seven types, in the
+    order of QUESTION_TYPES, shuffled as a drawn paper would be."""
+    firsts = [next(q for q in catalog.questions if q.type == kind) for kind in QUESTION_TYPES]
+    drawn = {item.question.full_id: item for item in draw_paper(firsts, len(firsts), seed).items}
+    return Paper(seed, tuple(drawn[q.full_id] for q in firsts))
+
+
+def member(app: StudyApp, name: str = "Nguyễn Thị Ánh", cell: str = "Chi bộ Khu phố 1"
+           ) -> Learner:
+    """Put a member on a roster and make them the learner."""
+    learner = app.learner_for(app.add_member(name, cell, None))
+    app.set_learner(learner)
+    return learner
+
+
+async def start(pilot: Pilot[None], paper: Paper, mode: Mode, **plan: object) -> QuizScreen:
+    """Take `paper` as the current learner; the quiz screen once shown."""
+    app = pilot.app
+    assert isinstance(app, StudyApp)
+    app.take_paper(paper, QuizPlan(mode, len(paper.items), **plan))  # type: ignore[arg-type]
+    await pilot.pause()
+    assert isinstance(app.screen, QuizScreen)
+    return app.screen
+
+
+def keys_for(item: PaperItem, *, right: bool) -> list[str]:
+    """The keys a learner presses to answer `item` right (or wrong), Enter included."""
+    question = item.question
+    kind = question.type
+    if kind in ("single", "multi"):
+        wanted = item.answer_letters
+        if not right:
+            wanted = [next(LETTERS[i] for i in range(len(question.choices))
+                           if LETTERS[i] not in item.answer_letters)]
+        return [letter.lower() for letter in wanted] + ["enter"]
+    if kind == "truefalse":
+        return ["đ" if bool(question.truth) == right else "s", "enter"]
+    if kind == "fill":
+        return [*(question.accepted[0] if right else "sai"), "enter"]
+    if kind == "number":
+        assert question.number is not None
+        typed = str(question.number) if right else str(question.number + 100)
+        return [*typed.replace(".", ","), "enter"]
+    if kind == "order":
+        if not right:
+            return ["enter"]  # never shown already in order
+        keys: list[str] = []
+        order = list(item.item_order)
+        for place in range(len(order)):
+            at = order.index(place)
+            keys += ["home", *["down"] * at, *["shift+up"] * (at - place)]
+            order.insert(place, order.pop(at))
+        return [*keys, "enter"]
+    # match: row after row, the letter of its right side as shown
+    keys = ["home"]
+    for left in range(len(question.pairs)):
+        written = left if right else (left + 1) % len(question.pairs)
+        keys.append(LETTERS[item.right_order.index(written)].lower())
+    return [*keys, "enter"]

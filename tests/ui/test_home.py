@@ -26,7 +26,9 @@ async def test_home_says_what_to_do() -> None:
         assert "Bạn muốn làm gì?" in text
         menu = app.screen.query_one(OptionList)
         assert [menu.get_option_at_index(i).id for i in range(menu.option_count)] == [
-            "lessons", "search", "help", "quit"]
+            "lessons", "practice", "test", "results", "search", "learner", "language", "help",
+            "quit"]
+        assert "Chưa chọn người học" in text
         assert app.focused is menu
         # Enter on the first entry opens the lessons.
         await pilot.press("enter")
@@ -38,7 +40,7 @@ async def test_home_says_what_to_do() -> None:
 async def test_menu_by_arrows_and_keys() -> None:
     app = build_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("down", "down", "enter")
+        await pilot.press("end", "up", "enter")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
@@ -92,6 +94,8 @@ async def test_no_dead_entries_without_content(tmp_path) -> None:  # type: ignor
         ids = [menu.get_option_at_index(i).id for i in range(menu.option_count)]
         assert "lessons" not in ids
         assert "search" not in ids
+        assert "practice" not in ids
+        assert "test" not in ids
         await pilot.press("b")  # the key does nothing either
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -113,7 +117,7 @@ async def test_key_bar_lists_the_keys_and_clicks_press_them() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         bar = app.screen.query_one(KeyBar)
-        assert bar.keys == ["b", "slash", "q", "question_mark"]
+        assert bar.keys == ["b", "l", "k", "x", "slash", "q", "question_mark"]
         assert "Bài học" in str(bar.content)
         await pilot.click(KeyBar, offset=(2, 0))  # on "b Bài học"
         await pilot.pause()

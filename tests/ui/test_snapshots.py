@@ -6,18 +6,36 @@ and look at the new pictures (snapshot_report.html) before committing them.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 
+from studyapp.content.loading import load_catalog
+from studyapp.content.model import QUESTION_TYPES
+from studyapp.paths import bundled_content_dir
+from studyapp.quiz.session import Mode
+from studyapp.ui.app import StudyApp
 from tests.conftest import DATA
-from tests.ui.conftest import build_app
+from tests.ui.conftest import build_app, keys_for, member, one_of_each_type, start
 
 SIZE = (80, 24)
+PAPER = one_of_each_type(load_catalog([bundled_content_dir()]).catalog)
 
 
 def test_home(snap_compare: Any) -> None:
     assert snap_compare(build_app(), terminal_size=SIZE)
+
+
+def test_home_with_a_learner(snap_compare: Any) -> None:
+    async def choose(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        assert isinstance(pilot.app, StudyApp)
+        member(pilot.app)
+        await pilot.pause()
+
+    assert snap_compare(build_app(), terminal_size=SIZE, run_before=choose)
 
 
 def test_home_with_broken_content(snap_compare: Any) -> None:
@@ -41,3 +59,77 @@ def test_search_results(snap_compare: Any) -> None:
 def test_lesson_opened_from_search_in_english(snap_compare: Any) -> None:
     assert snap_compare(build_app(lang="en"), terminal_size=SIZE,
                         press=["slash", *"luat dung nhung lam kho", "enter"])
+
+
+def test_learner_screen_with_a_roster(snap_compare: Any) -> None:
+    async def roster(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        app = pilot.app
+        assert isinstance(app, StudyApp)
+        for name in ("Nguyễn Văn An", "Lê Thị Ánh", "Trần Văn Bình", "Đỗ Thị Dung"):
+            app.add_member(name, "Chi bộ Khu phố 1", None)
+        await pilot.press("n")
+        await pilot.pause()
+
+    assert snap_compare(build_app(), terminal_size=SIZE, run_before=roster)
+
+
+def test_quiz_setup(snap_compare: Any) -> None:
+    async def setup(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        assert isinstance(pilot.app, StudyApp)
+        member(pilot.app)
+        await pilot.press("k")
+        await pilot.pause()
+
+    assert snap_compare(build_app(), terminal_size=SIZE, run_before=setup)
+
+
+@pytest.mark.parametrize("kind", QUESTION_TYPES)
+def test_each_kind_of_question_in_a_test(snap_compare: Any, kind: str) -> None:
+    async def show(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        assert isinstance(pilot.app, StudyApp)
+        member(pilot.app)
+        screen = await start(pilot, PAPER, Mode.TEST, time_limit=timedelta(minutes=15))
+        await screen.go_to_question(QUESTION_TYPES.index(kind))
+        await pilot.pause()
+
+    assert snap_compare(build_app(), terminal_size=SIZE, run_before=show)
+
+
+def test_practice_feedback_after_a_wrong_answer(snap_compare: Any) -> None:
+    async def answer(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        assert isinstance(pilot.app, StudyApp)
+        member(pilot.app)
+        await start(pilot, PAPER, Mode.PRACTICE)
+        await pilot.press(*keys_for(PAPER.items[0], right=False))
+        await pilot.pause()
+
+    assert snap_compare(build_app(), terminal_size=SIZE, run_before=answer)
+
+
+async def _finish_a_test(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    assert isinstance(pilot.app, StudyApp)
+    member(pilot.app)
+    await start(pilot, PAPER, Mode.TEST)
+    for position, item in enumerate(PAPER.items):
+        await pilot.press(*keys_for(item, right=position % 3 != 1))
+        await pilot.pause()
+    await pilot.press("n")
+    await pilot.pause()
+
+
+def test_results(snap_compare: Any) -> None:
+    assert snap_compare(build_app(), terminal_size=SIZE, run_before=_finish_a_test)
+
+
+def test_review_of_a_wrong_answer(snap_compare: Any) -> None:
+    async def review(pilot: Pilot[None]) -> None:
+        await _finish_a_test(pilot)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+
+    assert snap_compare(build_app(), terminal_size=SIZE, run_before=review)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from fractions import Fraction
 from pathlib import Path
 
@@ -16,22 +16,7 @@ from studyapp.store.database import Database, DatabaseError
 from studyapp.store.live import RecordedQuiz
 from studyapp.store.models import AttemptStatus, Learner
 from studyapp.store.store import Store
-from tests.conftest import wrong_response
-
-T0 = datetime(2026, 11, 26, 19, 0, tzinfo=UTC)
-
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
+from tests.conftest import T0, Clock, wrong_response
 
 
 @pytest.fixture

@@ -1,12 +1,10 @@
-"""Base classes for our screens: translated bindings and a typed `study_app`."""
+"""Base classes for our screens: a typed `study_app`."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual.screen import ModalScreen, Screen
-
-from studyapp.ui.bindings import translate_bindings
 
 if TYPE_CHECKING:
     from studyapp.ui.app import StudyApp
@@ -15,12 +13,7 @@ ResultType = TypeVar("ResultType")
 
 
 class _StudyScreenMixin:
-    """What every screen of ours has: binding descriptions in the interface
-    language (translated once built), and the app with its own type."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        translate_bindings(cast("Screen[Any]", self))
+    """What every screen of ours has: the app with its own type."""
 
     @property
     def study_app(self) -> StudyApp:

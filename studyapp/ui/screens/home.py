@@ -1,4 +1,4 @@
-"""The home screen: what the program is, and what to do next."""
+"""The home screen: what the program is, who is studying, and what to do next."""
 
 from __future__ import annotations
 
@@ -11,32 +11,44 @@ from textual.content import Content, Span
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from studyapp.i18n import format_count, tr
+from studyapp.i18n import current_language, format_count, tr
 from studyapp.ui.screens.base import StudyScreen
 from studyapp.ui.widgets.key_bar import KeyBar
 from studyapp.ui.widgets.title_bar import TitleBar
 
+TITLE_WIDTH = 18
 
-def _menu_option(option_id: str, key: str) -> Option:
-    """A menu entry: its name and key on the first line, what it does below."""
-    title = tr(f"home.menu.{option_id}")
-    line = f"{title}  [{key}]"
-    detail = tr(f"home.menu.{option_id}.detail")
-    text = f"{line}\n  {detail}"
-    spans = [Span(0, len(title), "bold"), Span(len(line) + 1, len(text), "$text-muted")]
+# Each entry of the menu: its id, its key, and the action it runs.
+MENU: tuple[tuple[str, str], ...] = (
+    ("lessons", "b"), ("practice", "l"), ("test", "k"), ("results", "x"), ("search", "/"),
+    ("learner", "n"), ("problems", "v"), ("language", "e"), ("help", "?"), ("quit", "q"),
+)
+
+
+def _menu_option(option_id: str, key: str, text_key: str | None = None) -> Option:
+    """One line: the entry's name, its key, and what it does (muted)."""
+    text_key = text_key or f"home.menu.{option_id}"
+    title = tr(text_key)
+    head = f"{title.ljust(TITLE_WIDTH)} [{key}]  "
+    detail = tr(f"{text_key}.detail")
+    text = head + detail
+    spans = [Span(0, len(title), "bold"), Span(len(head), len(text), "$text-muted")]
     return Option(Content(text, spans=spans), id=option_id)
 
 
 class HomeScreen(StudyScreen[None]):
-    """Says what studyapp is and offers what can be done now.
-
-    Later issues add practice, tests, results, cell sessions and review here;
-    only what works is shown."""
+    """Says what studyapp is and offers what can be done now; only what
+    works is offered (no questions: no practice; no database: it says so)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("b", "lessons", "key.lessons", id="home.lessons"),
+        Binding("l", "practice", "key.practice", id="home.practice"),
+        Binding("k", "test", "key.test", id="home.test"),
+        Binding("x", "results", "key.results", id="home.results"),
         Binding("slash", "search", "key.search", id="home.search"),
+        Binding("n", "learner", "key.learner", show=False, id="home.learner"),
         Binding("v", "problems", "key.problems", id="home.problems"),
+        Binding("e", "language", "key.language", show=False, id="home.language"),
         Binding("q", "app.quit", "key.quit", id="home.quit"),
     ]
 
@@ -49,6 +61,9 @@ class HomeScreen(StudyScreen[None]):
             if skipped or errors:
                 yield Static(Content(tr("home.problems", files=len(skipped) or len(errors))),
                              id="home-problems")
+            if self.study_app.store_problem:
+                yield Static(Content(tr("home.no_database")), id="home-database")
+            yield Static(self._learner_line(), id="home-learner")
             with Vertical(id="home-menu-box"):
                 yield Static(Content(tr("home.what_next")), classes="home-question")
                 yield OptionList(*self._menu(), id="home-menu")
@@ -66,19 +81,49 @@ class HomeScreen(StudyScreen[None]):
             parts.append(Content.styled(tr("home.studying", source=pack.source),
                                         "bold $text-accent"))
             parts.append(Content.styled(pack.title, "bold"))  # from the pack: never markup
-        parts.append(Content.styled(tr("home.summary", lessons=format_count(len(catalog))),
-                                    "$text-muted"))
+        summary = tr("home.summary", lessons=format_count(len(catalog)))
+        if catalog.questions:
+            summary += " · " + tr("home.summary_questions",
+                                  questions=format_count(len(catalog.questions)))
+        parts.append(Content.styled(summary, "$text-muted"))
         parts.append(Content("\n" + tr("home.intro")))
         return Content("\n").join(parts)
 
+    def _learner_line(self) -> Content:
+        app = self.study_app
+        learner = app.learner
+        if learner is None:
+            return Content.styled(tr("home.no_learner"), "$text-warning")
+        name = learner.name if learner.is_guest else \
+            tr("home.member", name=learner.name, cell=learner.cell_name or "")
+        note = ""
+        if learner.is_guest:
+            note = " " + tr("home.guest_note")
+        elif app.lessons_read_count is not None and len(app.catalog):
+            note = " · " + tr("home.read", read=app.lessons_read_count, total=len(app.catalog))
+        return Content.assemble((tr("home.learner_label"), "bold"), " ",
+                                (name, "bold $text-accent"), (note, "$text-muted"))
+
     def _menu(self) -> list[Option]:
         options = []
-        if len(self.study_app.catalog):
-            options += [_menu_option("lessons", "b"), _menu_option("search", "/")]
-        if self._has_errors:
-            options.append(_menu_option("problems", "v"))
-        options += [_menu_option("help", "?"), _menu_option("quit", "q")]
+        for option_id, key in MENU:
+            if not self._offered(option_id):
+                continue
+            if option_id == "learner" and self.study_app.learner is None:
+                options.append(_menu_option(option_id, key, "home.menu.choose_learner"))
+            else:
+                options.append(_menu_option(option_id, key))
         return options
+
+    def _offered(self, option_id: str) -> bool:
+        app = self.study_app
+        if option_id in ("lessons", "search"):
+            return len(app.catalog) > 0
+        if option_id in ("practice", "test"):
+            return bool(app.catalog.questions)
+        if option_id == "problems":
+            return self._has_errors
+        return True
 
     @property
     def _has_errors(self) -> bool:
@@ -87,10 +132,30 @@ class HomeScreen(StudyScreen[None]):
         content = self.study_app.content
         return bool(content.errors or content.skipped)
 
-    async def on_content_loaded(self) -> None:
-        # The banks arrived: the skipped files and the menu may have changed.
+    async def refresh_home(self) -> None:
+        """Show what changed: the banks arrived, the learner changed."""
+        menus = self.query("#home-menu").results(OptionList)
+        menu = next(menus, None)
+        highlighted = menu.highlighted_option.id if menu and menu.highlighted_option else None
         await self.recompose()
-        self.query_one("#home-menu", OptionList).focus()
+        self.sub_title = tr("home.subtitle")  # the language may have changed
+        menu = next(self.query("#home-menu").results(OptionList), None)
+        if menu is None:
+            return  # recomposed again meanwhile: that one shows the latest
+        ids = [menu.get_option_at_index(i).id for i in range(menu.option_count)]
+        if highlighted in ids:
+            menu.highlighted = ids.index(highlighted)
+        menu.focus()
+        self.refresh_bindings()
+
+    def on_screen_resume(self) -> None:
+        # Back from the lessons or a quiz: what was read may have changed.
+        learner_line = self.query("#home-learner")
+        if learner_line:
+            learner_line.first(Static).update(self._learner_line())
+
+    async def on_content_loaded(self) -> None:
+        await self.refresh_home()
 
     def on_mount(self) -> None:
         self.sub_title = tr("home.subtitle")
@@ -99,18 +164,21 @@ class HomeScreen(StudyScreen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Keys for entries that are not on the menu do nothing and are not shown.
-        if action in ("lessons", "search"):
-            return len(self.study_app.catalog) > 0
-        if action == "problems":
-            return self._has_errors
+        if action in dict(MENU):
+            return self._offered(action)
         return True
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         actions = {
             "lessons": self.action_lessons,
+            "practice": self.action_practice,
+            "test": self.action_test,
+            "results": self.action_results,
             "search": self.action_search,
+            "learner": self.action_learner,
             "problems": self.action_problems,
+            "language": self.action_language,
             "help": self.study_app.action_help,
             "quit": self.app.exit,
         }
@@ -119,8 +187,23 @@ class HomeScreen(StudyScreen[None]):
     def action_lessons(self) -> None:
         self.study_app.open_lessons()
 
+    def action_practice(self) -> None:
+        self.study_app.open_setup("practice")
+
+    def action_test(self) -> None:
+        self.study_app.open_setup("test")
+
+    def action_results(self) -> None:
+        self.study_app.show_history()
+
     def action_search(self) -> None:
         self.study_app.open_search()
 
+    def action_learner(self) -> None:
+        self.study_app.choose_learner()
+
     def action_problems(self) -> None:
         self.study_app.show_content_problems()
+
+    def action_language(self) -> None:
+        self.study_app.switch_language("en" if current_language() == "vi" else "vi")

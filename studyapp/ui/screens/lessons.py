@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.timer import Timer
 from textual.widgets import Tree
 
 from studyapp.content.search import Match
@@ -26,8 +27,13 @@ class LessonsScreen(StudyScreen[None]):
         Binding("p", "previous_lesson", "key.previous", id="lessons.previous"),
         Binding("slash", "search", "key.search", id="lessons.search"),
         Binding("t", "toggle_tree", "key.toggle_tree", id="lessons.toggle_tree"),
+        Binding("l", "practise", "key.self_test", id="lessons.practise"),
         Binding("escape", "back", "key.back", id="lessons.back"),
     ]
+
+    READ_AFTER = 4.0
+    """Seconds a lesson stays open before it counts as read (moving through
+    the tree shows each lesson in passing: that is not reading it)."""
 
     def __init__(self, lesson_id: str | None = None, match: Match | None = None,
                  query: str = "") -> None:
@@ -44,7 +50,8 @@ class LessonsScreen(StudyScreen[None]):
         yield KeyBar()
 
     async def on_mount(self) -> None:
-        self.sub_title = tr("lessons.subtitle")
+        self._read_timer: Timer | None = None
+        self._show_read_marks()
         lesson_id, match, query = self._initial
         if lesson_id is not None:
             await self.open_lesson(lesson_id, query=query, match=match, focus_view=bool(query))
@@ -86,6 +93,37 @@ class LessonsScreen(StudyScreen[None]):
             self.lesson_tree.show_lesson(lesson_id)
         if focus_view:
             self.view.focus()
+        self._count_as_read(lesson_id, at_once=focus_view)
+
+    # --- what the member has read ----------------------------------------------------------
+
+    def _show_read_marks(self) -> None:
+        """A tick before each lesson the member has read; how many in the title."""
+        read = self.study_app.lessons_read()
+        total = len(self.study_app.catalog)
+        if read is None:
+            self.sub_title = tr("lessons.subtitle")
+            return
+        tree = self.lesson_tree
+        for lesson_id in tree.lesson_ids:
+            tree.set_mark(lesson_id, "✓ " if lesson_id in read else "  ", "bold $text-success")
+        self.sub_title = tr("lessons.subtitle_read", read=len(read), total=total)
+
+    def _count_as_read(self, lesson_id: str, *, at_once: bool) -> None:
+        if self._read_timer is not None:
+            self._read_timer.stop()
+            self._read_timer = None
+        if self.study_app.lessons_read() is None:
+            return
+        if at_once:
+            self._mark_read(lesson_id)
+        else:
+            self._read_timer = self.set_timer(self.READ_AFTER,
+                                              lambda: self._mark_read(lesson_id))
+
+    def _mark_read(self, lesson_id: str) -> None:
+        if self.current_lesson_id == lesson_id and self.study_app.mark_read(lesson_id):
+            self._show_read_marks()
 
     async def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
         # Moving through the tree previews each lesson.
@@ -105,6 +143,7 @@ class LessonsScreen(StudyScreen[None]):
             if lesson_id != self.current_lesson_id:
                 await self.open_lesson(lesson_id, from_tree=True)
             self.view.focus()
+            self._count_as_read(lesson_id, at_once=True)
 
     async def action_next_lesson(self) -> None:
         await self._step(forward=True)
@@ -131,6 +170,12 @@ class LessonsScreen(StudyScreen[None]):
         tree.display = not tree.display
         if not tree.display:
             self.view.focus()
+
+    def action_practise(self) -> None:
+        """“Tự kiểm tra”: a practice on this lesson (and the lessons under it)."""
+        lesson_id = self.current_lesson_id
+        if lesson_id is not None:
+            self.study_app.practise_lesson(lesson_id)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -7,6 +7,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from studyapp.ui.bindings import binding_text
+
 
 class KeyBar(Static):
     """One line listing the screen's shown bindings, like Textual's Footer.
@@ -27,7 +29,7 @@ class KeyBar(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._zones: list[tuple[int, int, str]] = []
+        self._zones: list[tuple[int, int, int, str]] = []
         self._subscribed: Screen[object] | None = None
 
     def on_mount(self) -> None:
@@ -45,11 +47,14 @@ class KeyBar(Static):
         if self.is_attached and screen is self.screen:
             self.refresh_keys()
 
+    MAX_LINES = 2
+    """A screen with many keys (a question in a test) wraps onto a second line
+    rather than hiding its last keys at 80 columns."""
+
     def refresh_keys(self) -> None:
-        """Show the bindings active now, each key once."""
-        parts: list[Content] = []
-        zones: list[tuple[int, int, str]] = []
-        position = 0
+        """Show the bindings active now, each key once, on as many lines as
+        the width needs (at most MAX_LINES)."""
+        parts: list[tuple[Content, str]] = []
         seen: set[str] = set()
         for active in self.screen.active_bindings.values():
             binding = active.binding
@@ -59,22 +64,42 @@ class KeyBar(Static):
             style = "" if active.enabled else "dim"
             part = Content.assemble(
                 (f" {self.app.get_key_display(binding)} ", f"bold $text-accent {style}"),
-                (f"{binding.description} ", style),
+                (f"{binding_text(binding)} ", style),
             )
-            zones.append((position, position + part.cell_length, binding.key.split(",")[0]))
-            position += part.cell_length
-            parts.append(part)
+            parts.append((part, binding.key.split(",")[0]))
+        width = self.size.width or self.app.size.width
+        lines: list[list[tuple[Content, str]]] = [[]]
+        used = 0
+        for part, key in parts:
+            if lines[-1] and used + part.cell_length > width:
+                if len(lines) == self.MAX_LINES:
+                    break
+                lines.append([])
+                used = 0
+            lines[-1].append((part, key))
+            used += part.cell_length
+        zones: list[tuple[int, int, int, str]] = []
+        for row, line in enumerate(lines):
+            position = 0
+            for part, key in line:
+                zones.append((row, position, position + part.cell_length, key))
+                position += part.cell_length
         self._zones = zones
-        self.update(Content("").join(parts))
+        self.styles.height = len(lines)
+        self.update(Content("\n").join(Content("").join(part for part, _ in line)
+                                       for line in lines))
+
+    def on_resize(self) -> None:
+        self.refresh_keys()
 
     @property
     def keys(self) -> list[str]:
         """The keys shown, in order (for tests)."""
-        return [key for _, _, key in self._zones]
+        return [key for _, _, _, key in self._zones]
 
     def on_click(self, event: events.Click) -> None:
-        for start, end, key in self._zones:
-            if start <= event.x < end:
+        for row, start, end, key in self._zones:
+            if row == event.y and start <= event.x < end:
                 event.stop()
                 self.app.simulate_key(key)
                 return

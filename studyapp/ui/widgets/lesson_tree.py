@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import ClassVar
 
 from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -45,6 +49,8 @@ class LessonTree(Tree[str]):
         self.auto_expand = False
         self.guide_depth = 2
         self._lesson_nodes: dict[str, TreeNode[str]] = {}
+        self.base_labels: dict[str, str] = {}
+        """Each lesson's label as built (number and title), before any mark."""
         self._populate(catalog)
 
     def _populate(self, catalog: Catalog) -> None:
@@ -60,7 +66,8 @@ class LessonTree(Tree[str]):
     def _add(self, catalog: Catalog, parent_node: TreeNode[str], lesson: Lesson,
              parent: Lesson | None) -> None:
         # Text, not str: a str label would be parsed as markup.
-        label = Text(tree_label(lesson, parent))
+        self.base_labels[lesson.id] = tree_label(lesson, parent)
+        label = Text(self.base_labels[lesson.id])
         children = catalog.children(lesson.id)
         if children:
             node = parent_node.add(label, data=lesson.id, expand=True)
@@ -83,3 +90,73 @@ class LessonTree(Tree[str]):
             parent.expand()
             parent = parent.parent
         self.move_cursor(node, animate=False)
+
+    def set_mark(self, lesson_id: str, mark: str, style: str = "") -> None:
+        """Show `mark` (a tick, a box) before the lesson's label."""
+        node = self._lesson_nodes.get(lesson_id)
+        if node is not None:
+            node.set_label(Text.assemble((mark, style), self.base_labels[lesson_id]))
+
+    @property
+    def lesson_ids(self) -> list[str]:
+        return list(self._lesson_nodes)
+
+
+class LessonPicker(LessonTree):
+    """The lesson tree with a box before each lesson: Space ticks a lesson
+    with everything under it; a part shows [-] when only some of it is ticked."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_lesson", "key.toggle_lesson", id="picker.toggle"),
+        Binding("a", "toggle_all", "key.toggle_all", id="picker.all"),
+    ]
+
+    class Changed(Message):
+        """The ticked lessons changed."""
+
+    def __init__(self, catalog: Catalog, *, checked: Iterable[str] | None = None,
+                 id: str | None = None) -> None:
+        super().__init__(catalog, id=id)
+        self._catalog = catalog
+        self.checked: set[str] = set(self._lesson_nodes) if checked is None else set(checked)
+        self._relabel_all()
+
+    def _state(self, lesson_id: str) -> str:
+        family = [lesson_id, *(d.id for d in self._catalog.descendants(lesson_id))]
+        ticked = sum(1 for lesson in family if lesson in self.checked)
+        if ticked == len(family):
+            return "[x] "
+        return "[-] " if ticked else "[ ] "
+
+    def _relabel_all(self) -> None:
+        for lesson_id in self._lesson_nodes:
+            self.set_mark(lesson_id, self._state(lesson_id), "bold")
+
+    def action_toggle_lesson(self) -> None:
+        node = self.cursor_node
+        if node is None or node.data not in self._lesson_nodes:
+            return
+        lesson_id = node.data
+        family = {lesson_id, *(d.id for d in self._catalog.descendants(lesson_id))}
+        if self._state(lesson_id) == "[x] ":
+            self.checked -= family
+        else:
+            self.checked |= family
+        self._relabel_all()
+        self.post_message(self.Changed())
+
+    def action_toggle_all(self) -> None:
+        everything = set(self._lesson_nodes)
+        self.checked = set() if self.checked == everything else everything
+        self._relabel_all()
+        self.post_message(self.Changed())
+
+    def action_select_cursor(self) -> None:
+        # A click on a lesson ticks it (Enter is the screen's: start).
+        self.action_toggle_lesson()
+
+    def chosen(self) -> frozenset[str] | None:
+        """The ticked lessons; None when all are (no filter needed)."""
+        if self.checked == set(self._lesson_nodes):
+            return None
+        return frozenset(self.checked)

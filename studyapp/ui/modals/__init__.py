@@ -1,0 +1,1 @@
+"""Dialogs shown over a screen: each collects one decision and returns it."""

@@ -1,0 +1,41 @@
+"""A chart of scores over time (Plotext, in the terminal), tests and practice apart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual_plotext import PlotextPlot
+
+from studyapp.i18n import tr
+
+
+class ScoreChart(PlotextPlot):
+    """Scores in the order taken: a line for tests, dots for practice."""
+
+    DEFAULT_CSS = """
+    ScoreChart { height: 10; min-height: 8; }
+    """
+
+    def show(self, labels: Sequence[str], scores: Sequence[float], tests: Sequence[bool],
+             scale: float) -> None:
+        """Plot one point per quiz: `labels` under the x axis (dates), the
+        score on the pack's scale; `tests` says which were tests."""
+        plot = self.plt
+        plot.clear_data()
+        plot.clear_figure()
+        xs = [float(x) for x in range(1, len(scores) + 1)]
+        test_points = [(x, y) for x, y, test in zip(xs, scores, tests, strict=True) if test]
+        practice_points = [(x, y) for x, y, test in zip(xs, scores, tests, strict=True)
+                           if not test]
+        if test_points:
+            plot.plot([x for x, _ in test_points], [y for _, y in test_points],
+                      marker="braille", label=tr("chart.tests"))
+        if practice_points:
+            plot.scatter([x for x, _ in practice_points], [y for _, y in practice_points],
+                         marker="•", label=tr("chart.practice"))
+        plot.ylim(0, scale)
+        plot.xlim(0.5, len(scores) + 0.5)
+        step = max(1, len(xs) // 6)  # a few dates, not one per quiz when there are many
+        plot.xticks(xs[::step], list(labels)[::step])
+        plot.yticks([0, scale / 2, scale])
+        self.refresh()
