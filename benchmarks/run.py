@@ -1,6 +1,6 @@
 """Measure studyapp against floors taken in the same run, as median ratios of alternating runs.
 
-    python benchmarks/run.py [--runs N] [--only load|start|memory]
+    python benchmarks/run.py [--runs N] [--only load|start|memory|store|answer]
 
 Machines here are shared and noisy (performance.md): every figure is the median
 of the ratios of pairs run back to back (floor, ours, floor, ours, ...), never
@@ -289,11 +289,33 @@ def bench_store(runs: int, root: Path, catalog_dir: Path) -> list[Result]:
     return results
 
 
+def bench_answer(runs: int, root: Path) -> list[Result]:
+    """An answer to the next question on screen (in process) against a
+    keypress on a trivial app; a run is a turn of each, 20 presses apiece."""
+    import asyncio  # noqa: PLC0415
+
+    from benchmarks import keypress  # noqa: PLC0415 - imports Textual
+
+    presses = 20
+    floors, oursl, ratios = [], [], []
+    for run in range(runs + 1):
+        floor = asyncio.run(keypress.trivial(presses))
+        ours = asyncio.run(keypress.ours(presses, root / f"answers-{run}.sqlite3"))
+        if run == 0:
+            continue  # the first turn warms imports and caches for both
+        floors.append(floor * 1000)
+        oursl.append(ours * 1000)
+        ratios.append(ours / floor)
+    return [Result("answer → next question on screen (test, in process) vs a keypress on a "
+                   "trivial app", statistics.median(floors), statistics.median(oursl),
+                   statistics.median(ratios), "≤ 2")]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--questions", type=int, default=10_000)
-    parser.add_argument("--only", choices=("load", "start", "memory", "store"),
+    parser.add_argument("--only", choices=("load", "start", "memory", "store", "answer"),
                         help="one group only")
     args = parser.parse_args()
 
@@ -318,6 +340,10 @@ def main() -> None:
             results += bench_memory(3, env, big)
         if args.only in (None, "store"):
             results += bench_store(args.runs, root, bundled_content_dir())
+        if args.only in (None, "answer"):
+            os.environ.update({key: value for key, value in env.items()
+                               if key.startswith("STUDYAPP_")})
+            results += bench_answer(args.runs, root)
 
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; median of "
           f"{args.runs} alternating pairs (start: {max(5, args.runs // 2)}, memory: 3).\n")

@@ -36,8 +36,6 @@ if TYPE_CHECKING:
 
 Clock = Callable[[], datetime]
 DARK, LIGHT = "textual-dark", "textual-light"
-STYLESHEETS = ("home", "lessons", "search", "help", "problems", "learner", "setup", "quiz",
-               "results", "history", "palette")
 
 
 class ContentLoaded(Message):
@@ -53,13 +51,9 @@ def _utc_now() -> datetime:
 class StudyApp(App[None]):
     """studyapp's interface. Build it with `make_app`."""
 
-    # Every screen's stylesheet, read once at start: a screen that brings its
-    # own CSS_PATH makes Textual parse the whole stylesheet again when it opens.
-    CSS_PATH: ClassVar[list[str | PurePath]] = [
-        "app.tcss",
-        *(f"screens/{name}.tcss" for name in STYLESHEETS),
-        "modals/choice.tcss", "modals/form.tcss",
-    ]
+    # The app-wide rules; each screen brings its own .tcss as DEFAULT_CSS,
+    # parsed when it first opens (see screens/base.py).
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss"]
     TITLE = "studyapp"
     # Textual's palette speaks English and matches only with diacritics: ours
     # (ctrl+p) finds "bon kien dinh" in “Bốn kiên định”.
@@ -108,19 +102,26 @@ class StudyApp(App[None]):
             self.notify(notice, severity="warning", markup=False, timeout=10)
         if self.settings.keys:
             self._apply_keymap()
-        self._open_store()
         if self._load_banks:
             self._load_banks = False
             self._load_everything()
         else:
+            self.store_opened(*self._read_learner())
             self.call_later(self.offer_resume)
 
     @work(thread=True, exclusive=True, group="content")
     def _load_everything(self) -> None:
-        """Read the whole catalog, banks included, after the first frame: a
-        large bank must not keep the home screen from appearing."""
+        """Read the whole catalog, banks included, and who studied last time,
+        after the first frame: neither a large bank nor the database (nor
+        importing sqlite3) keeps the home screen from appearing."""
         result = load_catalog(self.settings.content_paths, self.settings.cache_dir)
-        self.call_from_thread(self.content_loaded, result)
+        learner, problem = self._read_learner()
+        self.call_from_thread(self._everything_loaded, result, learner, problem)
+
+    def _everything_loaded(self, result: LoadResult, learner: Learner | None,
+                           problem: str | None) -> None:
+        self.store_opened(learner, problem)
+        self.content_loaded(result)
 
     def content_loaded(self, result: LoadResult) -> None:
         """Use the catalog with its banks (on the app's thread)."""
@@ -155,15 +156,22 @@ class StudyApp(App[None]):
             self._store = Store(Database(self.settings.db_path), clock=self.clock)
         return self._store
 
-    def _open_store(self) -> None:
-        """Read who studied last time; a database that cannot be used is
-        said so, once, and left as it is (lessons still work)."""
+    def _read_learner(self) -> tuple[Learner | None, str | None]:
+        """Who studied last time, or why the database cannot be used (any thread)."""
         try:
-            self.learner = self.store.remembered_learner()
-            self._lessons_read = None
+            return self.store.remembered_learner(), None
         except StudyappError as error:
-            self._store_failed(error.message)
+            return None, error.message
+
+    def store_opened(self, learner: Learner | None, problem: str | None) -> None:
+        """The remembered learner is back; a database that cannot be used is
+        said so, once, and left as it is (lessons still work)."""
+        if problem is not None:
+            self._store_failed(problem)
             return
+        if self.learner is None:  # nobody was chosen meanwhile
+            self.learner = learner
+            self._lessons_read = None
         self._refresh_home()
 
     def _store_failed(self, problem: str) -> None:

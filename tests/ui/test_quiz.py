@@ -280,3 +280,37 @@ def test_killed_mid_test_then_resumed_at_the_next_question(catalog: Catalog,
             assert (attempt.status, attempt.correct) == (AttemptStatus.FINISHED, 7)
 
     asyncio.run(resume())
+
+
+async def test_the_program_as_started_offers_the_unfinished_quiz(catalog: Catalog,
+                                                                 tmp_path: Path) -> None:
+    """As the command line starts it: lessons first, then the banks and the
+    database in the background; the learner is remembered and offered the quiz."""
+    from studyapp.config import load_user_config, resolve_settings  # noqa: PLC0415
+    from studyapp.content.loading import load_catalog  # noqa: PLC0415
+    from studyapp.ui.app import make_app  # noqa: PLC0415
+
+    db = tmp_path / "scores.sqlite3"
+    paper = one_of_each_type(catalog)
+    first = build_app(db=db)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        member(first)
+        screen = await start(pilot, paper, Mode.PRACTICE)
+        await pilot.press(*keys_for(paper.items[0], right=True))
+        await pilot.pause()
+        attempt_id = screen.quiz.id
+    settings = resolve_settings(load_user_config(), db=str(db))
+    lessons_only = load_catalog(settings.content_paths, settings.cache_dir, with_banks=False)
+    app = make_app(settings, lessons_only, load_banks=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.learner is not None
+        assert app.learner.name == "Nguyễn Thị Ánh"
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+        assert app.screen.quiz.id == attempt_id
+        assert app.screen.quiz.session.position == 1

@@ -13,7 +13,7 @@ from textual.content import Content, Span
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from studyapp.ui.screens.base import StudyModal
+from studyapp.ui.screens.base import StudyModal, stylesheet
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,8 @@ def choice_option(choice: DialogChoice) -> Option:
 class ChoiceDialog(StudyModal[str | None]):
     """`title`, a message, and the choices: ↑↓ and Enter, or a choice's key.
     Esc answers `on_escape` (None: nothing chosen)."""
+
+    DEFAULT_CSS = stylesheet(__file__)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "escape", "key.close", id="dialog.close"),

@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
 from studyapp.i18n import tr
-from studyapp.ui.screens.base import StudyModal
+from studyapp.ui.screens.base import StudyModal, stylesheet
 
 FormValues = dict[str, str]
 
@@ -32,6 +32,8 @@ class FormDialog(StudyModal[FormValues | None]):
     """Fields, then Enter (or the button) to save. `check` gets the values and
     returns what is wrong (the dialog stays open, saying it) or None (it
     closes with the values). Esc closes with None."""
+
+    DEFAULT_CSS = stylesheet(__file__)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "key.cancel", id="form.cancel"),

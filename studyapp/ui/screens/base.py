@@ -1,8 +1,9 @@
-"""Base classes for our screens: a typed `study_app`."""
+"""Base classes for our screens: a typed `study_app`, and each screen's stylesheet."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from textual.screen import ModalScreen, Screen
 
@@ -12,8 +13,22 @@ if TYPE_CHECKING:
 ResultType = TypeVar("ResultType")
 
 
+def stylesheet(module_file: str, name: str | None = None) -> str:
+    """The `.tcss` file beside a screen's module (`quiz.py`: `quiz.tcss`), for
+    its DEFAULT_CSS. Textual parses a class's DEFAULT_CSS when the class is
+    first shown, and parses only that (the rest stays cached), so a screen's
+    layout costs nothing at start; a screen's own CSS_PATH would make Textual
+    parse every stylesheet again."""
+    path = Path(module_file)
+    path = path.with_name(name) if name else path.with_suffix(".tcss")
+    return path.read_text(encoding="utf-8")
+
+
 class _StudyScreenMixin:
-    """What every screen of ours has: the app with its own type."""
+    """What every screen of ours has: the app with its own type, and its
+    stylesheet's rules written with the screen's name (not scoped again)."""
+
+    SCOPED_CSS: ClassVar[bool] = False
 
     @property
     def study_app(self) -> StudyApp:

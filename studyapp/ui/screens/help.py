@@ -12,7 +12,7 @@ from textual.content import Content, Span
 from textual.widgets import Static
 
 from studyapp.i18n import tr
-from studyapp.ui.screens.base import StudyModal
+from studyapp.ui.screens.base import StudyModal, stylesheet
 
 KeyRow = tuple[str, str]
 
@@ -42,6 +42,8 @@ def _table(rows: Sequence[KeyRow]) -> Content:
 
 class HelpScreen(StudyModal[None]):
     """Lists keys; any of Esc, q or ? closes it."""
+
+    DEFAULT_CSS = stylesheet(__file__)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "key.close", id="help.close"),

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Static
 
 from studyapp.i18n import format_count, format_decimal, tr
 from studyapp.store.models import Attempt, AttemptStatus, Learner
-from studyapp.ui.screens.base import StudyScreen
+from studyapp.ui.screens.base import StudyScreen, stylesheet
 from studyapp.ui.screens.results import format_duration, format_when
 from studyapp.ui.widgets.key_bar import KeyBar
 from studyapp.ui.widgets.score_chart import ScoreChart
@@ -29,6 +29,8 @@ def _scale(attempt: Attempt) -> Fraction:
 
 class HistoryScreen(StudyScreen[None]):
     """Finished quizzes, newest first, with the score trend above; Enter opens one."""
+
+    DEFAULT_CSS = stylesheet(__file__)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "key.review", id="history.open"),

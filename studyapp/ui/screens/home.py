@@ -12,7 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from studyapp.i18n import current_language, format_count, tr
-from studyapp.ui.screens.base import StudyScreen
+from studyapp.ui.screens.base import StudyScreen, stylesheet
 from studyapp.ui.widgets.key_bar import KeyBar
 from studyapp.ui.widgets.title_bar import TitleBar
 
@@ -39,6 +39,8 @@ def _menu_option(option_id: str, key: str, text_key: str | None = None) -> Optio
 class HomeScreen(StudyScreen[None]):
     """Says what studyapp is and offers what can be done now; only what
     works is offered (no questions: no practice; no database: it says so)."""
+
+    DEFAULT_CSS = stylesheet(__file__)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("b", "lessons", "key.lessons", id="home.lessons"),

@@ -18,7 +18,7 @@ from studyapp.i18n import format_count, tr
 from studyapp.store.models import Cell, Learner, Member
 from studyapp.text import fold
 from studyapp.ui.modals.form import FormDialog, FormField, FormValues
-from studyapp.ui.screens.base import StudyScreen
+from studyapp.ui.screens.base import StudyScreen, stylesheet
 from studyapp.ui.widgets.key_bar import KeyBar
 from studyapp.ui.widgets.title_bar import TitleBar
 
@@ -35,6 +35,8 @@ class Roster:
 class LearnerScreen(StudyScreen[Learner | None]):
     """Type a few letters of your name (no diacritics needed), ↑↓, Enter.
     At the end of the list: add a new name, or study as a guest."""
+
+    DEFAULT_CSS = stylesheet(__file__)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "move(1)", "key.down", show=False, id="learner.down"),

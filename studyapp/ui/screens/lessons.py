@@ -12,7 +12,7 @@ from textual.widgets import Tree
 
 from studyapp.content.search import Match
 from studyapp.i18n import tr
-from studyapp.ui.screens.base import StudyScreen
+from studyapp.ui.screens.base import StudyScreen, stylesheet
 from studyapp.ui.widgets.key_bar import KeyBar
 from studyapp.ui.widgets.lesson_tree import LessonTree
 from studyapp.ui.widgets.lesson_view import LessonPage, LessonView
@@ -21,6 +21,8 @@ from studyapp.ui.widgets.title_bar import TitleBar
 
 class LessonsScreen(StudyScreen[None]):
     """Read the lessons in order or jump anywhere; search and open at a match."""
+
+    DEFAULT_CSS = stylesheet(__file__)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_lesson", "key.next", id="lessons.next"),

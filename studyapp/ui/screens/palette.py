@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 from studyapp.content.search import find_ranges
 from studyapp.i18n import current_language, format_count, tr
 from studyapp.text import fold
-from studyapp.ui.screens.base import StudyModal
+from studyapp.ui.screens.base import StudyModal, stylesheet
 
 if TYPE_CHECKING:
     from studyapp.ui.app import StudyApp
@@ -90,6 +90,8 @@ def command_option(command: Command, query: str, index: int) -> Option:
 
 class PaletteScreen(StudyModal["Command | None"]):
     """Type to narrow the commands; ↑↓ choose, Enter runs, Esc closes."""
+
+    DEFAULT_CSS = stylesheet(__file__)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "key.close", id="palette.close"),

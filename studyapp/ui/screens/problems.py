@@ -14,11 +14,13 @@ from textual.widgets import Static
 
 from studyapp.content.problems import Problem
 from studyapp.i18n import tr
-from studyapp.ui.screens.base import StudyModal
+from studyapp.ui.screens.base import StudyModal, stylesheet
 
 
 class ContentProblemsScreen(StudyModal[None]):
     """Shown from the home screen when some content could not be loaded."""
+
+    DEFAULT_CSS = stylesheet(__file__)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "key.close", id="problems.close"),

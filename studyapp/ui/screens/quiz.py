@@ -25,7 +25,7 @@ from studyapp.quiz.scoring import Credit, Response
 from studyapp.quiz.session import Mode, QuizError, TimeUpError
 from studyapp.store.live import RecordedQuiz
 from studyapp.ui.modals.choice import ChoiceDialog, DialogChoice
-from studyapp.ui.screens.base import StudyScreen
+from studyapp.ui.screens.base import StudyScreen, stylesheet
 from studyapp.ui.widgets.answer_sheet import AnswerSheet, Part, explanation_parts, verdict
 from studyapp.ui.widgets.answers import (
     AnswerMixin,
@@ -65,6 +65,8 @@ def question_hint(kind: str, size: int, *, strict: bool = False) -> str:
 
 class QuizScreen(StudyScreen[None]):
     """Takes a quiz to its end; the results screen replaces it then."""
+
+    DEFAULT_CSS = stylesheet(__file__)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "next_after_feedback", "key.next_question", id="quiz.continue"),

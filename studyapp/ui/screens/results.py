@@ -19,7 +19,7 @@ from studyapp.i18n import tr
 from studyapp.quiz.describe import format_number
 from studyapp.quiz.scoring import Credit
 from studyapp.quiz.session import Mode, QuizSession
-from studyapp.ui.screens.base import StudyScreen
+from studyapp.ui.screens.base import StudyScreen, stylesheet
 from studyapp.ui.theme import rich_style
 from studyapp.ui.widgets.answer_sheet import AnswerSheet, Part, explanation_parts, verdict
 from studyapp.ui.widgets.key_bar import KeyBar
@@ -56,6 +56,8 @@ def outcome_mark(credit: Credit, answered: bool) -> str:
 class ResultsScreen(StudyScreen[None]):
     """Score on the pack's scale, band, pass or not, time taken, and the list
     of questions to review one by one."""
+
+    DEFAULT_CSS = stylesheet(__file__)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "review", "key.review", show=True, id="results.review"),
@@ -142,6 +144,8 @@ class ResultsScreen(StudyScreen[None]):
 class ReviewScreen(StudyScreen[int]):
     """One question of a finished quiz: your answer, the right answer, the
     explanation and the lesson; ←/→ (or PgUp/PgDn) move, B opens the passage."""
+
+    DEFAULT_CSS = stylesheet(__file__, "review.tcss")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("pagedown,right,n", "step(1)", "key.next_question", id="review.next"),

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from studyapp.content.search import SearchHit
 from studyapp.i18n import format_count, tr
-from studyapp.ui.screens.base import StudyModal
+from studyapp.ui.screens.base import StudyModal, stylesheet
 from studyapp.ui.widgets.lesson_view import HIGHLIGHT_STYLE
 
 RESULT_LIMIT = 50
@@ -49,6 +49,8 @@ def result_option(hit: SearchHit, source: str, index: int, *, truefalse: bool = 
 
 class SearchScreen(StudyModal[SearchResult | None]):
     """Searches as you type; ↑ ↓ choose, Enter opens, Esc closes."""
+
+    DEFAULT_CSS = stylesheet(__file__)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "key.close", id="search.close"),

@@ -30,7 +30,7 @@ from studyapp.quiz.plan import DEFAULT_TEST_MINUTES, QuizPlan
 from studyapp.quiz.selection import Filters
 from studyapp.quiz.session import Mode
 from studyapp.text import parse_number
-from studyapp.ui.screens.base import StudyScreen
+from studyapp.ui.screens.base import StudyScreen, stylesheet
 from studyapp.ui.widgets.key_bar import KeyBar
 from studyapp.ui.widgets.lesson_tree import LessonPicker
 from studyapp.ui.widgets.title_bar import TitleBar
@@ -40,6 +40,8 @@ DIFFICULTIES = (1, 2, 3)
 
 class QuizSetupScreen(StudyScreen[QuizPlan | None]):
     """Returns the plan chosen (Enter), or None (Esc)."""
+
+    DEFAULT_CSS = stylesheet(__file__)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "key.start", priority=True, id="setup.start"),

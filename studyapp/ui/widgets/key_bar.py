@@ -54,6 +54,8 @@ class KeyBar(Static):
     def refresh_keys(self) -> None:
         """Show the bindings active now, each key once, on as many lines as
         the width needs (at most MAX_LINES)."""
+        if not self.is_attached:
+            return  # removed meanwhile (its screen recomposed): nothing to show
         parts: list[tuple[Content, str]] = []
         seen: set[str] = set()
         for active in self.screen.active_bindings.values():
