@@ -642,7 +642,7 @@ MESSAGES: dict[str, str] = {
     "setup.title.test": "Test — choose the content",
     "setup.lessons": "Lessons (Space: tick)",
     "setup.mode": "Mode",
-    "setup.mode.practice": "Practice (the answer after each question)",
+    "setup.mode.practice": "Practice (answers as you go)",
     "setup.mode.test": "Test (scored when handed in)",
     "setup.count": "Questions",
     "setup.minutes": "Time (minutes; 0 = no limit)",

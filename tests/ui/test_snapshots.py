@@ -6,7 +6,9 @@ and look at the new pictures (snapshot_report.html) before committing them.
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +19,7 @@ from studyapp.content.model import QUESTION_TYPES
 from studyapp.paths import bundled_content_dir
 from studyapp.quiz.session import Mode
 from studyapp.ui.app import StudyApp
-from tests.conftest import DATA
+from tests.conftest import DATA, write
 from tests.ui.conftest import build_app, keys_for, member, one_of_each_type, start
 
 SIZE = (80, 24)
@@ -133,3 +135,19 @@ def test_review_of_a_wrong_answer(snap_compare: Any) -> None:
         await pilot.pause()
 
     assert snap_compare(build_app(), terminal_size=SIZE, run_before=review)
+
+
+def test_practice_feedback_in_the_light_theme(snap_compare: Any) -> None:
+    """Colours come from the theme: a light terminal's users choose the light one."""
+    write(Path(os.environ["STUDYAPP_CONFIG_DIR"]) / "config.toml", 'theme = "textual-light"\n')
+
+    async def answer(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        assert isinstance(pilot.app, StudyApp)
+        assert pilot.app.theme == "textual-light"
+        member(pilot.app)
+        await start(pilot, PAPER, Mode.PRACTICE)
+        await pilot.press(*keys_for(PAPER.items[0], right=False))
+        await pilot.pause()
+
+    assert snap_compare(build_app(), terminal_size=SIZE, run_before=answer)

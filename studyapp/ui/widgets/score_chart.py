@@ -27,9 +27,12 @@ class ScoreChart(PlotextPlot):
         test_points = [(x, y) for x, y, test in zip(xs, scores, tests, strict=True) if test]
         practice_points = [(x, y) for x, y, test in zip(xs, scores, tests, strict=True)
                            if not test]
-        if test_points:
+        if len(test_points) > 1:  # the trend of the tests, under their points
             plot.plot([x for x, _ in test_points], [y for _, y in test_points],
-                      marker="braille", label=tr("chart.tests"))
+                      marker="braille")
+        if test_points:
+            plot.scatter([x for x, _ in test_points], [y for _, y in test_points],
+                         marker="●", label=tr("chart.tests"))
         if practice_points:
             plot.scatter([x for x, _ in practice_points], [y for _, y in practice_points],
                          marker="•", label=tr("chart.practice"))
