@@ -75,6 +75,17 @@ class AnswerMixin(Widget):
         """Practice feedback: the answer is given; show it as final."""
 
 
+class AnswerList(OptionList):
+    """An option list drawn flat, as part of the question rather than a boxed
+    widget of its own: choices, items to order, rows to pair."""
+
+    DEFAULT_CSS = """
+    AnswerList { height: auto; max-height: 100%; border: none; padding: 0; }
+    AnswerList:focus { border: none; }
+    AnswerList > .option-list--option { padding: 0 1; }
+    """
+
+
 # --- single, multi, true/false --------------------------------------------------------------
 
 
@@ -88,7 +99,7 @@ class _Choice:
     """The written index (or 1/0 for true/false)."""
 
 
-class ChoiceAnswer(OptionList, AnswerMixin):
+class ChoiceAnswer(AnswerList, AnswerMixin):
     """Choices with their letters; letters and numbers pick, Space marks,
     Enter confirms. One choice (`single`, true/false) or several (`multi`)."""
 
@@ -97,11 +108,6 @@ class ChoiceAnswer(OptionList, AnswerMixin):
         Binding("enter", "confirm", "key.confirm", id="answer.confirm"),
     ]
 
-    DEFAULT_CSS = """
-    ChoiceAnswer { height: auto; max-height: 100%; border: none; padding: 0; }
-    ChoiceAnswer:focus { border: none; }
-    ChoiceAnswer > .option-list--option { padding: 0 1; }
-    """
 
     def __init__(self, choices: list[_Choice], *, multi: bool,
                  initial: frozenset[int] = frozenset(), id: str | None = None) -> None:
@@ -251,7 +257,7 @@ class TextAnswer(Input, AnswerMixin):
 # --- order ------------------------------------------------------------------------------------
 
 
-class OrderAnswer(OptionList, AnswerMixin):
+class OrderAnswer(AnswerList, AnswerMixin):
     """Items to put in order. ↑↓ move the cursor; Space (or a click) lifts the
     item under it, ↑↓ then carry it, Space (or a click) puts it down;
     Shift+↑↓ move it straight away. Enter confirms the order shown."""
@@ -263,11 +269,6 @@ class OrderAnswer(OptionList, AnswerMixin):
         Binding("enter", "confirm", "key.confirm", id="answer.confirm"),
     ]
 
-    DEFAULT_CSS = """
-    OrderAnswer { height: auto; max-height: 100%; border: none; padding: 0; }
-    OrderAnswer:focus { border: none; }
-    OrderAnswer > .option-list--option { padding: 0 1; }
-    """
 
     def __init__(self, item: PaperItem, initial: Response | None = None,
                  id: str | None = None) -> None:
@@ -344,7 +345,7 @@ class OrderAnswer(OptionList, AnswerMixin):
 # --- match ------------------------------------------------------------------------------------
 
 
-class MatchRows(OptionList):
+class MatchRows(AnswerList):
     """The left sides, each with the right side paired to it (its parent
     `MatchAnswer` keeps the pairs)."""
 
@@ -353,11 +354,6 @@ class MatchRows(OptionList):
         Binding("enter", "confirm", "key.confirm", id="answer.confirm"),
     ]
 
-    DEFAULT_CSS = """
-    MatchRows { height: auto; max-height: 100%; border: none; padding: 0; }
-    MatchRows:focus { border: none; }
-    MatchRows > .option-list--option { padding: 0 1; }
-    """
 
     def on_key(self, event: events.Key) -> None:
         parent = self.parent
