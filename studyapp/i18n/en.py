@@ -123,7 +123,7 @@ MESSAGES: dict[str, str] = {
     "key.problems": "Content problems",
     "key.next": "Next",
     "key.previous": "Previous",
-    "key.toggle_tree": "Contents",
+    "key.toggle_tree": "Show/hide contents",
     "key.back": "Back",
     "key.close": "Close",
     "key.down": "Down",
@@ -152,7 +152,7 @@ MESSAGES: dict[str, str] = {
     "lessons.subtitle": "Lessons",
     "lessons.last": "This is the last lesson.",
     "lessons.first": "This is the first lesson.",
-    "lesson.meta": "Source: {source}, {part} · lesson {position} of {total}",
+    "lesson.meta": "Lesson {position} of {total} · Source: {source}, {part}",
     "lesson.part": "part {part}",
     "lesson.trail": "In: {trail}",
     "lesson.key_points": "Key points",
@@ -170,7 +170,7 @@ MESSAGES: dict[str, str] = {
     "search.hint": "↑ ↓ choose · Enter opens the lesson at the match · Esc closes",
     # --- interface: help and problems ------------------------------------------
     "help.title": "Help — keys",
-    "help.screen_keys": "On the “{screen}” screen:",
+    "help.screen_keys": "Keys here ({screen}):",
     "help.general_keys": "Everywhere:",
     "help.key.arrows": "move between items, scroll",
     "help.key.enter": "choose, open",
@@ -449,7 +449,7 @@ MESSAGES: dict[str, str] = {
         "⚠ The score database cannot be opened: lessons can be read, but practice and tests are "
         "unavailable."
     ),
-    "home.no_learner": "Nobody chosen yet: press N to pick your name (or study as a guest).",
+    "home.no_learner": "Nobody chosen yet: press n to pick your name (or study as a guest).",
     "home.read": "{read} of {total} lessons read",
     "home.summary_questions": "{questions} questions",
     "home.menu.practice": "Practice",
@@ -466,11 +466,11 @@ MESSAGES: dict[str, str] = {
     "key.cancel": "Cancel",
     "key.choose": "Choose",
     "key.confirm": "Answer",
-    "key.flag": "Flag",
+    "key.flag": "Flag for later",
     "key.grab": "Lift/put",
     "key.language": "Tiếng Việt",
     "key.learner": "Learner",
-    "key.mark": "Mark",
+    "key.mark": "Tick",
     "key.move_down": "Move down",
     "key.move_up": "Move up",
     "key.next_field": "Next field",
@@ -548,14 +548,14 @@ MESSAGES: dict[str, str] = {
     "quiz.title.test": "Test",
     "quiz.status.position": "Question {number}/{size}",
     "quiz.status.answered": "{count}/{size} answered",
-    "quiz.status.flagged": "⚑ {count} flagged",
-    "quiz.status.this_flagged": "this one is flagged",
+    "quiz.status.flagged": "flagged: {count}",
+    "quiz.status.this_flagged": "⚑ this one is flagged",
     "quiz.status.time_left": "{clock} left",
     "quiz.hint.single": "Choose one answer: A–{last} (or 1–{size}), then Enter.",
     "quiz.hint.multi": (
         "Choose every right answer: A–{last} (or 1–{size}) or Space to mark, then Enter."
     ),
-    "quiz.hint.truefalse": "T (or 1) for true, F (or 2) for false, then Enter.",
+    "quiz.hint.truefalse": "Press T (true) or F (false), or 1 / 2, then Enter.",
     "quiz.hint.fill": "Type the answer, then Enter. Without diacritics, Telex or VNI all work.",
     "quiz.hint.fill_strict": (
         "Type the answer, then Enter. This one needs the diacritics (Telex or VNI work)."
@@ -566,14 +566,14 @@ MESSAGES: dict[str, str] = {
         "Enter."
     ),
     "quiz.hint.match": (
-        "Pair each row with a right side: ↑↓ choose a row, type its letter A–{last}, Delete to "
-        "unpair, then Enter."
+        "Pair each row with a right side: ↑↓ choose a row, type its letter A–{last} (the cursor "
+        "moves on by itself), Delete to unpair, then Enter."
     ),
     "quiz.feedback.right": "✓ Right.",
     "quiz.feedback.wrong": "✗ Not right.",
     "quiz.feedback.partly": "◐ Partly right ({percent}%).",
     "quiz.feedback.without_diacritics": "Accepted without diacritics; with them it is “{answer}”.",
-    "quiz.feedback.understood_as": "Your typing was read as: “{text}”.",
+    "quiz.feedback.understood_as": "Your answer was read as: “{text}”.",
     "quiz.feedback.correct_answer": "The right answer:",
     "quiz.feedback.explanation": "Explanation:",
     "quiz.feedback.lesson": "Lesson:",
@@ -593,7 +593,7 @@ MESSAGES: dict[str, str] = {
     "quiz.pause.continue": "Go on",
     "quiz.pause.submit": "Hand in",
     "quiz.pause.submit_detail": "See unanswered and flagged questions first",
-    "quiz.pause.finish": "Finish and see the results",
+    "quiz.pause.finish": "Hand in and see the results",
     "quiz.pause.finish_detail": "Unanswered questions count as wrong",
     "quiz.pause.leave": "Save and go on later",
     "quiz.pause.leave_detail": "Back home; you will be offered to go on next time",
@@ -660,7 +660,7 @@ MESSAGES: dict[str, str] = {
     "setup.too_few": (
         "Only {available} questions fit, not {count}: tick more lessons or ask for fewer."
     ),
-    "setup.no_lessons": "No lesson ticked (Space to tick, A for all).",
+    "setup.no_lessons": "No lesson ticked (Space to tick, a for all).",
     "setup.bad_count": "The number of questions must be above 0.",
     "setup.bad_minutes": "The time must be a number of minutes (0 for no limit).",
     "setup.nothing_chosen": "Tick at least one difficulty and one bank.",
@@ -672,4 +672,16 @@ MESSAGES: dict[str, str] = {
     "resume.kept": "Those answers are kept.",
     "history.hint": "↑↓ choose a quiz, Enter to review it.",
     "setup.partial_credit_note": "for several answers and matching: credit for each right part",
+    "key.tick": "Tick",
+    "quiz.hurry": "{clock} left.",
+    "answer.not_a_number": "Type a number in digits, such as 14 or 2.5.",
+    "results.verdict_label": "Result:",
+    "duration.whole_minutes": "{minutes} min",
+    "help.quiz.choose_keys": "A–H, 1–8",
+    "help.quiz.choose": "choose an answer (matching: the right side of the current row)",
+    "help.quiz.truth_keys": "T, F",
+    "help.quiz.truth": "true, false (true/false questions)",
+    "help.quiz.space": "tick an answer (several answers); lift or put down an item (ordering)",
+    "help.quiz.enter": "answer; after the explanation: the next question",
+    "key.scroll": "Scroll",
 }

@@ -121,7 +121,7 @@ MESSAGES: dict[str, str] = {
     "key.problems": "Lỗi nội dung",
     "key.next": "Bài tiếp",
     "key.previous": "Bài trước",
-    "key.toggle_tree": "Mục lục",
+    "key.toggle_tree": "Ẩn/hiện mục lục",
     "key.back": "Quay lại",
     "key.close": "Đóng",
     "key.down": "Xuống",
@@ -152,7 +152,7 @@ MESSAGES: dict[str, str] = {
     "lessons.subtitle": "Bài học",
     "lessons.last": "Đây là bài cuối cùng.",
     "lessons.first": "Đây là bài đầu tiên.",
-    "lesson.meta": "Nguồn: {source}, {part} · bài {position}/{total}",
+    "lesson.meta": "Bài {position}/{total} · Nguồn: {source}, {part}",
     "lesson.part": "mục {part}",
     "lesson.trail": "Thuộc: {trail}",
     "lesson.key_points": "Ý chính",
@@ -170,7 +170,7 @@ MESSAGES: dict[str, str] = {
     "search.hint": "↑ ↓ chọn · Enter mở bài tại chỗ tìm thấy · Esc đóng",
     # --- interface: help and problems ------------------------------------------
     "help.title": "Trợ giúp — các phím",
-    "help.screen_keys": "Trên màn hình “{screen}”:",
+    "help.screen_keys": "Các phím ở đây ({screen}):",
     "help.general_keys": "Ở mọi nơi:",
     "help.key.arrows": "di chuyển giữa các mục, cuộn bài",
     "help.key.enter": "chọn, mở",
@@ -453,7 +453,7 @@ MESSAGES: dict[str, str] = {
         "⚠ Không mở được cơ sở dữ liệu điểm: vẫn đọc được bài học, nhưng chưa luyện tập hay kiểm "
         "tra được."
     ),
-    "home.no_learner": "Chưa chọn người học: nhấn N để chọn tên (hoặc học với tư cách khách).",
+    "home.no_learner": "Chưa chọn người học: nhấn n để chọn tên (hoặc học với tư cách khách).",
     "home.read": "đã đọc {read}/{total} bài",
     "home.summary_questions": "{questions} câu hỏi",
     "home.menu.practice": "Luyện tập",
@@ -470,11 +470,11 @@ MESSAGES: dict[str, str] = {
     "key.cancel": "Hủy",
     "key.choose": "Chọn",
     "key.confirm": "Trả lời",
-    "key.flag": "Gắn cờ",
+    "key.flag": "Gắn cờ xem lại",
     "key.grab": "Nhấc/đặt",
     "key.language": "English",
     "key.learner": "Người học",
-    "key.mark": "Đánh dấu",
+    "key.mark": "Chọn/bỏ",
     "key.move_down": "Chuyển xuống",
     "key.move_up": "Chuyển lên",
     "key.next_field": "Ô sau",
@@ -554,14 +554,14 @@ MESSAGES: dict[str, str] = {
     "quiz.title.test": "Kiểm tra",
     "quiz.status.position": "Câu {number}/{size}",
     "quiz.status.answered": "đã trả lời {count}/{size}",
-    "quiz.status.flagged": "⚑ {count} câu gắn cờ",
-    "quiz.status.this_flagged": "câu này đã gắn cờ",
+    "quiz.status.flagged": "gắn cờ: {count}",
+    "quiz.status.this_flagged": "⚑ câu này có cờ",
     "quiz.status.time_left": "còn {clock}",
     "quiz.hint.single": "Chọn một đáp án: phím A–{last} (hoặc 1–{size}), rồi Enter.",
     "quiz.hint.multi": (
         "Chọn mọi đáp án đúng: phím A–{last} (hoặc 1–{size}) hay Space để đánh dấu/bỏ, rồi Enter."
     ),
-    "quiz.hint.truefalse": "Đ (hoặc 1) là Đúng, S (hoặc 2) là Sai, rồi Enter.",
+    "quiz.hint.truefalse": "Nhấn D (Đúng) hoặc S (Sai), hay 1 / 2, rồi Enter.",
     "quiz.hint.fill": "Gõ câu trả lời rồi Enter. Gõ không dấu, kiểu Telex hay VNI đều được.",
     "quiz.hint.fill_strict": (
         "Gõ câu trả lời rồi Enter. Câu này cần gõ đúng dấu (gõ kiểu Telex hay VNI cũng được)."
@@ -572,14 +572,14 @@ MESSAGES: dict[str, str] = {
         "Shift+↑↓), rồi Enter."
     ),
     "quiz.hint.match": (
-        "Ghép mỗi dòng với một vế phải: ↑↓ chọn dòng, gõ chữ A–{last} của vế phải, Delete để bỏ "
-        "ghép, rồi Enter."
+        "Ghép mỗi dòng với một vế phải: ↑↓ chọn dòng, gõ chữ A–{last} của vế phải (con trỏ tự sang "
+        "dòng kế tiếp), Delete để bỏ ghép, rồi Enter."
     ),
     "quiz.feedback.right": "✓ Đúng.",
     "quiz.feedback.wrong": "✗ Chưa đúng.",
     "quiz.feedback.partly": "◐ Đúng một phần ({percent}%).",
     "quiz.feedback.without_diacritics": "Chấp nhận dù gõ thiếu dấu; viết đủ dấu là: “{answer}”.",
-    "quiz.feedback.understood_as": "Đã đọc cách gõ của bạn thành: “{text}”.",
+    "quiz.feedback.understood_as": "Chương trình hiểu câu trả lời của bạn là: “{text}”.",
     "quiz.feedback.correct_answer": "Đáp án đúng:",
     "quiz.feedback.explanation": "Giải thích:",
     "quiz.feedback.lesson": "Bài học:",
@@ -600,7 +600,7 @@ MESSAGES: dict[str, str] = {
     "quiz.pause.continue": "Làm tiếp",
     "quiz.pause.submit": "Nộp bài",
     "quiz.pause.submit_detail": "Xem những câu chưa trả lời hoặc gắn cờ trước khi nộp",
-    "quiz.pause.finish": "Kết thúc và xem kết quả",
+    "quiz.pause.finish": "Nộp bài và xem kết quả",
     "quiz.pause.finish_detail": "Những câu chưa trả lời được tính là sai",
     "quiz.pause.leave": "Lưu lại, làm tiếp sau",
     "quiz.pause.leave_detail": "Về màn hình chính; lần sau sẽ được mời làm tiếp",
@@ -667,7 +667,7 @@ MESSAGES: dict[str, str] = {
     "setup.too_few": (
         "Chỉ có {available} câu phù hợp, không đủ {count} câu: hãy chọn thêm bài hoặc giảm số câu."
     ),
-    "setup.no_lessons": "Chưa chọn bài nào (Space để chọn, A để chọn tất cả).",
+    "setup.no_lessons": "Chưa chọn bài nào (Space để chọn, phím a để chọn tất cả).",
     "setup.bad_count": "Số câu phải là một số lớn hơn 0.",
     "setup.bad_minutes": "Thời gian phải là số phút (0 là không giới hạn).",
     "setup.nothing_chosen": "Hãy chọn ít nhất một độ khó và một ngân hàng câu hỏi.",
@@ -682,4 +682,16 @@ MESSAGES: dict[str, str] = {
     "setup.partial_credit_note": (
         "cho câu nhiều đáp án và câu ghép: đúng bao nhiêu ý, được bấy nhiêu điểm"
     ),
+    "key.tick": "Chọn/bỏ",
+    "quiz.hurry": "Còn {clock} nữa là hết giờ.",
+    "answer.not_a_number": "Hãy gõ một số bằng chữ số, ví dụ 14 hoặc 2,5.",
+    "results.verdict_label": "Kết quả:",
+    "duration.whole_minutes": "{minutes} phút",
+    "help.quiz.choose_keys": "A–H, 1–8",
+    "help.quiz.choose": "chọn đáp án (câu ghép: chọn vế phải cho dòng đang chọn)",
+    "help.quiz.truth_keys": "D, S",
+    "help.quiz.truth": "Đúng, Sai (câu đúng/sai)",
+    "help.quiz.space": "chọn/bỏ một đáp án (nhiều đáp án); nhấc/đặt một mục (sắp xếp)",
+    "help.quiz.enter": "trả lời; sau phần giải thích: sang câu tiếp theo",
+    "key.scroll": "Cuộn",
 }

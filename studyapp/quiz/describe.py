@@ -13,6 +13,7 @@ from studyapp.content.model import LETTERS
 from studyapp.i18n import Lang, current_language, tr
 from studyapp.quiz.scoring import (
     ChoiceResponse,
+    MatchResponse,
     OrderResponse,
     Response,
     TextResponse,
@@ -90,3 +91,13 @@ def describe_correct(item: PaperItem, lang: Lang | None = None) -> list[str]:
     if kind == "order":
         return [f"{place}. {text}" for place, text in enumerate(question.items, 1)]
     return [f"{left} → {right}" for left, right in question.pairs]
+
+
+def line_marks(item: PaperItem, response: Response | None) -> list[bool] | None:
+    """For an ordering or a matching, whether each line of `describe_response`
+    is right (the item in its place, the pair as written); None otherwise."""
+    if isinstance(response, OrderResponse):
+        return [written == place for place, written in enumerate(response.order)]
+    if isinstance(response, MatchResponse):
+        return [right == left for left, right in enumerate(response.rights)]
+    return None

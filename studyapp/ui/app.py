@@ -18,7 +18,7 @@ from studyapp.config import ConfigWriteError, Settings, set_config_value
 from studyapp.content.catalog import Catalog
 from studyapp.content.loading import LoadResult, load_catalog
 from studyapp.errors import StudyappError
-from studyapp.i18n import Lang, set_language, tr
+from studyapp.i18n import Lang, has_message, set_language, tr
 from studyapp.ui.bindings import binding_text
 from studyapp.ui.screens.home import HomeScreen
 
@@ -78,6 +78,7 @@ class StudyApp(App[None]):
         self._lessons_read: set[str] | None = None
         self._resume_offered = False
         self._started = False
+        self._last_query = ""
         self._notices = list(settings.notices)
         if settings.theme in self.available_themes:
             self.theme = settings.theme
@@ -518,9 +519,21 @@ class StudyApp(App[None]):
         return self.search_index.search(query, limit=limit)
 
     def open_lessons(self, lesson_id: str | None = None) -> None:
+        """The lessons, at `lesson_id` or where the member last read."""
         from studyapp.ui.screens.lessons import LessonsScreen  # noqa: PLC0415 - see above
 
-        self.push_screen(LessonsScreen(lesson_id))
+        self.push_screen(LessonsScreen(lesson_id or self.last_read_lesson()))
+
+    def last_read_lesson(self) -> str | None:
+        learner = self.learner
+        if learner is None or learner.member_id is None or self.store_problem:
+            return None
+        try:
+            reads = self.store.lessons_read(learner.member_id)
+        except StudyappError:
+            return None
+        reads = [r for r in reads if self.catalog.has_lesson(r.lesson_id)]
+        return max(reads, key=lambda r: r.last_read_at).lesson_id if reads else None
 
     def open_passage(self, lesson_id: str, explanation: str) -> None:
         """The lesson at the passage an explanation quotes, highlighted."""
@@ -538,13 +551,14 @@ class StudyApp(App[None]):
 
         if isinstance(self.screen, SearchScreen):
             return
-        self.push_screen(SearchScreen(), self._search_done)
+        self.push_screen(SearchScreen(self._last_query), self._search_done)
 
     async def _search_done(self, result: SearchResult | None) -> None:
         from studyapp.ui.screens.lessons import LessonsScreen  # noqa: PLC0415
 
         if result is None:
             return
+        self._last_query = result.query
         hit = result.hit
         lesson_id: str | None = hit.id
         match: Match | None = hit.match
@@ -598,12 +612,16 @@ class StudyApp(App[None]):
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return
-        rows: list[KeyRow] = []
+        rows: list[KeyRow] = list(getattr(screen, "help_rows", list)())
         seen: set[str] = set()
         for key, active in screen.active_bindings.items():
             binding = active.binding
+            # Only the program's own keys, in the interface language: the
+            # widgets' built-in ones (Textual's, in English) are the general keys.
+            if not has_message(binding.description) or not active.enabled:
+                continue
             text = binding_text(binding)
-            if not text or text in seen or not active.enabled:
+            if text in seen:
                 continue
             seen.add(text)
             rows.append((self.get_key_display(binding) or key, text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -287,9 +288,14 @@ async def test_help_lists_the_keys_of_the_question_screen(catalog: Catalog) -> N
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         shown = texts(app)
-        for line in ("Ctrl+G", "Gắn cờ", "Ctrl+S", "Nộp bài", "PgDn", "Câu sau", "Esc",
-                     "Tạm dừng", "Space", "Đánh dấu"):
+        for line in ("Ctrl+G", "Gắn cờ xem lại", "Ctrl+S", "Nộp bài", "PgDn", "Câu sau", "Esc",
+                     "Tạm dừng", "Space", "Chọn/bỏ", "A–H, 1–8", "D, S"):
             assert line in shown, line
+        # Only the program's keys, in Vietnamese: none of Textual's own, in English,
+        # and no general "PgUp PgDn: scroll" where they move between questions.
+        for english in ("Scroll", "Page Up", "Cursor", "Select", "Focus Next"):
+            assert english not in shown, english
+        assert "cuộn từng trang" not in shown
 
 
 def test_every_key_binding_has_an_id_and_a_description() -> None:
@@ -335,3 +341,37 @@ async def test_input_in_the_learner_filter_is_not_a_shortcut() -> None:
         await pilot.pause()
         assert app.learner is not None
         assert app.learner.name == "Lê Văn Nam"
+
+
+async def test_setup_by_keys_mode_time_partial_credit_and_difficulty() -> None:
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        member(app)
+        await pilot.press("l")
+        await pilot.pause()
+        setup = app.screen
+        assert isinstance(setup, QuizSetupScreen)
+        await pilot.press("tab", "down", "space")  # mode: the test
+        await pilot.pause()
+        assert setup.query_one("#setup-minutes", Input).value == "15"  # the time came with it
+        await pilot.press("tab", "tab", "tab", "space")  # partial credit on
+        await pilot.press("tab", "space")  # difficulty: not the easy ones
+        await pilot.pause()
+        summary = str(setup.query_one("#setup-summary", Static).content)
+        easy = sum(1 for q in app.catalog.questions if q.difficulty == 1)
+        assert f"Có {len(app.catalog.questions) - easy} câu phù hợp" in summary
+        partial = setup.query_one("#setup-partial", OptionList).get_option_at_index(0)
+        assert str(partial.prompt) == "[x] Tính điểm từng phần"
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        session = screen.quiz.session
+        assert session.mode is Mode.TEST
+        assert session.partial_credit
+        assert session.time_limit == timedelta(minutes=15)
+        assert all(item.question.difficulty != 1 for item in session.paper.items)
+        stored = app.store.attempt(screen.quiz.id).settings
+        assert stored["partial_credit"] is True
+        assert stored["time_limit_s"] == 900

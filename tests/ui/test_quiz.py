@@ -314,3 +314,55 @@ async def test_the_program_as_started_offers_the_unfinished_quiz(catalog: Catalo
         assert isinstance(app.screen, QuizScreen)
         assert app.screen.quiz.id == attempt_id
         assert app.screen.quiz.session.position == 1
+
+
+@pytest.mark.parametrize("position", [0, 2], ids=["single", "truefalse"])
+async def test_enter_before_choosing_answers_nothing(catalog: Catalog, position: int) -> None:
+    app = build_app()
+    paper = one_of_each_type(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        member(app)
+        screen = await start(pilot, paper, Mode.TEST)
+        await screen.go_to_question(position)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.store.answers(screen.quiz.id) == []
+        assert screen.quiz.session.position == position
+        assert any("Hãy chọn một đáp án" in str(n.message) for n in app._notifications)
+        await pilot.press("down", "enter")  # the arrow chooses the first: now Enter answers
+        await pilot.pause()
+        assert [row.position for row in app.store.answers(screen.quiz.id)] == [position]
+
+
+async def test_a_word_for_a_number_is_asked_again_not_marked_wrong(catalog: Catalog) -> None:
+    app = build_app()
+    paper = one_of_each_type(catalog)
+    number = [item.question.type for item in paper.items].index("number")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        member(app)
+        screen = await start(pilot, paper, Mode.PRACTICE)
+        await screen.go_to_question(number)
+        await pilot.press(*"bốn", "enter")
+        await pilot.pause()
+        assert app.store.answers(screen.quiz.id) == []
+        assert any("chữ số" in str(n.message) for n in app._notifications)
+        assert screen.feedback is None
+
+
+async def test_the_last_minute_is_announced(catalog: Catalog) -> None:
+    clock = Clock()
+    app = build_app(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        member(app)
+        screen = await start(pilot, one_of_each_type(catalog), Mode.TEST,
+                             time_limit=timedelta(minutes=5))
+        status = screen.query_one("#quiz-status", Static)
+        assert str(status.content).startswith("còn 05:00 · Câu 1/7")  # the time first
+        clock.advance(minutes=4, seconds=10)
+        screen.check_clock()
+        await pilot.pause()
+        assert status.has_class("-hurry")
+        assert any("Còn 00:50 nữa là hết giờ." in str(n.message) for n in app._notifications)

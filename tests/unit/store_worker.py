@@ -40,6 +40,7 @@ def main() -> None:
     member = members[0] if members else store.add_member(cell.id, name)
     given = 0
     seed = 0
+    print("READY", flush=True)  # started: from here on, every moment may be the last
     while limit is None or given < limit:
         unfinished = store.unfinished_attempts(member_id=member.id)
         if unfinished:

@@ -9,7 +9,12 @@ import pytest
 
 from studyapp.content.model import Question
 from studyapp.i18n import set_language
-from studyapp.quiz.describe import describe_correct, describe_response, format_number
+from studyapp.quiz.describe import (
+    describe_correct,
+    describe_response,
+    format_number,
+    line_marks,
+)
 from studyapp.quiz.scoring import (
     ChoiceResponse,
     MatchResponse,
@@ -71,3 +76,14 @@ def test_order_and_match_line_by_line() -> None:
                       right_order=(1, 0))
     assert describe_correct(match) == ["Xây → dựng", "Chống → suy thoái"]
     assert describe_response(match, MatchResponse((1, None))) == ["Xây → suy thoái", "Chống → —"]
+
+
+def test_which_lines_of_an_ordering_or_matching_are_right() -> None:
+    order = PaperItem(question(type="order", items=("Một", "Hai", "Ba")), item_order=(1, 2, 0))
+    assert line_marks(order, OrderResponse((0, 2, 1))) == [True, False, False]
+    match = PaperItem(question(type="match", pairs=(("a", "1"), ("b", "2"), ("c", "3"))),
+                      right_order=(2, 0, 1))
+    assert line_marks(match, MatchResponse((0, 2, None))) == [True, False, False]
+    assert line_marks(order, None) is None
+    assert line_marks(PaperItem(question(type="truefalse", truth=True)),
+                      TruthResponse(True)) is None

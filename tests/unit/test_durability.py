@@ -44,10 +44,14 @@ def test_killing_at_any_moment_loses_no_acknowledged_answer(tmp_path: Path,
     lives_with_answers = 0
     for _ in range(KILLS):
         process = worker(database, "crash")
-        # From before its first answer to well into its answering.
-        time.sleep(rng.uniform(0.05, 0.35))
+        assert process.stdout is not None
+        # Once it has started (however long that takes on a busy machine),
+        # anywhere from before its first answer to well into its answering.
+        ready = process.stdout.readline()
+        time.sleep(rng.uniform(0.0, 0.25))
         process.send_signal(signal.SIGKILL)
         output, errors = process.communicate()
+        assert ready == "READY\n", errors
         assert process.returncode == -signal.SIGKILL, errors
         found = acknowledgements(output)
         lives_with_answers += bool(found)

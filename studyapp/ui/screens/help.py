@@ -61,8 +61,12 @@ class HelpScreen(StudyModal[None]):
                 yield Static(Content(tr("help.screen_keys", screen=self._screen_name)),
                              classes="help-heading")
                 yield Static(_table(self._screen_keys))
+            # The general keys this screen does not give another meaning to.
+            taken = {part for key, _ in self._screen_keys for part in key.split()}
+            general = [(key, tr(text)) for key, text in GENERAL_KEYS
+                       if not taken.intersection(key.split())]
             yield Static(Content(tr("help.general_keys")), classes="help-heading")
-            yield Static(_table([(key, tr(text)) for key, text in GENERAL_KEYS]))
+            yield Static(_table(general))
             yield Static(Content(tr("help.mouse")), classes="help-note")
 
     def on_mount(self) -> None:

@@ -83,8 +83,11 @@ class HistoryScreen(StudyScreen[None]):
                 key=attempt.id)
         table.focus()
         chronological = list(reversed(self.attempts))
+        # Dates under the chart; times when everything was on one day.
+        days = {format_when(a.started_at)[:10] for a in chronological}
+        cut = slice(11, 16) if len(days) == 1 else slice(0, 5)
         self.query_one(ScoreChart).show(
-            [format_when(a.started_at)[:5] for a in chronological],
+            [format_when(a.started_at)[cut] for a in chronological],
             [float(a.score or 0) for a in chronological],
             [a.mode == "test" for a in chronological],
             float(_scale(chronological[-1])))

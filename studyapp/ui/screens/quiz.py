@@ -8,6 +8,7 @@ and forth and change answers until the paper is handed in (or time is up).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any, ClassVar
@@ -39,6 +40,8 @@ from studyapp.ui.widgets.key_bar import KeyBar
 from studyapp.ui.widgets.title_bar import TitleBar
 
 LETTER_RANGE = "ABCDEFGH"
+HURRY = timedelta(minutes=1)
+"""With this little time left, the clock turns to a warning and says so once."""
 
 
 def format_clock(left: timedelta) -> str:
@@ -82,6 +85,10 @@ class QuizScreen(StudyScreen[None]):
         Binding("escape", "pause", "key.pause", id="quiz.pause"),
         Binding("ctrl+down", "scroll(1)", "key.scroll_down", show=False, id="quiz.scroll_down"),
         Binding("ctrl+up", "scroll(-1)", "key.scroll_up", show=False, id="quiz.scroll_up"),
+        # After an answer in practice, nothing takes the arrows: they scroll
+        # the question and its explanation.
+        Binding("down", "scroll_lines(3)", "key.scroll", id="quiz.scroll_lines_down"),
+        Binding("up", "scroll_lines(-3)", "key.scroll", show=False, id="quiz.scroll_lines_up"),
     ]
 
     def __init__(self, quiz: RecordedQuiz, *, on_finished: Callable[[RecordedQuiz], None],
@@ -160,18 +167,30 @@ class QuizScreen(StudyScreen[None]):
             self.set_focus(answer, scroll_visible=False)
 
     def _update_status(self) -> None:
+        """The time left first (a narrow window cuts the end of the line),
+        then where the learner is and what is flagged."""
         session = self.quiz.session
-        parts = [tr("quiz.status.position", number=session.position + 1, size=session.size),
-                 tr("quiz.status.answered", count=format_count(len(session.responses)),
-                    size=session.size)]
-        if session.flagged:
-            parts.append(tr("quiz.status.flagged", count=len(session.flagged)))
-        if session.position in session.flagged:
-            parts.append(tr("quiz.status.this_flagged"))
+        parts: list[Content] = []
         left = self.quiz.time_left()
         if left is not None:
-            parts.append(tr("quiz.status.time_left", clock=format_clock(left)))
-        self.query_one("#quiz-status", Static).update(Content(" · ".join(parts)))
+            parts.append(Content.styled(tr("quiz.status.time_left", clock=format_clock(left)),
+                                        "bold"))
+        parts.append(Content(tr("quiz.status.position", number=session.position + 1,
+                                size=session.size)))
+        parts.append(Content(tr("quiz.status.answered",
+                                count=format_count(len(session.responses)),
+                                size=session.size)))
+        if session.position in session.flagged:
+            parts.append(Content.styled(tr("quiz.status.this_flagged"), "bold"))
+        if session.flagged:
+            parts.append(Content(tr("quiz.status.flagged", count=len(session.flagged))))
+        status = self.query_one("#quiz-status", Static)
+        status.update(Content(" · ").join(parts))
+        hurry = left is not None and left <= HURRY
+        if hurry and not status.has_class("-hurry") and left:
+            self.notify(tr("quiz.hurry", clock=format_clock(left)), severity="warning",
+                        markup=False, timeout=6)
+        status.set_class(hurry, "-hurry")
 
     # --- answering ---------------------------------------------------------------------------
 
@@ -190,6 +209,7 @@ class QuizScreen(StudyScreen[None]):
         position = self.quiz.session.position
         if not await self._safely(lambda: self.quiz.answer(position, response)):
             return
+        self.app.clear_notifications()  # "choose first" and the like no longer apply
         if self.quiz.mode is Mode.PRACTICE:
             self.feedback = self.quiz.session.credit(position)
             await self._show_feedback()
@@ -222,13 +242,23 @@ class QuizScreen(StudyScreen[None]):
         hint = tr("quiz.feedback.results_hint" if last else "quiz.feedback.next_hint")
         sheet = self.query_one("#quiz-feedback", AnswerSheet)
         await sheet.show([Part(verdict(credit)),
-                          *explanation_parts(self.study_app.catalog, item, credit),
+                          *explanation_parts(self.study_app.catalog, item, credit,
+                                             response=session.responses.get(session.position)),
                           Part(Content.styled(hint, "$text-muted"))])
         sheet.display = True
         sheet.set_class(credit.correct, "-right")
         sheet.set_class(not credit.correct, "-wrong")
         self.set_focus(None)
-        self.call_after_refresh(sheet.scroll_visible, animate=False)
+        self.call_after_refresh(self._bring_feedback_into_view)
+
+    def _bring_feedback_into_view(self) -> None:
+        """Scroll just enough to show the verdict and the right answer: the
+        question stays in view as far as it can (the rest scrolls with ↑↓)."""
+        sheet = self.query_one("#quiz-feedback", AnswerSheet)
+        body = self.query_one("#quiz-body", VerticalScroll)
+        region = sheet.virtual_region
+        head = region._replace(height=min(region.height, 4))
+        body.scroll_to_region(head, animate=False)
 
     # --- moving ------------------------------------------------------------------------------
 
@@ -281,6 +311,9 @@ class QuizScreen(StudyScreen[None]):
     def action_scroll(self, direction: int) -> None:
         body = self.query_one("#quiz-body", VerticalScroll)
         body.scroll_relative(y=direction * max(body.size.height - 2, 1), animate=False)
+
+    def action_scroll_lines(self, lines: int) -> None:
+        self.query_one("#quiz-body", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     async def action_flag(self) -> None:
         session = self.quiz.session
@@ -362,6 +395,8 @@ class QuizScreen(StudyScreen[None]):
             lines.append(tr("quiz.submit.flagged", numbers=", ".join(str(p + 1) for p in flagged)))
         choices = [DialogChoice("submit", tr("quiz.submit.confirm"), key="n"),
                    DialogChoice("back", tr("quiz.submit.back"), key="q")]
+        if unanswered:
+            choices.reverse()  # Enter alone goes back, not hand in half a test
         for position in sorted(set(unanswered) | set(flagged)):
             reasons = [tr("quiz.submit.why_unanswered")] if position in unanswered else []
             reasons += [tr("quiz.submit.why_flagged")] if position in flagged else []
@@ -387,6 +422,12 @@ class QuizScreen(StudyScreen[None]):
         if await self._safely(self.quiz.finish):
             self._ended = True
             self._on_finished(self.quiz)
+
+    def on_unmount(self) -> None:
+        # The program closed mid-quiz (Ctrl+Q): a timed quiz's clock stops.
+        if not self._ended and not self.quiz.finished:
+            with contextlib.suppress(StudyappError):
+                self.quiz.leave()
 
     def check_clock(self) -> None:
         """Every second: the clock shown, and the end when the time is up."""
@@ -431,9 +472,16 @@ class QuizScreen(StudyScreen[None]):
             return False
         return True
 
+    def help_rows(self) -> list[tuple[str, str]]:
+        """How to answer, for the help screen (the answer keys are not bindings)."""
+        return [(tr("help.quiz.choose_keys"), tr("help.quiz.choose")),
+                (tr("help.quiz.truth_keys"), tr("help.quiz.truth")),
+                ("Space", tr("help.quiz.space")),
+                ("Enter", tr("help.quiz.enter"))]
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         test = self.quiz.mode is Mode.TEST
-        if action in ("next_after_feedback", "open_lesson"):
+        if action in ("next_after_feedback", "open_lesson", "scroll_lines"):
             return self.feedback is not None
         if action == "step":
             if test:

@@ -36,6 +36,8 @@ def format_duration(spent: timedelta) -> str:
     if hours:
         return tr("duration.hours", hours=hours, minutes=minutes)
     if minutes:
+        if not seconds:
+            return tr("duration.whole_minutes", minutes=minutes)
         return tr("duration.minutes", minutes=minutes, seconds=seconds)
     return tr("duration.seconds", seconds=seconds)
 
@@ -96,7 +98,8 @@ class ResultsScreen(StudyScreen[None]):
         band = score.band or ""
         lines.append(Content.assemble(
             tr("results.score_label"), " ", (f"{score.shown()}/{scale}", "bold $text-accent"),
-            "   ", tr("results.band_label"), " ", (band, "bold"), "   ", passed))
+            "   ", tr("results.band_label"), " ", (band, "bold"), "   ",
+            tr("results.verdict_label"), " ", passed))
         lines.append(Content(tr("results.counts", correct=result.correct,
                                 size=len(result.credits), answered=result.answered)))
         time_line = tr("results.time", duration=format_duration(result.time_spent))

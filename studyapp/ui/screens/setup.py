@@ -7,23 +7,13 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import timedelta
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import (
-    Button,
-    Checkbox,
-    Input,
-    Label,
-    RadioButton,
-    RadioSet,
-    SelectionList,
-    Static,
-)
-from textual.widgets.selection_list import Selection
+from textual.widgets import Button, Input, Label, Static
 
 from studyapp.i18n import format_count, tr
 from studyapp.quiz.plan import DEFAULT_TEST_MINUTES, QuizPlan
@@ -33,6 +23,7 @@ from studyapp.text import parse_number
 from studyapp.ui.screens.base import StudyScreen, stylesheet
 from studyapp.ui.widgets.key_bar import KeyBar
 from studyapp.ui.widgets.lesson_tree import LessonPicker
+from studyapp.ui.widgets.tick_list import Tick, TickList
 from studyapp.ui.widgets.title_bar import TitleBar
 
 DIFFICULTIES = (1, 2, 3)
@@ -62,38 +53,35 @@ class QuizSetupScreen(StudyScreen[QuizPlan | None]):
             with Vertical(id="setup-lessons"):
                 yield Static(Content(tr("setup.lessons")), classes="setup-heading")
                 yield LessonPicker(catalog, id="setup-picker")
-            with VerticalScroll(id="setup-options"):
+            with VerticalScroll(id="setup-options") as options:
+                options.can_focus = False  # Tab goes from one choice to the next
                 yield Static(Content(tr("setup.mode")), classes="setup-heading")
-                with RadioSet(id="setup-mode"):
-                    yield RadioButton(Content(tr("setup.mode.practice")),
-                                      value=plan.mode is Mode.PRACTICE, id="mode-practice")
-                    yield RadioButton(Content(tr("setup.mode.test")),
-                                      value=plan.mode is Mode.TEST, id="mode-test")
+                yield TickList([Tick(tr("setup.mode.practice"), Mode.PRACTICE),
+                                Tick(tr("setup.mode.test"), Mode.TEST)], [plan.mode],
+                               single=True, id="setup-mode")
                 yield Label(Content(tr("setup.count")), classes="setup-label")
                 yield Input(str(plan.count), id="setup-count", max_length=5, restrict=r"\d*")
                 yield Label(Content(tr("setup.minutes")), classes="setup-label")
                 minutes = int(plan.time_limit.total_seconds() // 60) if plan.time_limit else 0
                 yield Input(str(minutes), id="setup-minutes", max_length=4, restrict=r"\d*")
-                yield Checkbox(Content(tr("setup.partial_credit")), plan.partial_credit,
-                               id="setup-partial")
+                yield TickList([Tick(tr("setup.partial_credit"), True)],
+                               [True] if plan.partial_credit else [], id="setup-partial")
                 yield Static(Content(tr("setup.partial_credit_note")), classes="setup-note")
                 yield Label(Content(tr("setup.difficulty")), classes="setup-label")
                 levels = Counter(q.difficulty for q in questions)
-                yield SelectionList[int](
-                    *[Selection(Content(tr(f"setup.difficulty.{d}", count=format_count(levels[d]))),
-                                d, True) for d in DIFFICULTIES], id="setup-difficulty")
+                yield TickList([Tick(tr(f"setup.difficulty.{d}", count=format_count(levels[d])), d)
+                                for d in DIFFICULTIES], DIFFICULTIES, id="setup-difficulty")
                 banks = Counter(q.bank_id for q in questions)
+                shown_banks = [bank for bank in catalog.banks if banks[bank.id]]
                 yield Label(Content(tr("setup.banks")), classes="setup-label")
-                yield SelectionList[str](
-                    *[Selection(Content(f"{bank.title} ({format_count(banks[bank.id])})"),
-                                bank.id, True) for bank in catalog.banks if banks[bank.id]],
-                    id="setup-banks")
+                yield TickList([Tick(f"{bank.title} ({format_count(banks[bank.id])})", bank.id)
+                                for bank in shown_banks], [bank.id for bank in shown_banks],
+                               id="setup-banks")
                 tags = Counter(tag for q in questions for tag in q.tags)
                 if tags:
                     yield Label(Content(tr("setup.tags")), classes="setup-label")
-                    yield SelectionList[str](
-                        *[Selection(Content(f"{tag} ({format_count(count)})"), tag, False)
-                          for tag, count in sorted(tags.items())], id="setup-tags")
+                    yield TickList([Tick(f"{tag} ({format_count(count)})", tag)
+                                    for tag, count in sorted(tags.items())], id="setup-tags")
         with Horizontal(id="setup-footer"):
             yield Static(id="setup-summary")
             yield Button(Content(tr("setup.start")), variant="primary", id="setup-start")
@@ -121,12 +109,12 @@ class QuizSetupScreen(StudyScreen[QuizPlan | None]):
             return None, tr("setup.bad_count")
         if minutes is None or minutes < 0:
             return None, tr("setup.bad_minutes")
-        mode = Mode.TEST if self.query_one("#mode-test", RadioButton).value else Mode.PRACTICE
-        difficulty = self.query_one("#setup-difficulty", SelectionList).selected
-        banks = self.query_one("#setup-banks", SelectionList).selected
-        all_banks = self.query_one("#setup-banks", SelectionList).option_count
-        tags = self.query(SelectionList).filter("#setup-tags")
-        chosen_tags = tags.first().selected if tags else []
+        mode = Mode.TEST if Mode.TEST in self._ticked("#setup-mode") else Mode.PRACTICE
+        difficulty = self._ticked("#setup-difficulty")
+        banks = self._ticked("#setup-banks")
+        all_banks = self.query_one("#setup-banks", TickList).option_count
+        tags = self.query("#setup-tags")
+        chosen_tags = self._ticked("#setup-tags") if tags else set()
         if not difficulty or not banks:
             return None, tr("setup.nothing_chosen")
         filters = Filters(
@@ -137,8 +125,11 @@ class QuizSetupScreen(StudyScreen[QuizPlan | None]):
             else frozenset())
         plan = QuizPlan(mode, int(count), filters,
                         timedelta(minutes=int(minutes)) if minutes else None,
-                        self.query_one("#setup-partial", Checkbox).value)
+                        bool(self._ticked("#setup-partial")))
         return plan, None
+
+    def _ticked(self, selector: str) -> set[Any]:
+        return set(self.query_one(selector, TickList).ticked)
 
     def _update(self) -> None:
         """Say how many questions the choices leave, and what Enter will start."""
@@ -162,19 +153,16 @@ class QuizSetupScreen(StudyScreen[QuizPlan | None]):
             self._minutes_edited = True
         self._update()
 
-    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
-        test = event.pressed.id == "mode-test"
+    def on_tick_list_changed(self, event: TickList.Changed) -> None:
+        if event.ticks.id == "setup-mode":
+            self._mode_changed(Mode.TEST in event.ticks.ticked)
+        self._update()
+
+    def _mode_changed(self, test: bool) -> None:
         if not self._minutes_edited:
             # The time goes with the mode until the learner sets one.
             self.query_one("#setup-minutes", Input).value = str(DEFAULT_TEST_MINUTES if test else 0)
         self.sub_title = tr("setup.title.test" if test else "setup.title.practice")
-        self._update()
-
-    def on_checkbox_changed(self) -> None:
-        self._update()
-
-    def on_selection_list_selected_changed(self) -> None:
-        self._update()
 
     def on_lesson_picker_changed(self) -> None:
         self._update()

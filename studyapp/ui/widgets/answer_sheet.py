@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from studyapp.content.catalog import Catalog
 from studyapp.i18n import tr
-from studyapp.quiz.describe import describe_correct, describe_response
+from studyapp.quiz.describe import describe_correct, describe_response, line_marks
 from studyapp.quiz.scoring import Credit, Response
 from studyapp.quiz.selection import PaperItem
 
@@ -43,9 +43,18 @@ def verdict(credit: Credit, answered: bool = True) -> Content:
     return Content.styled(tr("quiz.feedback.wrong"), "bold $text-error")
 
 
-def _lines(heading: str, lines: Iterable[str], spaced: bool) -> list[Part]:
-    return [Part(Content.styled(heading, "bold"), spaced=spaced),
-            *(Part(Content(f"• {line}"), indented=True) for line in lines)]
+def _lines(heading: str, lines: Iterable[str], spaced: bool,
+           marks: Iterable[bool] | None = None) -> list[Part]:
+    """A heading, then one indented line each; with `marks`, each line says
+    whether it is right (an ordering's places, a matching's pairs)."""
+    parts = [Part(Content.styled(heading, "bold"), spaced=spaced)]
+    if marks is None:
+        parts += [Part(Content(f"• {line}"), indented=True) for line in lines]
+    else:
+        parts += [Part(Content.assemble(("✓ ", "bold $text-success") if right else
+                                        ("✗ ", "bold $text-error"), line), indented=True)
+                  for line, right in zip(lines, marks, strict=True)]
+    return parts
 
 
 def explanation_parts(catalog: Catalog, item: PaperItem, credit: Credit, *,
@@ -57,8 +66,11 @@ def explanation_parts(catalog: Catalog, item: PaperItem, credit: Credit, *,
     question = item.question
     spaced = with_response
     parts: list[Part] = []
-    if with_response:
-        parts += _lines(tr("review.your_answer"), describe_response(item, response), spaced)
+    marks = line_marks(item, response) if response is not None else None
+    # An ordering or a matching partly wrong: which of the learner's lines were.
+    if with_response or (marks is not None and not credit.correct):
+        parts += _lines(tr("review.your_answer"), describe_response(item, response), spaced,
+                        marks if not credit.correct else None)
     if credit.without_diacritics and question.accepted:
         parts.append(Part(Content(tr("quiz.feedback.without_diacritics",
                                      answer=question.accepted[0]))))

@@ -32,6 +32,7 @@ from studyapp.quiz.scoring import (
     TruthResponse,
 )
 from studyapp.quiz.selection import PaperItem
+from studyapp.text import parse_number
 from studyapp.ui.theme import rich_style
 
 RIGHT_MARK = "✓"
@@ -117,8 +118,10 @@ class ChoiceAnswer(AnswerList, AnswerMixin):
         self._outcome: dict[int, str] = {}
         self._mounted = False  # theme colours are known once mounted
         super().__init__(*[Option(self._prompt(i)) for i in range(len(choices))], id=id)
-        if initial:
-            self.highlighted = min(i for i, c in enumerate(choices) if c.value in initial)
+        # Nothing is highlighted until the learner chooses: Enter straight
+        # away must not answer A (a new user pressed it to move on).
+        self.highlighted = min((i for i, c in enumerate(choices) if c.value in initial),
+                               default=None)
 
     @classmethod
     def for_item(cls, item: PaperItem, initial: Response | None = None) -> ChoiceAnswer:
@@ -250,6 +253,10 @@ class TextAnswer(Input, AnswerMixin):
         response = self.current_response()
         if response is None:
             self.post_message(Incomplete(tr("answer.type_first")))
+            return
+        if self.has_class("-number") and parse_number(self.value) is None:
+            # “bốn” is not wrong, it is not a number yet: say so, grade nothing.
+            self.post_message(Incomplete(tr("answer.not_a_number")))
             return
         self.post_message(Confirmed(response))
 

@@ -47,9 +47,9 @@ class KeyBar(Static):
         if self.is_attached and screen is self.screen:
             self.refresh_keys()
 
-    MAX_LINES = 2
-    """A screen with many keys (a question in a test) wraps onto a second line
-    rather than hiding its last keys at 80 columns."""
+    MAX_LINES = 3
+    """A screen with many keys (a question in a test) wraps onto more lines
+    rather than hiding its last keys at 80 (or 60) columns."""
 
     def refresh_keys(self) -> None:
         """Show the bindings active now, each key once, on as many lines as
