@@ -385,6 +385,8 @@ def _cell(store: Store, name: str, *, create: bool) -> Cell:
 
 
 def cmd_members(args: argparse.Namespace, settings: Settings) -> int:
+    from studyapp.store.store import DuplicateMemberError  # noqa: PLC0415
+
     store = open_store(settings)
     action = args.action
     if action == "list":
@@ -401,8 +403,12 @@ def cmd_members(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     if action == "add":
         cell = _cell(store, args.cell, create=True)
-        member = store.add_member(cell.id, args.name, allow_duplicate=args.allow_duplicate,
-                                  pin=_pin(args))
+        try:
+            member = store.add_member(cell.id, args.name, allow_duplicate=args.allow_duplicate,
+                                      pin=_pin(args))
+        except DuplicateMemberError as error:
+            raise DuplicateMemberError(f"{error.message} {tr('members.allow_duplicate')}") \
+                from error
         _err(tr("members.added", name=member.full_name, cell=cell.name))
         return 0
     if action == "import":

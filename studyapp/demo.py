@@ -19,6 +19,7 @@ from studyapp.content.catalog import Catalog
 from studyapp.content.model import Question
 from studyapp.errors import StudyappError
 from studyapp.i18n import tr
+from studyapp.quiz.plan import QuizPlan, SessionSettings, session_paper
 from studyapp.quiz.scoring import (
     ChoiceResponse,
     MatchResponse,
@@ -29,7 +30,7 @@ from studyapp.quiz.scoring import (
     correct_response,
     grade,
 )
-from studyapp.quiz.selection import derive_seed, draw_paper
+from studyapp.quiz.selection import Filters, Paper, draw_paper
 from studyapp.quiz.session import Mode, QuizSession
 from studyapp.store.models import AttendanceStatus
 from studyapp.store.store import Store
@@ -108,9 +109,8 @@ class _Demo:
         rights[0], rights[1] = rights[1], rights[0]
         return MatchResponse(tuple(rights))
 
-    def take(self, paper_seed: int, count: int, mode: Mode, when: datetime, ability: float, *,
+    def take(self, paper: Paper, mode: Mode, when: datetime, ability: float, *,
              member_id: str, session_id: str | None, pack_id: str, finish: bool) -> None:
-        paper = draw_paper(self.catalog.questions, count, paper_seed)
         grading = self.catalog.pack(pack_id).grading
         attempt = self.store.start_attempt(paper, mode, member_id=member_id,
                                            session_id=session_id, pack_id=pack_id,
@@ -159,6 +159,7 @@ def _fill(store: Store, catalog: Catalog, seed: int, cells: int, members: int,  
     rng = demo.rng
     pack = catalog.pack(catalog.pack_of(catalog.questions[0]))
     lessons = [lesson.id for lesson in catalog.lessons if lesson.pack_id == pack.id]
+    roots = catalog.roots(pack.id)
     count = min(questions, len(catalog.questions))
     created_members = 0
     for number in range(1, cells + 1):
@@ -173,11 +174,17 @@ def _fill(store: Store, catalog: Catalog, seed: int, cells: int, members: int,  
             held_on = FIRST_SESSION + timedelta(days=30 * month + rng.randrange(7))
             start = datetime(held_on.year, held_on.month, held_on.day, 12, 30, tzinfo=UTC)
             store.clock = _fixed(start)
+            # Each meeting covers one or two parts of the plan (all of it when
+            # they hold too few questions); each member draws their own paper.
+            covered = [lesson.id for lesson in rng.sample(roots, min(2, len(roots)))]
+            if QuizPlan(filters=Filters(lessons=frozenset(covered))).available(catalog) < count:
+                covered = []
+            settings = SessionSettings(count, timedelta(minutes=15), variants=True)
             with store.batch():
                 session = store.open_session(
-                    cell.id, held_on, topic=pack.title, pack_id=pack.id,
-                    lessons=rng.sample(lessons, 3), settings={"count": count, "variants": True},
-                    seed=rng.randrange(2**32), run_by=roster[0].full_name)
+                    cell.id, held_on, topic=pack.title, pack_id=pack.id, lessons=covered,
+                    settings=settings.to_data(), seed=rng.randrange(2**32),
+                    run_by=roster[0].full_name)
                 at = start
                 for member in roster:
                     status = rng.choices(list(AttendanceStatus)[:3], weights=[85, 10, 5])[0]
@@ -187,9 +194,10 @@ def _fill(store: Store, catalog: Catalog, seed: int, cells: int, members: int,  
                     if status is not AttendanceStatus.PRESENT or rng.random() < 0.05:
                         continue
                     at += timedelta(minutes=rng.randint(6, 15))
-                    demo.take(derive_seed(session.seed, member.id), count, Mode.TEST, at,
-                              abilities[member.id], member_id=member.id, session_id=session.id,
-                              pack_id=pack.id, finish=rng.random() > 0.03)
+                    paper = session_paper(catalog, covered, settings, session.seed, member.id)
+                    demo.take(paper, Mode.TEST, at, abilities[member.id], member_id=member.id,
+                              session_id=session.id, pack_id=pack.id,
+                              finish=rng.random() > 0.03)
                     if rng.random() < 0.3:
                         store.mark_lesson_read(member.id, pack.id, rng.choice(lessons), at)
                 if month < sessions - 1:
@@ -197,7 +205,7 @@ def _fill(store: Store, catalog: Catalog, seed: int, cells: int, members: int,  
         with store.batch():
             for member in roster[: max(1, len(roster) // 3)]:  # some practise at home
                 when = datetime(2026, 10, 1, 20, tzinfo=UTC) + timedelta(days=rng.randrange(50))
-                demo.take(rng.randrange(2**32), min(5, count), Mode.PRACTICE, when,
-                          abilities[member.id], member_id=member.id, session_id=None,
-                          pack_id=pack.id, finish=True)
+                paper = draw_paper(catalog.questions, min(5, count), rng.randrange(2**32))
+                demo.take(paper, Mode.PRACTICE, when, abilities[member.id],
+                          member_id=member.id, session_id=None, pack_id=pack.id, finish=True)
     return DemoReport(cells, created_members, cells * sessions, demo.attempts, demo.answers)

@@ -30,14 +30,18 @@ def format_number(value: Decimal, lang: Lang | None = None) -> str:
     return text.replace(".", ",") if (lang or current_language()) == "vi" else text
 
 
-def _choice_line(item: PaperItem, written: int) -> str:
+def _choice_line(item: PaperItem, written: int, letters: bool) -> str:
+    if not letters:
+        return item.question.choices[written]
     shown = item.choice_order.index(written)
     return f"{LETTERS[shown]}. {item.question.choices[written]}"
 
 
-def _choices(item: PaperItem, written: set[int]) -> list[str]:
-    """The chosen choices in the order shown."""
-    return [_choice_line(item, index) for index in item.choice_order if index in written]
+def _choices(item: PaperItem, written: set[int], letters: bool = True) -> list[str]:
+    """The chosen choices in the order shown (with their letters as shown,
+    unless `letters` is False: members may have seen different letters)."""
+    return [_choice_line(item, index, letters) for index in item.choice_order
+            if index in written]
 
 
 def truth_word(value: bool, lang: Lang | None = None) -> str:
@@ -45,14 +49,14 @@ def truth_word(value: bool, lang: Lang | None = None) -> str:
 
 
 def describe_response(item: PaperItem, response: Response | None,
-                      lang: Lang | None = None) -> list[str]:
+                      lang: Lang | None = None, *, letters: bool = True) -> list[str]:
     """What the learner answered, one line per part; a single line saying
     so when nothing was answered."""
     question = item.question
     if response is None:
         return [tr("quiz.no_answer", lang)]
     if isinstance(response, ChoiceResponse):
-        return _choices(item, set(response.chosen)) or [tr("quiz.no_answer", lang)]
+        return _choices(item, set(response.chosen), letters) or [tr("quiz.no_answer", lang)]
     if isinstance(response, TruthResponse):
         return [truth_word(response.value, lang)]
     if isinstance(response, TextResponse):
@@ -67,12 +71,13 @@ def describe_response(item: PaperItem, response: Response | None,
     return lines
 
 
-def describe_correct(item: PaperItem, lang: Lang | None = None) -> list[str]:
+def describe_correct(item: PaperItem, lang: Lang | None = None, *,
+                     letters: bool = True) -> list[str]:
     """The right answer, one line per part, in the terms shown."""
     question = item.question
     kind = question.type
     if kind in ("single", "multi"):
-        return _choices(item, set(question.correct_choices))
+        return _choices(item, set(question.correct_choices), letters)
     if kind == "truefalse":
         return [truth_word(bool(question.truth), lang)]
     if kind == "fill":

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from studyapp.content.catalog import Catalog
 from studyapp.content.model import Grading
-from studyapp.quiz.selection import Filters, Paper, draw_paper, select_questions
+from studyapp.quiz.selection import Filters, Paper, derive_seed, draw_paper, select_questions
 from studyapp.quiz.session import Mode
 
 DEFAULT_COUNT = 10
@@ -51,3 +52,45 @@ def paper_grading(catalog: Catalog, paper: Paper) -> Grading:
     """The grading of the paper's pack (the default grading for a mix)."""
     pack_id = paper_pack(catalog, paper)
     return catalog.pack(pack_id).grading if pack_id else Grading()
+
+
+# --- cell sessions ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SessionSettings:
+    """How a cell session's test is drawn and taken (kept as JSON in the store)."""
+
+    count: int = DEFAULT_COUNT
+    time_limit: timedelta | None = timedelta(minutes=DEFAULT_TEST_MINUTES)
+    variants: bool = False
+    """One paper for everyone (False), or each member's own draw (True)."""
+    partial_credit: bool = False
+
+    def to_data(self) -> dict[str, object]:
+        return {"count": self.count, "variants": self.variants,
+                "time_limit_s": int(self.time_limit.total_seconds()) if self.time_limit else None,
+                "partial_credit": self.partial_credit}
+
+    @classmethod
+    def from_data(cls, data: dict[str, object]) -> SessionSettings:
+        limit = data.get("time_limit_s")
+        count = data.get("count", DEFAULT_COUNT)
+        return cls(int(count) if isinstance(count, int) else DEFAULT_COUNT,
+                   timedelta(seconds=limit) if isinstance(limit, int | float) and limit else None,
+                   bool(data.get("variants")), bool(data.get("partial_credit")))
+
+
+def session_paper(catalog: Catalog, lessons: Sequence[str], settings: SessionSettings,
+                  seed: int, member_id: str, *, retake: int = 0) -> Paper:
+    """A member's paper in a session: drawn from the lessons covered (all
+    lessons when none are named), the same for everyone unless variants are
+    on. A retake (the first is 1) is a paper of its own."""
+    if retake:
+        member_seed = derive_seed(seed, f"{member_id}#{retake}")
+    elif settings.variants:
+        member_seed = derive_seed(seed, member_id)
+    else:
+        member_seed = seed
+    filters = Filters(lessons=frozenset(lessons))
+    return draw_paper(select_questions(catalog, filters), settings.count, member_seed)

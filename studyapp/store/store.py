@@ -50,6 +50,11 @@ class SessionClosedError(StoreError):
     """A closed session, or something of it, cannot change."""
 
 
+class DuplicateMemberError(StoreError):
+    """The name is already on the cell's roster (two people may share it:
+    the caller then adds with `allow_duplicate`)."""
+
+
 class PinError(StoreError):
     """The secretary PIN is needed, or was wrong."""
 
@@ -268,7 +273,7 @@ class Store:
         self.check_pin(cell_id, pin)
         name = clean_name(full_name)
         if not allow_duplicate and self.find_members(cell_id, name):
-            raise StoreError(tr("store.duplicate_member", name=name))
+            raise DuplicateMemberError(tr("store.duplicate_member", name=name))
         member = Member(self.new_id(), cell_id, name, True, self.clock())
         with self._write() as connection:
             connection.execute(

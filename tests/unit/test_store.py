@@ -21,7 +21,13 @@ from studyapp.quiz.session import Mode, QuizSession
 from studyapp.store import schema
 from studyapp.store.database import Database, DatabaseError
 from studyapp.store.models import AttemptStatus, AttendanceStatus
-from studyapp.store.store import PinError, SessionClosedError, Store, StoreError
+from studyapp.store.store import (
+    DuplicateMemberError,
+    PinError,
+    SessionClosedError,
+    Store,
+    StoreError,
+)
 from tests.conftest import DATA
 
 T0 = datetime(2026, 11, 26, 19, 0, tzinfo=UTC)
@@ -56,7 +62,7 @@ def test_roster_order_duplicates_and_names(store: Store) -> None:
         store.add_member(cell.id, name)
     assert [m.full_name for m in store.members(cell.id)] == [
         "Lê Văn An", "Nguyễn Văn An", "Trần Anh An", "Nguyễn Thị Ánh", "Đỗ Văn Bình"]
-    with pytest.raises(StoreError, match="--allow-duplicate"):
+    with pytest.raises(DuplicateMemberError, match="đã có trong danh sách chi bộ"):
         store.add_member(cell.id, "nguyễn văn an")
     twin = store.add_member(cell.id, "Nguyễn Văn An", allow_duplicate=True)
     assert len(store.find_members(cell.id, "Nguyễn Văn An")) == 2
