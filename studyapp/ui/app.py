@@ -21,6 +21,7 @@ from studyapp.errors import StudyappError
 from studyapp.i18n import Lang, has_message, set_language, tr
 from studyapp.ui.bindings import binding_text
 from studyapp.ui.screens.home import HomeScreen
+from studyapp.ui.session_flow import SessionFlow
 
 # Screens other than home, and the store (sqlite3), are imported when first
 # needed: the first frame should not wait for them (see benchmarks/).
@@ -79,6 +80,8 @@ class StudyApp(App[None]):
         self._resume_offered = False
         self._started = False
         self._last_query = ""
+        self.sessions = SessionFlow(self)
+        """The cell meeting: attendance, turns, summary (`session_flow.py`)."""
         self._notices = list(settings.notices)
         if settings.theme in self.available_themes:
             self.theme = settings.theme
@@ -193,7 +196,7 @@ class StudyApp(App[None]):
         if choice == "quit":
             self.exit()
 
-    def _usable_store(self) -> bool:
+    def usable_store(self) -> bool:
         """Whether scores can be kept; if not, say so again."""
         if self.store_problem is None:
             return True
@@ -252,7 +255,7 @@ class StudyApp(App[None]):
 
     def choose_learner(self, then: Callable[[], None] | None = None) -> None:
         """Ask who is studying, then (if someone was chosen) run `then`."""
-        if not self._usable_store() or self.quiz_in_progress():
+        if not self.usable_store() or self.quiz_in_progress():
             return
         from studyapp.ui.screens.learner import LearnerScreen, Roster  # noqa: PLC0415
 
@@ -285,7 +288,7 @@ class StudyApp(App[None]):
     def with_learner(self, then: Callable[[], None], *, new_quiz: bool = True) -> None:
         """Run `then` once someone is studying (asking who first, if nobody);
         before a new quiz, an unfinished one is offered first."""
-        if not self._usable_store() or self.quiz_in_progress():
+        if not self.usable_store() or self.quiz_in_progress():
             return
         if self.learner is None:
             self.choose_learner(then)

@@ -88,3 +88,48 @@ def keys_for(item: PaperItem, *, right: bool) -> list[str]:
         written = left if right else (left + 1) % len(question.pairs)
         keys.append(LETTERS[item.right_order.index(written)].lower())
     return [*keys, "enter"]
+
+
+MEETING = ["Lê Văn An", "Nguyễn Thị Bình", "Trần Văn Cường", "Phạm Thị Dung", "Đỗ Văn Em",
+           "Hoàng Thị Giang"]
+
+
+def meeting(app: StudyApp) -> str:
+    """A cell meeting half way through, stored directly: An, Dung and Em have
+    finished (all right, half right, all wrong), Giang's turn is unfinished,
+    Bình is excused (ill) and Cường absent. Returns the session id."""
+    from datetime import date  # noqa: PLC0415
+
+    from studyapp.quiz.plan import SessionSettings, session_paper  # noqa: PLC0415
+    from studyapp.store.live import RecordedQuiz  # noqa: PLC0415
+    from studyapp.store.models import AttendanceStatus  # noqa: PLC0415
+    from tests.conftest import wrong_response  # noqa: PLC0415
+
+    store = app.store
+    cell = store.ensure_cell("Chi bộ Khu phố 7")
+    members = {name: store.add_member(cell.id, name) for name in MEETING}
+    settings = SessionSettings(count=4)
+    session = store.open_session(cell.id, date(2026, 11, 26), topic=app.catalog.packs[0].title,
+                                 pack_id=app.catalog.packs[0].id, lessons=[],
+                                 settings=settings.to_data(), seed=11, run_by="Lê Văn An")
+    marks = {"Nguyễn Thị Bình": (AttendanceStatus.EXCUSED, "ốm"),
+             "Trần Văn Cường": (AttendanceStatus.ABSENT, "")}
+    for name, member in members.items():
+        status, note = marks.get(name, (AttendanceStatus.PRESENT, ""))
+        store.set_attendance(session.id, member.id, status, note)
+    from studyapp.quiz.scoring import correct_response  # noqa: PLC0415
+
+    for name, right in (("Lê Văn An", 4), ("Phạm Thị Dung", 2), ("Đỗ Văn Em", 0),
+                        ("Hoàng Thị Giang", None)):
+        member = members[name]
+        paper = session_paper(app.catalog, [], settings, session.seed, member.id)
+        quiz = RecordedQuiz.start(store, paper, Mode.TEST, store.learner(member),
+                                  session_id=session.id, time_limit=settings.time_limit,
+                                  clock=app.clock)
+        for position, item in enumerate(paper.items[: 1 if right is None else 4]):
+            good = right is not None and position < right
+            quiz.answer(position, correct_response(item.question) if good
+                        else wrong_response(item.question))
+        if right is not None:
+            quiz.finish()
+    return session.id

@@ -20,7 +20,7 @@ from studyapp.paths import bundled_content_dir
 from studyapp.quiz.session import Mode
 from studyapp.ui.app import StudyApp
 from tests.conftest import DATA, write
-from tests.ui.conftest import build_app, keys_for, member, one_of_each_type, start
+from tests.ui.conftest import build_app, keys_for, meeting, member, one_of_each_type, start
 
 SIZE = (80, 24)
 PAPER = one_of_each_type(load_catalog([bundled_content_dir()]).catalog)
@@ -151,3 +151,59 @@ def test_practice_feedback_in_the_light_theme(snap_compare: Any) -> None:
         await pilot.pause()
 
     assert snap_compare(build_app(), terminal_size=SIZE, run_before=answer)
+
+
+def _session_screen(opener: str, *keys: str) -> Any:
+    async def run(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        app = pilot.app
+        assert isinstance(app, StudyApp)
+        session_id = meeting(app)
+        getattr(app.sessions, opener)(session_id)
+        await pilot.pause()
+        if keys:
+            await pilot.press(*keys)
+            await pilot.pause()
+
+    return run
+
+
+def test_attendance(snap_compare: Any) -> None:
+    assert snap_compare(build_app(), terminal_size=SIZE,
+                        run_before=_session_screen("edit_attendance"))
+
+
+def test_turns(snap_compare: Any) -> None:
+    assert snap_compare(build_app(), terminal_size=SIZE,
+                        run_before=_session_screen("open_session"))
+
+
+def test_handover(snap_compare: Any) -> None:
+    async def run(pilot: Pilot[None]) -> None:
+        await _session_screen("open_session")(pilot)
+        app = pilot.app
+        assert isinstance(app, StudyApp)
+        screen = app.screen
+        names = [row.member.full_name for row in screen.present]  # type: ignore[attr-defined]
+        await pilot.press("home", *["down"] * names.index("Hoàng Thị Giang"), "enter", "c")
+        await pilot.pause()
+        quiz = app.screen
+        for position, item in enumerate(quiz.quiz.session.paper.items):  # type: ignore[attr-defined]
+            if position not in quiz.quiz.session.responses:  # type: ignore[attr-defined]
+                await quiz.go_to_question(position)  # type: ignore[attr-defined]
+                await pilot.press(*keys_for(item, right=True))
+                await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+
+    assert snap_compare(build_app(), terminal_size=SIZE, run_before=run)
+
+
+def test_summary_with_its_chart(snap_compare: Any) -> None:
+    assert snap_compare(build_app(), terminal_size=SIZE,
+                        run_before=_session_screen("open_summary"))
+
+
+def test_summary_most_missed_questions(snap_compare: Any) -> None:
+    assert snap_compare(build_app(), terminal_size=SIZE,
+                        run_before=_session_screen("open_summary", "3"))

@@ -20,7 +20,8 @@ TITLE_WIDTH = 18
 
 # Each entry of the menu: its id, its key, and the action it runs.
 MENU: tuple[tuple[str, str], ...] = (
-    ("lessons", "b"), ("practice", "l"), ("test", "k"), ("results", "x"), ("search", "/"),
+    ("lessons", "b"), ("practice", "l"), ("test", "k"), ("results", "x"), ("sessions", "s"),
+    ("search", "/"),
     ("learner", "n"), ("problems", "v"), ("language", "e"), ("help", "?"), ("quit", "q"),
 )
 
@@ -47,6 +48,7 @@ class HomeScreen(StudyScreen[None]):
         Binding("l", "practice", "key.practice", id="home.practice"),
         Binding("k", "test", "key.test", id="home.test"),
         Binding("x", "results", "key.results", id="home.results"),
+        Binding("s", "sessions", "key.sessions", show=False, id="home.sessions"),
         Binding("slash", "search", "key.search", id="home.search"),
         Binding("n", "learner", "key.learner", show=False, id="home.learner"),
         Binding("v", "problems", "key.problems", id="home.problems"),
@@ -121,7 +123,7 @@ class HomeScreen(StudyScreen[None]):
         app = self.study_app
         if option_id in ("lessons", "search"):
             return len(app.catalog) > 0
-        if option_id in ("practice", "test"):
+        if option_id in ("practice", "test", "sessions"):
             return bool(app.catalog.questions)
         if option_id == "problems":
             return self._has_errors
@@ -177,6 +179,7 @@ class HomeScreen(StudyScreen[None]):
             "practice": self.action_practice,
             "test": self.action_test,
             "results": self.action_results,
+            "sessions": self.action_sessions,
             "search": self.action_search,
             "learner": self.action_learner,
             "problems": self.action_problems,
@@ -197,6 +200,9 @@ class HomeScreen(StudyScreen[None]):
 
     def action_results(self) -> None:
         self.study_app.show_history()
+
+    def action_sessions(self) -> None:
+        self.study_app.sessions.start()
 
     def action_search(self) -> None:
         self.study_app.open_search()

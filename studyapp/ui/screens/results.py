@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from studyapp.i18n import tr
 from studyapp.quiz.describe import format_number
-from studyapp.quiz.scoring import Credit
+from studyapp.quiz.scoring import Credit, Score
 from studyapp.quiz.session import Mode, QuizSession
 from studyapp.ui.screens.base import StudyScreen, stylesheet
 from studyapp.ui.theme import rich_style
@@ -45,6 +45,18 @@ def format_duration(spent: timedelta) -> str:
 def format_when(moment: datetime) -> str:
     """Local date and time, `26/11/2026 19:05` (the Vietnamese order in both languages)."""
     return moment.astimezone().strftime("%d/%m/%Y %H:%M")
+
+
+def score_line(score: Score) -> Content:
+    """`Điểm: 7,8/10   Xếp loại: Khá   Kết quả: Đạt`."""
+    scale = format_number(Decimal(score.grading.scale.numerator) /
+                          Decimal(score.grading.scale.denominator))
+    passed = Content.styled(tr("results.passed"), "bold $text-success") if score.passed \
+        else Content.styled(tr("results.not_passed"), "bold $text-error")
+    return Content.assemble(
+        tr("results.score_label"), " ", (f"{score.shown()}/{scale}", "bold $text-accent"),
+        "   ", tr("results.band_label"), " ", (score.band or "", "bold"), "   ",
+        tr("results.verdict_label"), " ", passed)
 
 
 def outcome_mark(credit: Credit, answered: bool) -> str:
@@ -89,17 +101,9 @@ class ResultsScreen(StudyScreen[None]):
         score = result.score
         kind = tr("results.kind.practice" if self.session.mode is Mode.PRACTICE
                   else "results.kind.test")
-        scale = format_number(Decimal(score.grading.scale.numerator) /
-                              Decimal(score.grading.scale.denominator))
         lines = [Content.styled(tr("results.heading", kind=kind,
-                                   when=format_when(self._started_at)), "bold")]
-        passed = Content.styled(tr("results.passed"), "bold $text-success") if score.passed \
-            else Content.styled(tr("results.not_passed"), "bold $text-error")
-        band = score.band or ""
-        lines.append(Content.assemble(
-            tr("results.score_label"), " ", (f"{score.shown()}/{scale}", "bold $text-accent"),
-            "   ", tr("results.band_label"), " ", (band, "bold"), "   ",
-            tr("results.verdict_label"), " ", passed))
+                                   when=format_when(self._started_at)), "bold"),
+                 score_line(score)]
         lines.append(Content(tr("results.counts", correct=result.correct,
                                 size=len(result.credits), answered=result.answered)))
         time_line = tr("results.time", duration=format_duration(result.time_spent))

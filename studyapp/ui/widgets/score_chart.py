@@ -42,3 +42,25 @@ class ScoreChart(PlotextPlot):
         plot.xticks(xs[::step], list(labels)[::step])
         plot.yticks([0, scale / 2, scale])
         self.refresh()
+
+
+class BandChart(PlotextPlot):
+    """How many members are in each band, highest band first."""
+
+    DEFAULT_CSS = """
+    BandChart { height: 11; min-height: 8; }
+    """
+
+    def show(self, bands: Sequence[tuple[str, int]]) -> None:
+        plot = self.plt
+        plot.clear_data()
+        plot.clear_figure()
+        labels = [label for label, _ in bands]
+        counts = [count for _, count in bands]
+        # Horizontal bars: the band names stay readable on the left at 80 columns.
+        plot.bar(labels, counts, orientation="horizontal", width=0.4)
+        top = max(counts, default=0)
+        if 0 < top <= 12:  # whole people, not 0.5 of one
+            plot.xticks(list(range(top + 1)))
+        plot.title(tr("chart.bands"))
+        self.refresh()

@@ -1,0 +1,260 @@
+"""The secretary's summary of a session: figures, each member, each question; then close it."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import DataTable, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from studyapp.content.catalog import Catalog
+from studyapp.i18n import format_decimal, tr
+from studyapp.quiz.analysis import ItemStats
+from studyapp.quiz.describe import describe_correct, describe_response
+from studyapp.quiz.scoring import response_from_data
+from studyapp.quiz.selection import PaperItem
+from studyapp.store.report import SessionReport
+from studyapp.ui.screens.attendance import member_label, status_text
+from studyapp.ui.screens.base import StudyScreen, stylesheet
+from studyapp.ui.screens.results import format_duration
+from studyapp.ui.screens.sessions import format_date
+from studyapp.ui.widgets.answer_sheet import AnswerSheet, Part
+from studyapp.ui.widgets.key_bar import KeyBar
+from studyapp.ui.widgets.score_chart import BandChart
+from studyapp.ui.widgets.title_bar import TitleBar
+
+GOOD_DISCRIMINATION = Fraction(3, 10)
+WEAK_DISCRIMINATION = Fraction(1, 5)
+
+
+def percent(value: Fraction) -> str:
+    return f"{format_decimal(value * 100, 0)}%"
+
+
+def as_written(catalog: Catalog, question_id: str) -> PaperItem | None:
+    """A question with its choices as the bank writes them (each member may
+    have seen another order: the summary names answers by their text)."""
+    if not catalog.has_question(question_id):
+        return None
+    question = catalog.question(question_id)
+    return PaperItem(question, tuple(range(len(question.choices))),
+                     tuple(range(len(question.items))), tuple(range(len(question.pairs))))
+
+
+def wrong_answer_text(item: PaperItem, stats: ItemStats) -> str | None:
+    if stats.top_wrong is None:
+        return None
+    try:
+        response = response_from_data(stats.top_wrong)
+    except (ValueError, KeyError, TypeError):
+        return None
+    return "; ".join(describe_response(item, response, letters=False))
+
+
+def discrimination_text(value: Fraction | None) -> str:
+    if value is None:
+        return tr("summary.discrimination_few")
+    quality = "good" if value >= GOOD_DISCRIMINATION else (
+        "fair" if value >= WEAK_DISCRIMINATION else "poor")
+    return tr("summary.discrimination", value=format_decimal(value, 2),
+              quality=tr(f"summary.discrimination.{quality}"))
+
+
+class SummaryScreen(StudyScreen[None]):
+    """Three tabs (1, 2, 3): the figures and the chart, each member, each
+    question (most missed first, Enter to discuss it). d closes the session."""
+
+    DEFAULT_CSS = stylesheet(__file__)
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "tab('figures')", "key.tab_figures", id="summary.figures"),
+        Binding("2", "tab('members')", "key.tab_members", id="summary.members"),
+        Binding("3", "tab('questions')", "key.tab_questions", id="summary.questions"),
+        Binding("h", "history", "key.member_history", id="summary.history"),
+        Binding("d", "close_session", "key.close_session", id="summary.close"),
+        Binding("escape", "back", "key.back", id="summary.back"),
+    ]
+
+    def __init__(self, report: SessionReport) -> None:
+        super().__init__()
+        self.report = report
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+        yield Static(self._heading(), id="summary-heading")
+        with TabbedContent(initial="figures", id="summary-tabs"):
+            with TabPane(tr("summary.tab.figures"), id="figures"), \
+                    VerticalScroll(id="figures-body"):
+                yield Static(self._figures(), id="summary-figures")
+                yield BandChart(id="summary-chart")
+            with TabPane(tr("summary.tab.members"), id="members"):
+                yield DataTable(id="summary-members", cursor_type="row", zebra_stripes=True)
+            with TabPane(tr("summary.tab.questions"), id="questions"), \
+                    Vertical(id="questions-body"):
+                yield Static(Content(tr("summary.questions_hint")), id="questions-hint")
+                yield OptionList(*self._items(), id="summary-items")
+        yield KeyBar()
+
+    def _heading(self) -> Content:
+        session = self.report.session
+        state = tr("summary.closed", date=format_date(session.closed_at.date())) \
+            if session.closed and session.closed_at else tr("summary.open")
+        line = tr("summary.heading", date=format_date(session.held_on), topic=session.topic)
+        run_by = f" · {tr('summary.run_by', name=session.run_by)}" if session.run_by else ""
+        return Content.assemble((line, "bold"), run_by, " · ",
+                                (state, "$text-muted" if session.closed else "$text-accent"))
+
+    def _figures(self) -> Content:
+        report = self.report
+        figures = report.figures
+        present = sum(1 for row in report.rows if row.present)
+        lines = [Content(tr("summary.tested", tested=figures.tested, present=present,
+                            total=len(report.rows)))]
+        if figures.tested:
+            lines.append(Content(tr(
+                "summary.scores", average=format_decimal(figures.average or 0),
+                median=format_decimal(figures.median or 0),
+                highest=format_decimal(figures.highest or 0),
+                lowest=format_decimal(figures.lowest or 0))))
+            lines.append(Content(tr("summary.pass_rate",
+                                    rate=percent(figures.pass_rate or Fraction(0)),
+                                    passed=figures.passed, tested=figures.tested)))
+            bands = " · ".join(f"{label}: {count}" for label, count in figures.bands)
+            lines.append(Content(tr("summary.bands", bands=bands)))
+        else:
+            lines.append(Content.styled(tr("summary.nobody"), "$text-muted"))
+        return Content("\n").join(lines)
+
+    def _items(self) -> list[Option]:
+        catalog = self.study_app.catalog
+        options = []
+        for index, stats in enumerate(self.report.figures.items):
+            item = as_written(catalog, stats.question_id)
+            prompt = item.question.prompt.replace("\n", " ") if item else stats.question_id
+            head = tr("summary.item_line", percent=percent(stats.facility), right=stats.right,
+                      asked=stats.asked)
+            options.append(Option(Content.assemble((head.ljust(18), "bold"), prompt),
+                                  id=str(index)))
+        return options
+
+    def on_mount(self) -> None:
+        self.sub_title = tr("summary.title", cell=self.report.cell.name)
+        self.query_one(BandChart).show(list(self.report.figures.bands))
+        table = self.query_one("#summary-members", DataTable)
+        table.add_columns(*(tr(f"summary.column.{name}") for name in
+                            ("name", "attendance", "score", "band", "time", "note")))
+        for row in self.report.rows:
+            attempt = row.counted
+            note = tr("summary.retake", count=row.finished - 1) if row.finished > 1 else row.note
+            table.add_row(
+                Text(member_label(row, self.report.rows)),
+                Text(str(status_text(row.attendance))),
+                Text(format_decimal(attempt.score) if attempt and attempt.score is not None
+                     else "—", justify="right"),
+                Text(attempt.band or "" if attempt else ""),
+                Text(format_duration(attempt.time_spent) if attempt and attempt.time_spent
+                     else ""),
+                Text(note),
+                key=row.member.id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        stats = self.report.figures.items[event.option_index]
+        self.app.push_screen(ItemScreen(stats))
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        focus = {"members": "#summary-members", "questions": "#summary-items"}.get(tab)
+        if focus:
+            self.query_one(focus).focus()
+
+    def action_history(self) -> None:
+        table = self.query_one("#summary-members", DataTable)
+        if self.query_one(TabbedContent).active != "members" or not self.report.rows:
+            self.notify(tr("summary.history_hint"), markup=False)
+            return
+        row = self.report.rows[table.cursor_row]
+        self.study_app.sessions.member_history(row.member)
+
+    def action_close_session(self) -> None:
+        self.study_app.sessions.close_session(self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "close_session":
+            return not self.report.session.closed
+        return True
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+
+class ItemScreen(StudyScreen[None]):
+    """One question, to discuss: its text, the right answer, the wrong answer
+    given most, the explanation and the lesson (b opens it at the passage)."""
+
+    DEFAULT_CSS = stylesheet(__file__, "item.tcss")
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("b", "open_lesson", "key.open_passage", id="item.open_lesson"),
+        Binding("escape", "back", "key.back", id="item.back"),
+    ]
+
+    def __init__(self, stats: ItemStats) -> None:
+        super().__init__()
+        self.stats = stats
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+        with VerticalScroll(id="item-body"):
+            yield AnswerSheet(id="item-sheet")
+        yield KeyBar()
+
+    async def on_mount(self) -> None:
+        self.sub_title = tr("item.title")
+        catalog = self.study_app.catalog
+        stats = self.stats
+        item = as_written(catalog, stats.question_id)
+        if item is None:
+            await self.query_one(AnswerSheet).show(
+                [Part(Content(tr("item.gone", id=stats.question_id)))])
+            return
+        question = item.question
+        parts = [
+            Part(Content.styled(question.prompt, "bold")),
+            Part(Content(tr("item.facility", percent=percent(stats.facility),
+                            right=stats.right, asked=stats.asked)), spaced=True),
+            Part(Content(discrimination_text(stats.discrimination))),
+        ]
+        wrong = wrong_answer_text(item, stats)
+        if wrong:
+            parts.append(Part(Content(tr("item.top_wrong", answer=wrong,
+                                         count=stats.top_wrong_count))))
+        parts.append(Part(Content.styled(tr("quiz.feedback.correct_answer"), "bold"),
+                          spaced=True))
+        parts += [Part(Content(f"• {line}"), indented=True)
+                  for line in describe_correct(item, letters=False)]
+        if question.explanation:
+            parts.append(Part(Content.assemble((tr("quiz.feedback.explanation"), "bold"), " ",
+                                               question.explanation), spaced=True))
+        if question.lesson and catalog.has_lesson(question.lesson):
+            lesson = catalog.lesson(question.lesson)
+            parts.append(Part(Content.assemble(
+                (tr("quiz.feedback.lesson"), "bold"), " ", f"{lesson.source} — {lesson.title}",
+                (f"  {tr('quiz.feedback.open_hint')}", "$text-muted")), spaced=True))
+        await self.query_one(AnswerSheet).show(parts)
+
+    def action_open_lesson(self) -> None:
+        catalog = self.study_app.catalog
+        if catalog.has_question(self.stats.question_id):
+            question = catalog.question(self.stats.question_id)
+            if question.lesson:
+                self.study_app.open_passage(question.lesson, question.explanation or "")
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,510 @@
+"""The cell meeting, screen to screen: open it, take attendance, turns, summary, close.
+
+The screens show and ask; this flow calls the store and decides what comes
+next. It belongs to the app (`app.sessions`), which owns the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from studyapp.errors import StudyappError
+from studyapp.i18n import tr
+from studyapp.store.models import AttendanceStatus, Cell, Member
+from studyapp.store.store import DuplicateMemberError
+from studyapp.ui.modals.choice import ChoiceDialog, DialogChoice
+from studyapp.ui.modals.form import FormDialog, FormField, FormValues
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from studyapp.store.live import RecordedQuiz
+    from studyapp.store.report import MemberRow, SessionReport
+    from studyapp.ui.app import StudyApp
+    from studyapp.ui.screens.attendance import AttendanceScreen
+    from studyapp.ui.screens.sessions import SessionsScreen
+    from studyapp.ui.screens.summary import SummaryScreen
+    from studyapp.ui.screens.turns import TurnsScreen
+
+PIN_TRIES = 3
+PIN_WAIT_SECONDS = 60
+
+
+class SessionFlow:
+    """What the secretary and the members do during a cell meeting."""
+
+    def __init__(self, app: StudyApp) -> None:
+        self.app = app
+        self._pin_failures = 0
+        self._pin_locked_until: datetime | None = None
+        self._refused_twin: str | None = None
+
+    @property
+    def store(self) -> Any:
+        return self.app.store
+
+    def _report(self, session_id: str) -> SessionReport:
+        from studyapp.store.report import session_report  # noqa: PLC0415
+
+        return session_report(self.store, self.app.catalog, session_id)
+
+    def _failed(self, error: StudyappError) -> None:
+        self.app.notify(error.message, severity="error", markup=False, timeout=8)
+
+    # --- the sessions of a cell ------------------------------------------------------------
+
+    def start(self) -> None:
+        """From the home screen: the cell (asked when there are several, or
+        none yet), then its sessions."""
+        app = self.app
+        if not app.usable_store() or app.quiz_in_progress():
+            return
+        try:
+            cells = self.store.cells()
+        except StudyappError as error:
+            self._failed(error)
+            return
+        if len(cells) == 1:
+            self.show_sessions(cells[0])
+            return
+        if not cells:
+            self._ask_new_cell()
+            return
+        choices = [DialogChoice(cell.id, cell.name) for cell in cells]
+        choices.append(DialogChoice("+new", tr("sessions.new_cell"),
+                                    tr("sessions.new_cell_detail")))
+
+        def chosen(choice: str | None) -> None:
+            if choice == "+new":
+                self._ask_new_cell()
+            elif choice is not None:
+                self.show_sessions(next(cell for cell in cells if cell.id == choice))
+
+        app.push_screen(ChoiceDialog(tr("sessions.choose_cell"), tr("sessions.choose_cell_text"),
+                                     choices, dialog_id="cell-dialog"), chosen)
+
+    def _ask_new_cell(self) -> None:
+        created: list[Cell] = []
+
+        def check(values: FormValues) -> str | None:
+            try:
+                created.append(self.store.ensure_cell(values["cell"]))
+            except StudyappError as error:
+                return error.message
+            return None
+
+        def done(values: FormValues | None) -> None:
+            if values is not None and created:
+                self.show_sessions(created[-1])
+
+        self.app.push_screen(FormDialog(
+            tr("sessions.new_cell"), tr("sessions.new_cell_text"),
+            [FormField("cell", tr("learner.form.cell"), "", tr("learner.form.cell_hint"))],
+            submit=tr("learner.form.submit"), check=check, dialog_id="new-cell-dialog"), done)
+
+    def show_sessions(self, cell: Cell) -> None:
+        from studyapp.store.report import session_overviews  # noqa: PLC0415
+        from studyapp.ui.screens.sessions import SessionsScreen  # noqa: PLC0415
+
+        try:
+            overviews = session_overviews(self.store, cell.id)
+        except StudyappError as error:
+            self._failed(error)
+            return
+        self.app.push_screen(SessionsScreen(cell, overviews))
+
+    def refresh_sessions(self, screen: SessionsScreen) -> None:
+        from studyapp.store.report import session_overviews  # noqa: PLC0415
+
+        try:
+            screen.show(session_overviews(self.store, screen.cell.id))
+        except StudyappError as error:
+            self._failed(error)
+
+    def new_session(self, cell: Cell) -> None:
+        from studyapp.ui.screens.sessions import OpenSessionScreen  # noqa: PLC0415
+
+        app = self.app
+        pack = app.catalog.packs[0] if app.catalog.packs else None
+        learner = app.learner
+        run_by = learner.name if learner is not None and not learner.is_guest else ""
+        app.push_screen(OpenSessionScreen(cell, app.clock().astimezone().date(),
+                                          pack.title if pack else "", run_by),
+                        lambda values: self._open_new(cell, values))
+
+    def _open_new(self, cell: Cell, values: dict[str, Any] | None) -> None:
+        from studyapp.quiz.selection import new_seed  # noqa: PLC0415
+
+        if values is None:
+            return
+        app = self.app
+        pack_id = app.catalog.packs[0].id if app.catalog.packs else ""
+        try:
+            session = self.store.open_session(
+                cell.id, values["held_on"], topic=values["topic"], pack_id=pack_id,
+                lessons=values["lessons"], settings=values["settings"].to_data(),
+                seed=new_seed(), run_by=values["run_by"] or None)
+        except StudyappError as error:
+            self._failed(error)
+            return
+        self.edit_attendance(session.id)
+
+    def open_session(self, session_id: str) -> None:
+        """An open session goes on (attendance first if none was taken); a
+        closed one shows its summary."""
+        from studyapp.ui.screens.turns import TurnsScreen  # noqa: PLC0415
+
+        try:
+            report = self._report(session_id)
+        except StudyappError as error:
+            self._failed(error)
+            return
+        if report.session.closed:
+            self.open_summary(session_id)
+        elif all(row.attendance is None for row in report.rows):
+            self.edit_attendance(session_id)
+        else:
+            self.app.push_screen(TurnsScreen(report))
+
+    # --- attendance -------------------------------------------------------------------------
+
+    def edit_attendance(self, session_id: str) -> None:
+        from studyapp.ui.screens.attendance import AttendanceScreen  # noqa: PLC0415
+
+        try:
+            report = self._report(session_id)
+        except StudyappError as error:
+            self._failed(error)
+            return
+        if report.session.closed:
+            self.app.notify(tr("store.session_closed"), severity="warning", markup=False)
+            return
+        self.app.push_screen(AttendanceScreen(report))
+
+    def mark(self, screen: AttendanceScreen, member_id: str, status: AttendanceStatus,
+             note: str = "", *, highlight: str | None = None) -> None:
+        session_id = screen.report.session.id
+        try:
+            self.store.set_attendance(session_id, member_id, status, note)
+            screen.show(self._report(session_id), highlight)
+        except StudyappError as error:
+            self._failed(error)
+
+    def ask_note(self, screen: AttendanceScreen, row: MemberRow) -> None:
+        if row.attendance is None:
+            self.app.notify(tr("attendance.mark_first"), severity="warning", markup=False)
+            return
+        status = row.attendance
+
+        def done(values: FormValues | None) -> None:
+            if values is not None:
+                self.mark(screen, row.member.id, status, values["note"],
+                          highlight=row.member.id)
+
+        self.app.push_screen(FormDialog(
+            tr("attendance.note_title", name=row.member.full_name), "",
+            [FormField("note", tr("attendance.note_label"), row.note,
+                       tr("attendance.note_hint"))],
+            submit=tr("learner.form.submit"), check=lambda values: None,
+            dialog_id="note-dialog"), done)
+
+    def add_member(self, screen: AttendanceScreen) -> None:
+        """Add a member on the spot (the PIN when the cell has one); they are
+        marked present. A name already on the roster is refused once: saved
+        again, it adds another person of that name."""
+        cell = screen.report.cell
+        added: list[Member] = []
+
+        def check(values: FormValues) -> str | None:
+            name = values["name"]
+            twin = self._refused_twin is not None and \
+                self._refused_twin.casefold() == name.strip().casefold()
+            try:
+                added.append(self.store.add_member(cell.id, name, allow_duplicate=twin,
+                                                   pin=values.get("pin") or None))
+            except DuplicateMemberError as error:
+                self._refused_twin = name.strip()
+                return f"{error.message} {tr('attendance.twin_hint')}"
+            except StudyappError as error:
+                return error.message
+            self._refused_twin = None
+            return None
+
+        def done(values: FormValues | None) -> None:
+            if values is not None and added:
+                self.mark(screen, added[-1].id, AttendanceStatus.PRESENT,
+                          highlight=added[-1].id)
+
+        fields = [FormField("name", tr("learner.form.name"), "", tr("learner.form.name_hint"))]
+        if cell.has_pin:
+            fields.append(FormField("pin", tr("learner.form.pin"), password=True, max_length=32))
+        self._refused_twin = None
+        self.app.push_screen(FormDialog(
+            tr("attendance.add_title"), tr("attendance.add_text", cell=cell.name), fields,
+            submit=tr("learner.form.submit"), check=check, dialog_id="add-member-dialog"), done)
+
+    def attendance_done(self, screen: AttendanceScreen) -> None:
+        """On to the test. Anyone not marked is recorded absent (after asking)."""
+        report = screen.report
+        unmarked = [row for row in report.rows if row.attendance is None]
+        if unmarked:
+            def decided(choice: str | None) -> None:
+                if choice == "absent":
+                    try:
+                        for row in unmarked:
+                            self.store.set_attendance(report.session.id, row.member.id,
+                                                      AttendanceStatus.ABSENT)
+                    except StudyappError as error:
+                        self._failed(error)
+                        return
+                    self.attendance_done(screen)
+
+            self.app.push_screen(ChoiceDialog(
+                tr("attendance.unmarked_title"),
+                tr("attendance.unmarked_text", count=len(unmarked)),
+                [DialogChoice("absent", tr("attendance.mark_absent"), key="v"),
+                 DialogChoice("back", tr("attendance.go_back"), key="q")],
+                on_escape="back", dialog_id="unmarked-dialog"), decided)
+            return
+        report = self._report(report.session.id)
+        if not any(row.present for row in report.rows):
+            self.app.notify(tr("turns.nobody"), severity="warning", markup=False)
+            return
+        from studyapp.ui.screens.turns import TurnsScreen  # noqa: PLC0415
+
+        stack = self.app.screen_stack
+        if len(stack) >= 2 and isinstance(stack[-2], TurnsScreen):
+            self.app.pop_screen()  # back to the turns it was opened from
+        else:
+            self.app.switch_screen(TurnsScreen(report))
+
+    # --- turns ---------------------------------------------------------------------------------
+
+    def refresh_turns(self, screen: TurnsScreen) -> None:
+        try:
+            report = self._report(screen.report.session.id)
+        except StudyappError as error:
+            self._failed(error)
+            return
+        if report.session.closed:
+            screen.dismiss()  # closed from its summary: no more turns
+        else:
+            screen.show(report)
+
+    def ask_who(self, screen: TurnsScreen, row: MemberRow) -> None:
+        """“Are you …?” before a member's test starts (or goes on)."""
+        from studyapp.ui.screens.attendance import member_label  # noqa: PLC0415
+
+        if row.counted is not None and row.in_progress is None:
+            self.app.notify(tr("turns.already_done", name=row.member.full_name),
+                            severity="warning", markup=False, timeout=6)
+            return
+        label = member_label(row, screen.report.rows)
+        key = "turns.confirm_resume" if row.in_progress is not None else "turns.confirm_text"
+
+        def decided(choice: str | None) -> None:
+            if choice == "yes":
+                self.take_turn(screen.report.session.id, row.member)
+
+        self.app.push_screen(ChoiceDialog(
+            tr("turns.confirm_title"), tr(key, name=label),
+            [DialogChoice("yes", tr("turns.yes", name=row.member.full_name), key="c"),
+             DialogChoice("no", tr("turns.no"), key="k")],
+            on_escape="no", dialog_id="who-dialog"), decided)
+
+    def allow_retake(self, screen: TurnsScreen, row: MemberRow) -> None:
+        """A secretary's decision (the PIN when set): the member takes a new
+        paper, recorded as a retake of the test they finished."""
+        counted = row.counted
+        if counted is None:
+            self.app.notify(tr("turns.retake_not_done"), severity="warning", markup=False)
+            return
+        if row.in_progress is not None:
+            self.ask_who(screen, row)
+            return
+
+        def confirmed(choice: str | None) -> None:
+            if choice == "yes":
+                self.take_turn(screen.report.session.id, row.member, retake_of=counted.id,
+                               retake=row.finished)
+
+        def with_pin(_pin: str | None) -> None:
+            self.app.push_screen(ChoiceDialog(
+                tr("turns.retake_title"), tr("turns.retake_text", name=row.member.full_name),
+                [DialogChoice("yes", tr("turns.retake_yes"), key="c"),
+                 DialogChoice("no", tr("turns.no_retake"), key="k")],
+                on_escape="no", dialog_id="retake-dialog"), confirmed)
+
+        self.ask_pin(screen.report.cell.id, with_pin)
+
+    def take_turn(self, session_id: str, member: Member, *, retake_of: str | None = None,
+                  retake: int = 0) -> None:
+        from studyapp.quiz.plan import SessionSettings, session_paper  # noqa: PLC0415
+        from studyapp.quiz.session import Mode  # noqa: PLC0415
+        from studyapp.store.live import RecordedQuiz  # noqa: PLC0415
+        from studyapp.store.report import session_grading  # noqa: PLC0415
+        from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
+
+        app = self.app
+        try:
+            report = self._report(session_id)
+            session = report.session
+            row = report.row(member.id)
+            if row.in_progress is not None and retake_of is None:
+                quiz = RecordedQuiz.resume(self.store, row.in_progress.id, app.catalog,
+                                           clock=app.clock)
+            else:
+                settings = SessionSettings.from_data(session.settings)
+                paper = session_paper(app.catalog, session.lessons, settings, session.seed,
+                                      member.id, retake=retake)
+                quiz = RecordedQuiz.start(
+                    self.store, paper, Mode.TEST, self.store.learner(member),
+                    pack_id=session.pack_id, time_limit=settings.time_limit,
+                    partial_credit=settings.partial_credit,
+                    grading=session_grading(app.catalog, session), session_id=session.id,
+                    retake_of=retake_of, clock=app.clock)
+        except StudyappError as error:
+            self._failed(error)
+            return
+        if quiz.finished:
+            self._turn_finished(quiz)
+            return
+        app.push_screen(QuizScreen(quiz, on_finished=self._turn_finished,
+                                   on_left=self._turn_left))
+
+    def _turn_finished(self, quiz: RecordedQuiz) -> None:
+        """The member's own result, in place of the test: its one key returns
+        to the turns, and nothing of it stays behind."""
+        from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
+        from studyapp.ui.screens.results import format_duration  # noqa: PLC0415
+        from studyapp.ui.screens.turns import HandoverScreen  # noqa: PLC0415
+
+        result = quiz.result()
+        member_id = quiz.attempt.member_id
+        name = self.store.member(member_id).full_name if member_id else ""
+        handover = HandoverScreen(name, result.score, format_duration(result.time_spent),
+                                  result.expired)
+        if isinstance(self.app.screen, QuizScreen):
+            self.app.switch_screen(handover)
+        else:
+            self.app.push_screen(handover)
+
+    def _turn_left(self) -> None:
+        from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
+
+        if isinstance(self.app.screen, QuizScreen):
+            self.app.pop_screen()
+        self.app.notify(tr("turns.left"), markup=False, timeout=6)
+
+    # --- the secretary ------------------------------------------------------------------------
+
+    def open_summary(self, session_id: str) -> None:
+        from studyapp.ui.screens.summary import SummaryScreen  # noqa: PLC0415
+
+        try:
+            report = self._report(session_id)
+        except StudyappError as error:
+            self._failed(error)
+            return
+        def show(_pin: str | None) -> None:
+            self.app.push_screen(SummaryScreen(report))
+
+        self.ask_pin(report.cell.id, show)
+
+    def close_session(self, screen: SummaryScreen) -> None:
+        """After the PIN and a confirmation: read-only for good."""
+        from studyapp.ui.screens.summary import SummaryScreen  # noqa: PLC0415
+
+        report = screen.report
+        waiting = sum(1 for row in report.rows if row.present and row.counted is None)
+
+        def confirmed(pin: str | None, choice: str | None) -> None:
+            if choice != "close":
+                return
+            try:
+                self.store.close_session(report.session.id, pin=pin)
+                fresh = self._report(report.session.id)
+            except StudyappError as error:
+                self._failed(error)
+                return
+            self.app.switch_screen(SummaryScreen(fresh))
+            self.app.notify(tr("summary.closed_notice"), markup=False, timeout=6)
+
+        def with_pin(pin: str | None) -> None:
+            text = tr("summary.close_text")
+            if waiting:
+                text = f"{tr('summary.close_waiting', count=waiting)} {text}"
+            self.app.push_screen(ChoiceDialog(
+                tr("summary.close_title"), text,
+                [DialogChoice("keep", tr("summary.keep_open"), key="q"),
+                 DialogChoice("close", tr("summary.close_confirm"), key="d")],
+                on_escape="keep", dialog_id="close-dialog"),
+                lambda choice: confirmed(pin, choice))
+
+        self.ask_pin(report.cell.id, with_pin)
+
+    def member_history(self, member: Member) -> None:
+        from studyapp.ui.screens.history import HistoryScreen  # noqa: PLC0415
+
+        try:
+            attempts = [a for a in self.store.attempts(member_id=member.id)
+                        if a.session_id is not None]
+            learner = self.store.learner(member)
+        except StudyappError as error:
+            self._failed(error)
+            return
+        self.app.push_screen(HistoryScreen(learner, attempts))
+
+    def ask_pin(self, cell_id: str, then: Callable[[str | None], None]) -> None:
+        """Run `then` with the cell's PIN once given right (at once with None
+        when the cell has none). Three wrong PINs: a minute's wait."""
+        app = self.app
+        try:
+            cell = self.store.cell(cell_id)
+        except StudyappError as error:
+            self._failed(error)
+            return
+        if not cell.has_pin:
+            then(None)
+            return
+        now = app.clock()
+        if self._pin_locked_until is not None and now < self._pin_locked_until:
+            wait = int((self._pin_locked_until - now).total_seconds()) + 1
+            app.notify(tr("pin.locked", seconds=wait), severity="error", markup=False)
+            return
+        given: list[str] = []
+
+        def check(values: FormValues) -> str | None:
+            from datetime import timedelta  # noqa: PLC0415
+
+            try:
+                self.store.check_pin(cell_id, values["pin"])
+            except StudyappError as error:
+                self._pin_failures += 1
+                if self._pin_failures >= PIN_TRIES:
+                    self._pin_failures = 0
+                    self._pin_locked_until = app.clock() + timedelta(seconds=PIN_WAIT_SECONDS)
+                    app.call_later(self._close_pin_dialog)
+                    return tr("pin.locked", seconds=PIN_WAIT_SECONDS)
+                left = tr("pin.tries_left", count=PIN_TRIES - self._pin_failures)
+                return f"{error.message} {left}"
+            self._pin_failures = 0
+            given.append(values["pin"])
+            return None
+
+        def done(values: FormValues | None) -> None:
+            if values is not None and given:
+                then(given[-1])
+
+        app.push_screen(FormDialog(
+            tr("pin.title"), tr("pin.text", cell=cell.name),
+            [FormField("pin", tr("pin.label"), password=True, max_length=32)],
+            submit=tr("pin.submit"), check=check, dialog_id="pin-dialog"), done)
+
+    def _close_pin_dialog(self) -> None:
+        screen = self.app.screen
+        if isinstance(screen, FormDialog) and screen.id == "pin-dialog":
+            screen.dismiss(None)
+            self.app.notify(tr("pin.locked", seconds=PIN_WAIT_SECONDS), severity="error",
+                            markup=False)
