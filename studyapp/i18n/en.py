@@ -574,7 +574,7 @@ MESSAGES: dict[str, str] = {
     "quiz.feedback.correct_answer": "The right answer:",
     "quiz.feedback.explanation": "Explanation:",
     "quiz.feedback.lesson": "Lesson:",
-    "quiz.feedback.open_hint": "(B: open the lesson at this passage)",
+    "quiz.feedback.open_hint": "(b: open the lesson at this passage)",
     "quiz.feedback.next_hint": "Press Enter for the next question.",
     "quiz.feedback.results_hint": "That was the last one. Press Enter for the results.",
     "quiz.flagged": "Question {number} flagged.",

@@ -580,7 +580,7 @@ MESSAGES: dict[str, str] = {
     "quiz.feedback.correct_answer": "Đáp án đúng:",
     "quiz.feedback.explanation": "Giải thích:",
     "quiz.feedback.lesson": "Bài học:",
-    "quiz.feedback.open_hint": "(B: mở bài tại đoạn này)",
+    "quiz.feedback.open_hint": "(b: mở bài tại đoạn này)",
     "quiz.feedback.next_hint": "Nhấn Enter để sang câu tiếp theo.",
     "quiz.feedback.results_hint": "Đây là câu cuối. Nhấn Enter để xem kết quả.",
     "quiz.flagged": "Đã gắn cờ câu {number}.",

@@ -48,19 +48,23 @@ class BandChart(PlotextPlot):
     """How many members are in each band, highest band first."""
 
     DEFAULT_CSS = """
-    BandChart { height: 11; min-height: 8; }
+    BandChart { height: 12; }
     """
 
     def show(self, bands: Sequence[tuple[str, int]]) -> None:
         plot = self.plt
         plot.clear_data()
         plot.clear_figure()
-        labels = [label for label, _ in bands]
-        counts = [count for _, count in bands]
-        # Horizontal bars: the band names stay readable on the left at 80 columns.
-        plot.bar(labels, counts, orientation="horizontal", width=0.4)
+        # plotext draws the first bar at the bottom: reversed, the highest band reads first.
+        labels = [label for label, _ in reversed(bands)]
+        counts = [count for _, count in reversed(bands)]
+        # Horizontal bars keep the band names readable on the left at 80 columns. Two rows
+        # per band (plus title, frame and ticks) and a bar half its slot give every bar the
+        # same thickness; any other height makes plotext round them unevenly.
+        self.styles.height = 2 * len(bands) + 4
+        plot.bar(labels, counts, orientation="horizontal", width=0.5)
         top = max(counts, default=0)
-        if 0 < top <= 12:  # whole people, not 0.5 of one
-            plot.xticks(list(range(top + 1)))
+        if top > 0:  # whole people, never 1.5 of one
+            plot.xticks(list(range(0, top + 1, -(-top // 8))))
         plot.title(tr("chart.bands"))
         self.refresh()
