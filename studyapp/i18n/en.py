@@ -593,7 +593,7 @@ MESSAGES: dict[str, str] = {
     "quiz.pause.finish": "Hand in and see the results",
     "quiz.pause.finish_detail": "Unanswered questions count as wrong",
     "quiz.pause.leave": "Save and go on later",
-    "quiz.pause.leave_detail": "Back home; you will be offered to go on next time",
+    "quiz.pause.leave_detail": "Leave the quiz; next time it goes on from here",
     "quiz.submit.title": "Hand in?",
     "quiz.submit.answered": "{count} of {size} answered.",
     "quiz.submit.unanswered": "Unanswered: {numbers}.",
@@ -817,11 +817,17 @@ MESSAGES: dict[str, str] = {
         "Most missed first. Enter: the question, its answer and the explanation, to discuss."
     ),
     "summary.item_line": "{percent} right ({right}/{asked})",
-    "summary.discrimination": "Discrimination: {value} ({quality})",
+    "summary.discrimination": (
+        "Discrimination (does it separate those who know from those who do not): {value} "
+        "({quality})"
+    ),
     "summary.discrimination.good": "good: those who know it answer it",
     "summary.discrimination.fair": "fair",
     "summary.discrimination.poor": "low: look again at the question or the teaching",
-    "summary.discrimination_few": "Discrimination: needs at least 10 members.",
+    "summary.discrimination_few": (
+        "Discrimination (does it separate those who know from those who do not): needs at least 10 "
+        "members answering."
+    ),
     "summary.history_hint": "Choose a member on tab 2 Members, then press h.",
     "summary.close_title": "Close the meeting",
     "summary.close_text": "Once closed, its results and attendance cannot be changed.",
@@ -846,4 +852,17 @@ MESSAGES: dict[str, str] = {
     "pin.tries_left": "{count} tries left.",
     "pin.locked": "Three wrong PINs. Try again in {seconds} seconds.",
     "members.allow_duplicate": "If two people really share the name, add with --allow-duplicate.",
+    # sessions: review fixes
+    "open_session.pin": "Secretary's PIN (4–12 digits, advised)",
+    "open_session.pin_hint": "leave empty if not needed",
+    "open_session.short_pin": "The PIN needs at least {length} digits.",
+    "open_session.pin_set": (
+        "PIN set: the summary, retakes, leaving the turns list and closing now need it."
+    ),
+    "item.wrong_all_different": "Every wrong answer was different: none was given twice.",
+    # sessions: review fixes
+    "history.session_open": (
+        "This test belongs to a session still open: its answers are reviewed with the whole cell "
+        "at the summary."
+    ),
 }

@@ -600,7 +600,7 @@ MESSAGES: dict[str, str] = {
     "quiz.pause.finish": "Nộp bài và xem kết quả",
     "quiz.pause.finish_detail": "Những câu chưa trả lời được tính là sai",
     "quiz.pause.leave": "Lưu lại, làm tiếp sau",
-    "quiz.pause.leave_detail": "Về màn hình chính; lần sau sẽ được mời làm tiếp",
+    "quiz.pause.leave_detail": "Rời bài làm; lần sau được làm tiếp từ chỗ này",
     "quiz.submit.title": "Nộp bài?",
     "quiz.submit.answered": "Đã trả lời {count}/{size} câu.",
     "quiz.submit.unanswered": "Chưa trả lời: câu {numbers}.",
@@ -830,16 +830,22 @@ MESSAGES: dict[str, str] = {
         "đổi."
     ),
     "summary.item_line": "{percent} đúng ({right}/{asked})",
-    "summary.discrimination": "Độ phân biệt: {value} ({quality})",
+    "summary.discrimination": (
+        "Độ phân biệt (câu có tách được người nắm bài với người chưa nắm không): {value} "
+        "({quality})"
+    ),
     "summary.discrimination.good": "tốt: người nắm bài trả lời đúng hơn hẳn",
     "summary.discrimination.fair": "tạm được",
     "summary.discrimination.poor": "thấp: nên xem lại câu hỏi hoặc bài giảng",
-    "summary.discrimination_few": "Độ phân biệt: cần ít nhất 10 người trả lời mới tính được.",
+    "summary.discrimination_few": (
+        "Độ phân biệt (câu có tách được người nắm bài với người chưa nắm không): cần ít nhất 10 "
+        "người trả lời mới tính được."
+    ),
     "summary.history_hint": "Chọn một người ở thẻ 2 Từng người, rồi nhấn h.",
     "summary.close_title": "Đóng buổi sinh hoạt",
     "summary.close_text": "Sau khi đóng, kết quả và điểm danh của buổi này không sửa được nữa.",
     "summary.close_waiting": "{count} người có mặt chưa làm bài sẽ được ghi là chưa kiểm tra.",
-    "summary.keep_open": "Để mở",
+    "summary.keep_open": "Chưa đóng, quay lại",
     "summary.close_confirm": "Đóng buổi sinh hoạt",
     "summary.closed_notice": "Đã đóng buổi sinh hoạt.",
     "key.tab_figures": "Tổng hợp",
@@ -860,5 +866,18 @@ MESSAGES: dict[str, str] = {
     "pin.locked": "Đã nhập sai mã PIN 3 lần. Hãy thử lại sau {seconds} giây.",
     "members.allow_duplicate": (
         "Nếu đúng là hai người trùng họ tên, hãy thêm với --allow-duplicate."
+    ),
+    # sessions: review fixes
+    "open_session.pin": "Mã PIN của bí thư (4–12 chữ số, nên đặt)",
+    "open_session.pin_hint": "để trống nếu không cần",
+    "open_session.short_pin": "Mã PIN cần ít nhất {length} chữ số.",
+    "open_session.pin_set": (
+        "Đã đặt mã PIN: từ nay xem tổng kết, cho làm lại, rời danh sách kiểm tra và đóng buổi đều "
+        "cần mã này."
+    ),
+    "item.wrong_all_different": "Các câu trả lời sai đều khác nhau: không có câu sai nào lặp lại.",
+    # sessions: review fixes
+    "history.session_open": (
+        "Bài này thuộc buổi sinh hoạt chưa đóng: đáp án sẽ được xem cùng cả chi bộ khi tổng kết."
     ),
 }

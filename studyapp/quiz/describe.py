@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from studyapp.content.catalog import Catalog
 from studyapp.content.model import LETTERS
 from studyapp.i18n import Lang, current_language, tr
+from studyapp.quiz.analysis import ItemStats
 from studyapp.quiz.scoring import (
     ChoiceResponse,
     MatchResponse,
@@ -18,6 +20,7 @@ from studyapp.quiz.scoring import (
     Response,
     TextResponse,
     TruthResponse,
+    response_from_data,
 )
 from studyapp.quiz.selection import PaperItem
 
@@ -106,3 +109,24 @@ def line_marks(item: PaperItem, response: Response | None) -> list[bool] | None:
     if isinstance(response, MatchResponse):
         return [right == left for left, right in enumerate(response.rights)]
     return None
+
+
+def as_written(catalog: Catalog, question_id: str) -> PaperItem | None:
+    """A question with its choices as the bank writes them (each member may
+    have seen another order: the summary names answers by their text)."""
+    if not catalog.has_question(question_id):
+        return None
+    question = catalog.question(question_id)
+    return PaperItem(question, tuple(range(len(question.choices))),
+                     tuple(range(len(question.items))), tuple(range(len(question.pairs))))
+
+
+def wrong_answer_text(item: PaperItem, stats: ItemStats, lang: Lang | None = None) -> str | None:
+    """The wrong answer given most, in words (None: nobody answered wrongly)."""
+    if stats.top_wrong is None or (stats.top_wrong_count < 2 <= stats.asked - stats.right):
+        return None  # nobody wrong, or every wrong answer was someone else's own
+    try:
+        response = response_from_data(stats.top_wrong)
+    except (ValueError, KeyError, TypeError):
+        return None
+    return "; ".join(describe_response(item, response, lang, letters=False))

@@ -496,6 +496,14 @@ class StudyApp(App[None]):
         from studyapp.ui.screens.results import ResultsScreen  # noqa: PLC0415
 
         try:
+            attempt = self.store.attempt(attempt_id)
+            if attempt.session_id is not None and not self.store.session(
+                    attempt.session_id).closed:
+                # The right answers of a meeting's test wait for the summary: others
+                # may still be taking it, on a paper that can be the same.
+                self.notify(tr("history.session_open"), severity="warning", markup=False,
+                            timeout=8)
+                return
             session, changed = self.store.resume(attempt_id, self.catalog)
         except StudyappError as error:
             self.notify(tr("history.cannot_open", reason=error.message), severity="error",

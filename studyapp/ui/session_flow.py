@@ -127,8 +127,11 @@ class SessionFlow:
 
         app = self.app
         pack = app.catalog.packs[0] if app.catalog.packs else None
+        # Whoever ran the cell's last session most likely runs this one too.
+        previous = self.store.sessions(cell.id)
         learner = app.learner
-        run_by = learner.name if learner is not None and not learner.is_guest else ""
+        run_by = next((s.run_by for s in previous if s.run_by), None) or (
+            learner.name if learner is not None and not learner.is_guest else "")
         app.push_screen(OpenSessionScreen(cell, app.clock().astimezone().date(),
                                           pack.title if pack else "", run_by),
                         lambda values: self._open_new(cell, values))
@@ -141,6 +144,9 @@ class SessionFlow:
         app = self.app
         pack_id = app.catalog.packs[0].id if app.catalog.packs else ""
         try:
+            if values.get("pin"):
+                self.store.set_pin(cell.id, values["pin"])
+                app.notify(tr("open_session.pin_set"), markup=False)
             session = self.store.open_session(
                 cell.id, values["held_on"], topic=values["topic"], pack_id=pack_id,
                 lessons=values["lessons"], settings=values["settings"].to_data(),

@@ -22,6 +22,7 @@ from studyapp.ui.screens.quiz import QuizScreen
 from studyapp.ui.screens.sessions import OpenSessionScreen, SessionsScreen
 from studyapp.ui.screens.summary import ItemScreen, SummaryScreen
 from studyapp.ui.screens.turns import HandoverScreen, TurnsScreen
+from studyapp.ui.widgets.key_bar import KeyBar
 from tests.conftest import Clock
 from tests.ui.conftest import build_app, keys_for
 
@@ -221,6 +222,10 @@ def test_a_whole_meeting(tmp_path: Path) -> None:
             closed = app.screen
             assert isinstance(closed, SummaryScreen)
             assert closed.report.session.closed
+            keys = str(closed.query_one(KeyBar).render())
+            assert "Lịch sử người này" in keys  # the screen's own keys survive the switch
+            assert "Quay lại" in keys
+            assert "Đóng buổi" not in keys
             await pilot.press("escape")
             await pilot.pause()
             assert isinstance(app.screen, SessionsScreen)  # the turns went with the session
@@ -442,3 +447,47 @@ async def test_after_a_handover_nothing_of_the_previous_member_can_be_seen() -> 
             await quiz.go_to_question(position)
             await pilot.pause()
             nothing_of_an()
+
+
+async def test_the_pin_is_offered_when_opening_and_guards_the_way_out() -> None:
+    """A cell without a PIN is offered one when a session opens; from then on
+    leaving the turns list (towards everyone's results) asks for it, and a
+    member's own test of the open session cannot be reviewed (its answers
+    wait for the summary)."""
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        cell_id, members = roster(app)
+        await pilot.press("s", "m")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, OpenSessionScreen)
+        form.query_one("#open-pin", Input).value = "12"
+        await pilot.pause()
+        assert "ít nhất 4 chữ số" in str(form.query_one("#open-summary", Static).content)
+        form.query_one("#open-pin", Input).value = PIN
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.store.cell(cell_id).has_pin
+        assert isinstance(app.screen, AttendanceScreen)
+        await pilot.press(*"c" * len(members), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TurnsScreen)
+        await pick(pilot, "Lê Văn An")
+        await answer_all(pilot)
+        assert isinstance(app.screen, HandoverScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TurnsScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)  # the PIN, not the way out
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TurnsScreen)
+        # Even with the PIN given, An's test of this open session shows no answers yet.
+        [attempt] = app.store.attempts(member_id=members[0].id)
+        app.review_attempt(attempt.id)
+        await pilot.pause()
+        assert isinstance(app.screen, TurnsScreen)
+        assert any("khi tổng kết" in str(n.message) for n in app._notifications)

@@ -121,6 +121,9 @@ class SessionsScreen(StudyScreen[None]):
         self.dismiss()
 
 
+MIN_PIN_LENGTH = 4
+
+
 class OpenSessionScreen(StudyScreen[dict[str, Any] | None]):
     """Date, topic, who runs it, lessons covered, and how the test is drawn.
     Returns what was chosen (the app opens the session), or None."""
@@ -166,6 +169,10 @@ class OpenSessionScreen(StudyScreen[dict[str, Any] | None]):
                                 Tick(tr("open_session.variants"), True)], [False], single=True,
                                id="open-variants")
                 yield TickList([Tick(tr("setup.partial_credit"), True)], id="open-partial")
+                if not self.cell.has_pin:
+                    yield Label(Content(tr("open_session.pin")), classes="open-label")
+                    yield Input(id="open-pin", password=True, max_length=12, restrict=r"\d*",
+                                placeholder=tr("open_session.pin_hint"))
         with Horizontal(id="open-footer"):
             yield Static(id="open-summary")
             yield Button(Content(tr("open_session.submit")), variant="primary", id="open-submit")
@@ -202,7 +209,10 @@ class OpenSessionScreen(StudyScreen[dict[str, Any] | None]):
         if available < settings.count:
             return None, tr("setup.too_few", available=format_count(available),
                             count=settings.count)
-        return {"held_on": held_on, "topic": topic,
+        pin = self.query_one("#open-pin", Input).value if not self.cell.has_pin else ""
+        if pin and len(pin) < MIN_PIN_LENGTH:
+            return None, tr("open_session.short_pin", length=MIN_PIN_LENGTH)
+        return {"held_on": held_on, "topic": topic, "pin": pin or None,
                 "run_by": self.query_one("#open-run-by", Input).value.strip(),
                 "lessons": sorted(lessons or ()), "settings": settings}, None
 

@@ -13,12 +13,9 @@ from textual.content import Content
 from textual.widgets import DataTable, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from studyapp.content.catalog import Catalog
 from studyapp.i18n import format_decimal, tr
 from studyapp.quiz.analysis import ItemStats
-from studyapp.quiz.describe import describe_correct, describe_response
-from studyapp.quiz.scoring import response_from_data
-from studyapp.quiz.selection import PaperItem
+from studyapp.quiz.describe import as_written, describe_correct, wrong_answer_text
 from studyapp.store.report import SessionReport
 from studyapp.ui.screens.attendance import member_label, status_text
 from studyapp.ui.screens.base import StudyScreen, stylesheet
@@ -35,26 +32,6 @@ WEAK_DISCRIMINATION = Fraction(1, 5)
 
 def percent(value: Fraction) -> str:
     return f"{format_decimal(value * 100, 0)}%"
-
-
-def as_written(catalog: Catalog, question_id: str) -> PaperItem | None:
-    """A question with its choices as the bank writes them (each member may
-    have seen another order: the summary names answers by their text)."""
-    if not catalog.has_question(question_id):
-        return None
-    question = catalog.question(question_id)
-    return PaperItem(question, tuple(range(len(question.choices))),
-                     tuple(range(len(question.items))), tuple(range(len(question.pairs))))
-
-
-def wrong_answer_text(item: PaperItem, stats: ItemStats) -> str | None:
-    if stats.top_wrong is None:
-        return None
-    try:
-        response = response_from_data(stats.top_wrong)
-    except (ValueError, KeyError, TypeError):
-        return None
-    return "; ".join(describe_response(item, response, letters=False))
 
 
 def discrimination_text(value: Fraction | None) -> str:
@@ -235,6 +212,8 @@ class ItemScreen(StudyScreen[None]):
         if wrong:
             parts.append(Part(Content(tr("item.top_wrong", answer=wrong,
                                          count=stats.top_wrong_count))))
+        elif stats.top_wrong is not None:
+            parts.append(Part(Content(tr("item.wrong_all_different"))))
         parts.append(Part(Content.styled(tr("quiz.feedback.correct_answer"), "bold"),
                           spaced=True))
         parts += [Part(Content(f"• {line}"), indented=True)

@@ -32,8 +32,8 @@ def turn_state(row: MemberRow) -> Content:
     if row.in_progress is not None:
         return Content.styled(tr("turns.in_progress"), "bold $text-warning")
     if row.counted is not None:
-        key = "turns.done_retake" if row.finished > 1 else "turns.done"
-        return Content.styled(tr(key), "bold $text-success")
+        # A retake is not shown here: it would tell the room who failed.
+        return Content.styled(tr("turns.done"), "bold $text-success")
     return Content.styled(tr("turns.to_go"), "$text-muted")
 
 
@@ -124,7 +124,11 @@ class TurnsScreen(StudyScreen[None]):
         self.study_app.sessions.edit_attendance(self.report.session.id)
 
     def action_back(self) -> None:
-        self.dismiss()
+        # Beyond this list lie every member's results: the PIN, when set, guards the way.
+        def leave(_pin: str | None) -> None:
+            self.dismiss()
+
+        self.study_app.sessions.ask_pin(self.report.cell.id, leave)
 
 
 class HandoverScreen(StudyScreen[None]):
