@@ -1,6 +1,6 @@
 """Measure studyapp against floors taken in the same run, as median ratios of alternating runs.
 
-    python benchmarks/run.py [--runs N] [--only load|start|memory|store|answer]
+    python benchmarks/run.py [--runs N] [--only load|start|memory|store|answer|export]
 
 Machines here are shared and noisy (performance.md): every figure is the median
 of the ratios of pairs run back to back (floor, ours, floor, ours, ...), never
@@ -311,11 +311,111 @@ def bench_answer(runs: int, root: Path) -> list[Result]:
                    statistics.median(ratios), "≤ 2")]
 
 
+def bench_export(runs: int, root: Path, catalog_dir: Path) -> list[Result]:
+    """Exports over a database of about 100,000 answers (10 cells of 40 members,
+    25 sessions of 10 questions): the CSV against `sqlite3 -csv` running the same
+    query into a file; the XLSX of its 10,000 rows against openpyxl writing the
+    same values bare; importing its bundle into an empty database against
+    `json.loads` and plain inserts of the same rows."""
+    import io  # noqa: PLC0415
+    import shutil  # noqa: PLC0415
+    import sqlite3  # noqa: PLC0415
+
+    from openpyxl import Workbook  # noqa: PLC0415
+
+    from studyapp.demo import fill  # noqa: PLC0415
+    from studyapp.export.bundle import build_bundle, bundle_bytes, read_bundle  # noqa: PLC0415
+    from studyapp.export.files import write_atomically  # noqa: PLC0415
+    from studyapp.export.run import prepare  # noqa: PLC0415
+    from studyapp.export.table import row_values  # noqa: PLC0415
+    from studyapp.store.database import Database  # noqa: PLC0415
+    from studyapp.store.exchange import (  # noqa: PLC0415
+        COLUMNS,
+        TABLES,
+        Scope,
+        merge_tables,
+        score_rows,
+        score_sql,
+    )
+    from studyapp.store.store import Store  # noqa: PLC0415
+
+    if shutil.which("sqlite3") is None:
+        print("sqlite3 CLI not found: export benchmarks skipped", file=sys.stderr)
+        return []
+    catalog = load_catalog([catalog_dir]).catalog
+    path = root / "export.sqlite3"
+    store = Store(Database(path))
+    report = fill(store, catalog, seed=2, cells=10, members=40, sessions=25, questions=10)
+    store.database.close()
+    store = Store(Database(path))
+    everything = Scope()
+    sql, params = score_sql(everything)
+    assert not params
+    out_floor, out_ours = root / "floor.csv", root / "ours.csv"
+
+    def sqlite_cli() -> None:
+        with out_floor.open("wb") as handle:
+            subprocess.run(["sqlite3", "-csv", "-header", str(path), sql], stdout=handle,
+                           check=True)
+
+    def our_csv() -> None:
+        write_atomically(out_ours, prepare(store, catalog, everything, "csv").write)
+
+    rows = score_rows(store, everything)
+    results = [Result(f"CSV export, {report.answers:,} answers ({len(rows):,} rows), "
+                      "vs sqlite3 -csv", *alternate(timed(sqlite_cli), timed(our_csv), runs),
+                      "≤ 2×")]
+
+    def bare_xlsx() -> None:
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        for row in rows:
+            sheet.append(row_values(row))
+        book.save(io.BytesIO())
+
+    def our_xlsx() -> None:
+        prepare(store, catalog, everything, "xlsx").write(io.BytesIO())
+
+    results.append(Result(f"XLSX export, {len(rows):,} rows + question sheet, vs bare openpyxl",
+                          *alternate(timed(bare_xlsx), timed(our_xlsx), max(3, runs // 3)),
+                          "reported"))
+
+    bundle_path = root / "bundle.json"
+    bundle_path.write_bytes(bundle_bytes(build_bundle(store, catalog, everything)))
+    counter = iter(range(10**6))
+
+    def raw_import() -> None:
+        target = sqlite3.connect(root / f"raw-{next(counter)}.sqlite3")
+        content = json.loads(bundle_path.read_bytes())["content"]
+        for table in TABLES:
+            columns = COLUMNS[table]
+            target.execute(f"CREATE TABLE {table} ({', '.join(columns)})")
+            target.executemany(
+                f"INSERT INTO {table} VALUES ({', '.join('?' * len(columns))})",
+                ([json.dumps(row[c]) if isinstance(row[c], (dict, list)) else row[c]
+                  for c in columns] for row in content[table]))
+        target.commit()
+        target.close()
+
+    def our_import() -> None:
+        target = Store(Database(root / f"ours-{next(counter)}.sqlite3"))
+        merge_tables(target, read_bundle(bundle_path, catalog).tables)
+        target.database.close()
+
+    results.append(Result(f"import of that bundle ({bundle_path.stat().st_size / 1e6:.0f} MB) "
+                          "into an empty database, vs json.loads + plain inserts",
+                          *alternate(timed(raw_import), timed(our_import), max(3, runs // 5)),
+                          "reported"))
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--questions", type=int, default=10_000)
-    parser.add_argument("--only", choices=("load", "start", "memory", "store", "answer"),
+    parser.add_argument("--only", choices=("load", "start", "memory", "store", "answer",
+                                           "export"),
                         help="one group only")
     args = parser.parse_args()
 
@@ -340,6 +440,8 @@ def main() -> None:
             results += bench_memory(3, env, big)
         if args.only in (None, "store"):
             results += bench_store(args.runs, root, bundled_content_dir())
+        if args.only in (None, "export"):
+            results += bench_export(args.runs, root, bundled_content_dir())
         if args.only in (None, "answer"):
             os.environ.update({key: value for key, value in env.items()
                                if key.startswith("STUDYAPP_")})

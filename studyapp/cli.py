@@ -23,9 +23,10 @@ from studyapp.content.loading import (
     load_lesson,
     load_pack_file,
 )
-from studyapp.content.model import LETTERS, QUESTION_TYPES, Question
+from studyapp.content.model import LETTERS, QUESTION_TYPES
 from studyapp.content.problems import Problem, ProblemLog, closest
 from studyapp.errors import StudyappError, UsageError
+from studyapp.export.questions import question_data, written_answer
 from studyapp.i18n import DEFAULT_LANG, LANGUAGES, Lang, format_count, set_language, tr
 from studyapp.paths import ENV_PIN
 from studyapp.quiz.selection import Filters, draw_paper, new_seed, select_questions
@@ -267,50 +268,12 @@ def _filters(args: argparse.Namespace, catalog: Catalog) -> Filters:
     )
 
 
-def _written_answer(question: Question) -> object:
-    """The answer as the bank writes it (null for order and match)."""
-    kind = question.type
-    if kind == "single":
-        return LETTERS[question.correct_choices[0]]
-    if kind == "multi":
-        return [LETTERS[i] for i in question.correct_choices]
-    if kind == "truefalse":
-        return question.truth
-    if kind == "fill":
-        return question.accepted[0] if len(question.accepted) == 1 else list(question.accepted)
-    if kind == "number" and question.number is not None:
-        number = question.number
-        return int(number) if number == number.to_integral_value() else float(number)
-    return None
-
-
-def _question_data(question: Question, catalog: Catalog) -> dict[str, object]:
-    points = question.points
-    return {
-        "id": question.full_id,
-        "bank": question.bank_id,
-        "pack": catalog.pack_of(question),
-        "type": question.type,
-        "prompt": question.prompt,
-        "choices": list(question.choices) if question.choices else None,
-        "answer": _written_answer(question),
-        "items": list(question.items) if question.items else None,
-        "pairs": [list(pair) for pair in question.pairs] if question.pairs else None,
-        "explanation": question.explanation,
-        "lesson": question.lesson,
-        "tags": list(question.tags),
-        "difficulty": question.difficulty,
-        "points": int(points) if points.denominator == 1 else float(points),
-        "hash": question.content_hash,
-    }
-
-
 def cmd_questions(args: argparse.Namespace, settings: Settings) -> int:
     result = load_content(settings)
     catalog = result.catalog
     questions = select_questions(catalog, _filters(args, catalog))
     if args.format == "json":
-        _print_json([_question_data(q, catalog) for q in questions])
+        _print_json([question_data(q, catalog) for q in questions])
     elif not questions:
         _err(tr("cli.no_questions"))
     else:
@@ -325,7 +288,7 @@ def cmd_questions(args: argparse.Namespace, settings: Settings) -> int:
                 _out(f"    {index}. {item}")
             for left, right in question.pairs:
                 _out(f"    {left} — {right}")
-            answer = _written_answer(question)
+            answer = written_answer(question)
             if question.type not in ("single", "multi", "order", "match"):
                 _out(f"    → {answer}")
             if question.explanation:
@@ -616,6 +579,11 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--format", choices=("text", "json"), default="text",
                         help=tr("cli.opt.format"))
     search.add_argument("--limit", type=int, default=20, metavar="N", help=tr("cli.opt.limit"))
+
+    from studyapp.cli_export import add_commands as add_exchange  # noqa: PLC0415
+
+    add_exchange(command)
+
     return parser
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Literal, get_args
@@ -60,3 +61,22 @@ def format_count(value: int, lang: Lang | None = None) -> str:
     """An integer with thousands grouped (`1.234` in Vietnamese)."""
     text = f"{value:,d}"
     return text.replace(",", ".") if (lang or _current) == "vi" else text
+
+
+def format_date(day: date) -> str:
+    """`26/11/2026`: the Vietnamese order, in both languages."""
+    return day.strftime("%d/%m/%Y")
+
+
+def format_duration(spent: timedelta) -> str:
+    """`5 phút 12 giây`, `1 giờ 3 phút`, `40 giây`."""
+    seconds = round(spent.total_seconds())
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if hours:
+        return tr("duration.hours", hours=hours, minutes=minutes)
+    if minutes:
+        if not seconds:
+            return tr("duration.whole_minutes", minutes=minutes)
+        return tr("duration.minutes", minutes=minutes, seconds=seconds)
+    return tr("duration.seconds", seconds=seconds)

@@ -865,4 +865,373 @@ MESSAGES: dict[str, str] = {
         "This test belongs to a session still open: its answers are reviewed with the whole cell "
         "at the summary."
     ),
+    # exports and imports (issue 7)
+    "cli.cmd.export": (
+        "export scores (csv, xlsx), a data bundle (json) or a printable report (md, html)"
+    ),
+    "cli.cmd.import": "merge a data bundle (json) from another laptop or cell",
+    "cli.arg.bundle": "a .json bundle made by studyapp export --format json",
+    "cli.opt.export_session": "one session (its id, or the start of it)",
+    "cli.opt.export_cell": "the sessions of one cell",
+    "cli.opt.export_member": "one member's results (full name or id)",
+    "cli.opt.export_all": "every session of every cell (a ward report)",
+    "cli.opt.date_from": "from this day (dd/mm/yyyy or yyyy-mm-dd), inclusive",
+    "cli.opt.date_to": "to this day (dd/mm/yyyy or yyyy-mm-dd), inclusive",
+    "cli.bad_date": "“{value}” is not a date: write dd/mm/yyyy (26/11/2026) or yyyy-mm-dd.",
+    "cli.export_one_scope": "Choose only one of --session, --member, --all.",
+    "cli.export_needs_scope": (
+        "Say what to export: --session ID, --cell NAME, --member NAME, --all, or a date range "
+        "--from/--to."
+    ),
+    "cli.export_dates_reversed": "--from must not be after --to.",
+    "cli.no_session": "No session has the id “{id}”.",
+    "cli.ambiguous_session": (
+        "“{id}” matches several sessions (or is too short): give at least 6 characters."
+    ),
+    "cli.no_member": "No member is named or has the id “{name}”.",
+    "cli.ambiguous_member": (
+        "{count} members are named “{name}”: {ids}. Add --cell NAME or use the id."
+    ),
+    "cli.xlsx_needs_output": "An xlsx file cannot go to the terminal: add -o FILE.xlsx.",
+    "cli.exported": "Wrote {path} ({what}).",
+    "export.no_folder": (
+        "The folder {folder} does not exist: create it or choose another place. Nothing was "
+        "written."
+    ),
+    "export.is_folder": "{path} is a folder: give a file name.",
+    "export.cannot_write": "Could not write {path}: {reason}. No half-written file was left.",
+    "export.file_prefix": "results",
+    "export.own_test": "Own test (outside sessions)",
+    "export.yes": "yes",
+    "export.no": "no",
+    "export.sheet.scores": "Scores",
+    "export.sheet.questions": "Per question",
+    "export.col.cell": "Cell",
+    "export.col.date": "Session date",
+    "export.col.topic": "Topic",
+    "export.col.member": "Member",
+    "export.col.attendance": "Attendance",
+    "export.col.score": "Score",
+    "export.col.band": "Band",
+    "export.col.passed": "Passed",
+    "export.col.answered": "Answered",
+    "export.col.correct": "Correct",
+    "export.col.seconds": "Time (seconds)",
+    "export.col.retake": "Retake",
+    "export.col.counted": "Counted",
+    "export.qcol.question": "Question",
+    "export.qcol.lesson": "Lesson",
+    "export.qcol.asked": "Asked",
+    "export.qcol.right": "Right",
+    "export.qcol.share": "Share right",
+    "export.qcol.top_wrong": "Most chosen wrong answer",
+    "export.qcol.top_count": "Members who chose it",
+    "report.title": "Report of study and test results",
+    "report.document": "Document",
+    "report.cell": "Cell",
+    "report.member": "Member",
+    "report.period": "Period",
+    "report.period_value": "from {first} to {last}",
+    "report.made_on": "Report made on",
+    "report.empty": "No session in the chosen range.",
+    "report.ward": "Cells compared",
+    "report.sessions": "Sessions",
+    "report.present": "Present",
+    "report.tested": "Tested",
+    "report.tested_value": "{tested} of {present} present",
+    "report.average": "Average",
+    "report.median": "Median",
+    "report.highest_lowest": "Highest / lowest",
+    "report.pass_rate": "Pass rate",
+    "report.pass_rate_value": "{rate} ({passed} of {tested})",
+    "report.session_heading": "Session of {date}: {topic}",
+    "report.date": "Date",
+    "report.topic": "Topic",
+    "report.run_by": "Chaired by",
+    "report.state": "State",
+    "report.attendance": "Attendance",
+    "report.attendance_counts": (
+        "Present {present} of {total} · excused {excused} · absent {absent} · not tested "
+        "{not_tested}"
+    ),
+    "report.members": "Each member's result",
+    "report.number": "No.",
+    "report.figures": "Figures",
+    "report.most_missed": "Questions most often missed",
+    "report.share_right": "Answered right: {percent} ({right} of {asked})",
+    "report.right_answer": "Right answer: {answer}",
+    "report.lesson": "Lesson: {lesson}",
+    "report.place_date": "{place}, {day}/{month}/{year}",
+    "report.signer": "Cell secretary (signature and full name)",
+    "report.signer_ward": "Prepared by (signature and full name)",
+    "bundle.rejected": (
+        "Did not import {path}: the bundle has {count} problem(s). The database is unchanged."
+    ),
+    "bundle.more_problems": "… and {count} more.",
+    "bundle.too_big": "the file is too big ({size} bytes): a bundle is at most 1 GiB.",
+    "bundle.unreadable": "Cannot read {path}: {reason}.",
+    "bundle.not_utf8": "the file is not UTF-8 text (at byte {offset}).",
+    "bundle.not_json": (
+        "not valid JSON, line {line}, column {column}: {reason} (cut short or edited by hand?)."
+    ),
+    "bundle.too_deep": "nested too deeply: not a studyapp bundle.",
+    "bundle.not_a_bundle": "this is not a studyapp bundle (no \"format\": \"studyapp-bundle\").",
+    "bundle.version": (
+        "the bundle is version {version}; this studyapp reads version {supported}. Update studyapp "
+        "or export the bundle again."
+    ),
+    "bundle.no_content": "the bundle has no \"content\".",
+    "bundle.hash": (
+        "the SHA-256 does not match (written {expected}, computed {actual}): the bundle was "
+        "changed after export."
+    ),
+    "bundle.missing_table": "the table “{table}” is missing.",
+    "bundle.not_row": "{where}: not a row (a JSON object is needed).",
+    "bundle.missing_field": "{where}: the field “{field}” is missing.",
+    "bundle.unknown_field": "{where}: unknown field “{field}”.",
+    "bundle.not_text": "text is needed.",
+    "bundle.too_long": "{length} characters long, at most {limit}.",
+    "bundle.empty": "must not be empty.",
+    "bundle.not_id": "not a valid id.",
+    "bundle.not_integer": "a whole number is needed.",
+    "bundle.out_of_range": "{value} is out of range ({low} to {high}).",
+    "bundle.not_one_of": "must be one of: {values}.",
+    "bundle.not_date": "not a yyyy-mm-dd date.",
+    "bundle.not_time": "not an ISO 8601 time.",
+    "bundle.not_object": "a JSON object is needed.",
+    "bundle.not_list": "a JSON list is needed.",
+    "bundle.attempt_nobody": "{where}: the attempt belongs to no member and no guest.",
+    "bundle.finished_without_score": "{where}: a finished attempt without a score.",
+    "bundle.half_score": "{where}: the score lacks its numerator or denominator.",
+    "bundle.bad_paper": "{where}.paper: malformed paper (each item needs an id and a hash).",
+    "bundle.credit_above_one": "{where}: the credit is more than the whole question.",
+    "bundle.closed_at": "{where}: a closed session needs its closing time, an open one has none.",
+    "bundle.bad_question": "{where}: malformed question (id, hash, text needed).",
+    "bundle.duplicate_id": "{where}: the id {id} appears twice.",
+    "bundle.duplicate_place": "{where}: this row takes the place of an earlier one.",
+    "bundle.dangling": "{where}: refers to {id}, which is not in the bundle's {target}.",
+    "bundle.unknown_question": (
+        "{where}: the question {id} is in neither the bundle, the content in use, nor this "
+        "database."
+    ),
+    "import.rejected": (
+        "Did not import {path}: {count} row(s) differ from what is stored here. Nothing was "
+        "overwritten or changed:"
+    ),
+    "import.conflicts": "{count} row(s) conflict with what is stored.",
+    "import.conflict": "{table} {key}: differs in {columns}",
+    "import.closed_here": "a session closed on this laptop",
+    "import.ambiguous_member": (
+        "member “{name}”: several people of the cell share this name; which one is meant is unknown"
+    ),
+    "import.integrity": "The bundle does not fit the database ({error}). Nothing was changed.",
+    "import.nothing_new": "{path}: everything is already here. Nothing new.",
+    "import.done": "Imported {path}:",
+    "import.added": "added: {what}",
+    "import.updated": (
+        "updated (a session open here went on or was closed on the other laptop): {what}"
+    ),
+    "import.unchanged": "already here: {what}",
+    "import.matched": "recognised by name (same cell or person from another laptop): {what}",
+    "import.count.cells": "{count} cell(s)",
+    "import.count.members": "{count} member(s)",
+    "import.count.sessions": "{count} session(s)",
+    "import.count.attendance": "{count} attendance row(s)",
+    "import.count.attempts": "{count} attempt(s)",
+    "import.count.events": "{count} event(s)",
+    "import.count.answers": "{count} answer(s)",
+    # exports and imports (issue 7)
+    "bundle.control_characters": (
+        "holds control characters or terminal escape codes (studyapp never writes them)."
+    ),
+    # import-questions / export-questions
+    "cli.cmd.import_questions": (
+        "convert a GIFT or Aiken (Moodle) question file into a question bank"
+    ),
+    "cli.arg.questions_file": "the GIFT or Aiken file (UTF-8 text)",
+    "cli.opt.questions_in_format": (
+        "the file's format (default: from the .gift/.aiken extension, else from the content)"
+    ),
+    "cli.opt.questions_bank_out": "the question bank file (.toml) to write",
+    "cli.opt.questions_bank_id": "the bank's id (default: made of the file name)",
+    "cli.opt.questions_lesson": "the default lesson of the questions",
+    "cli.cmd.export_questions": "write a question bank as GIFT or Aiken (to import into Moodle)",
+    "cli.opt.questions_bank": "the id of the bank to write",
+    "cli.opt.questions_out_format": (
+        "gift (every question type but order) or aiken (single-answer questions only)"
+    ),
+    "cli.opt.questions_out_file": "the file to write (default: standard output)",
+    "moodle.no_file": "no such file: {path}",
+    "moodle.same_file": "the output is the input file {path}; choose another name for -o",
+    "moodle.bad_id": "{option} \"{value}\" may hold only lower-case a-z, digits 0-9 and '-'",
+    "moodle.unknown_format": (
+        "cannot tell the format of {path}: add --format gift or --format aiken"
+    ),
+    "moodle.nothing_written": "No question could be converted; {path} was not written.",
+    "moodle.check_failed": (
+        "The bank made does not pass its own check (a bug: please report it); {path} was not "
+        "written."
+    ),
+    "moodle.import_summary": (
+        "Wrote {count} questions to {path} ({skipped} items skipped; {errors} errors, {warnings} "
+        "warnings)."
+    ),
+    "moodle.bank_description": (
+        "Converted from the {format} file \"{name}\" by studyapp import-questions."
+    ),
+    "moodle.export_nothing": (
+        "Bank {bank} has no question that can be written as {format}; nothing written."
+    ),
+    "moodle.export_summary": "Wrote {count} questions ({format}) to {target}; {skipped} skipped.",
+    "moodle.no_folder": (
+        "there is no folder {folder}; create it first or choose another place for {path}"
+    ),
+    "moodle.is_folder": "{path} is a folder; give a file name",
+    "moodle.cannot_write": "cannot write {path}: {reason}",
+    "problem.import_empty": "the file holds no question (it is empty, or has only comments)",
+    "problem.import_choice_count": (
+        "the question has {count} choices, a bank takes {low} to {high}; question skipped"
+    ),
+    "problem.import_pair_count": (
+        "the matching question has {count} pairs, a bank takes {low} to {high}; question skipped"
+    ),
+    "problem.import_duplicate_choice": "a choice given twice: «{value}»; question skipped",
+    "problem.import_duplicate_pair": "a pair side given twice: «{value}»; question skipped",
+    "problem.import_empty_option": "the question has an empty choice; question skipped",
+    "problem.import_empty_choice": "an empty answer; left out",
+    "problem.import_empty_text": (
+        "the question has no text (once its HTML or Markdown is removed); question skipped"
+    ),
+    "problem.import_id_changed": (
+        "question id \"{given}\" has characters a bank does not allow (only a-z, 0-9, '-', '_', "
+        "'.'); `{id}` is used"
+    ),
+    "problem.import_duplicate_id": (
+        "question id `{id}` is already used above; this question gets `{new}`"
+    ),
+    "problem.import_bad_meta": (
+        "comment [{key}:{value}] ignored: the value is not valid, or not for this type of question"
+    ),
+    "problem.gift_title_unclosed": (
+        "the question name opens with «::» but is never closed; what follows is read as the "
+        "question"
+    ),
+    "problem.gift_description": "a description (no answers in braces) is not a question; skipped",
+    "problem.gift_essay": "essay questions (empty answers) are not supported; skipped",
+    "problem.gift_unclosed_brace": (
+        "«{brace}» opens the answers but is not closed before a blank line or the end of the file; "
+        "question skipped (write \\{brace} for a brace in the text)"
+    ),
+    "problem.gift_unopened_brace": (
+        "«{brace}» closes answers that were never opened; question skipped (write \\{brace} for a "
+        "brace in the text)"
+    ),
+    "problem.gift_extra_braces": (
+        "the question has more than one pair of braces: several gaps in one question are not "
+        "supported, question skipped (write \\{open} and \\{close} for braces in the text)"
+    ),
+    "problem.gift_too_few_answers": (
+        "a multiple-choice or matching question needs at least 2 answers, this one has {count}; "
+        "question skipped"
+    ),
+    "problem.gift_no_right_answer": (
+        "no right answer (an «=» answer or a positive weight such as «~%50%» is needed); question "
+        "skipped"
+    ),
+    "problem.gift_partial_credit": (
+        "a single-answer question: the partial credit of {answers} is not kept, only the «=» "
+        "answer counts as right"
+    ),
+    "problem.gift_several_right": (
+        "{count} answers with «=»: imported as a multiple-answer question where all {count} must "
+        "be chosen (in Moodle one is enough)"
+    ),
+    "problem.gift_unequal_weights": (
+        "the right answers have different weights; in a bank every right answer counts the same"
+    ),
+    "problem.gift_partial_accepted": (
+        "answers worth partial credit are accepted as right: {answers}"
+    ),
+    "problem.gift_no_number": "a numerical question with no answer after «#»; question skipped",
+    "problem.gift_not_a_number": (
+        "«{value}» is not a number (write x, x:margin or low..high, with a decimal point); "
+        "question skipped"
+    ),
+    "problem.gift_numeric_several": (
+        "a numerical question with several answers; only the one worth {weight}% is kept: {kept}"
+    ),
+    "problem.gift_match_format": "the matching answer «{value}» has no «->»; question skipped",
+    "problem.gift_match_distractor": (
+        "the extra right side «{value}» (with no left side) cannot be kept in a bank's matching "
+        "question; left out"
+    ),
+    "problem.aiken_not_started": (
+        "an option or ANSWER line outside a question (question not started)"
+    ),
+    "problem.aiken_looks_like_option": (
+        "this line begins like an option («{marker}») so it is read as one, although the next "
+        "option would be «{next}»; if it is a question, reword its start (for example «Lenin (V.I. "
+        "Lenin) ...»)"
+    ),
+    "problem.aiken_answer_spelling": (
+        "this line looks like an answer line, but Aiken takes only «ANSWER: X» (in capitals), so "
+        "it is read as a new question"
+    ),
+    "problem.aiken_not_completed": (
+        "question «{question}» (line {line}) has no ANSWER line before the next question starts "
+        "here; it is skipped"
+    ),
+    "problem.aiken_unfinished": (
+        "question «{question}» has no ANSWER line before the end of the file; question skipped"
+    ),
+    "problem.aiken_too_few_answers": (
+        "question «{question}» needs at least 2 options before its ANSWER line; question skipped"
+    ),
+    "problem.aiken_bad_answer": (
+        "«ANSWER: {value}» names no option (the question has options A..{last}); question skipped"
+    ),
+    "problem.export_not_gift": "question `{id}` of type {type} cannot be written as GIFT; skipped",
+    "problem.export_gift_arrow": (
+        "question `{id}` has «->» in an answer or left side, which GIFT would read as a matching "
+        "question; skipped"
+    ),
+    "problem.export_not_aiken": (
+        "question `{id}` of type {type}: Aiken holds only single-answer questions (single); skipped"
+    ),
+    "problem.export_aiken_prompt": (
+        "question `{id}` begins like an option or an ANSWER line (or is too short), which Aiken "
+        "would misread; skipped"
+    ),
+    "moodle.unknown_lesson": "there is no lesson `{lesson}` in the pack {pack}{suggestion}",
+    "moodle.stdout": "standard output",
+    "problem.import_unknown_lesson": (
+        "lesson `{lesson}` is not in the pack the bank goes into; the question is imported without "
+        "a lesson"
+    ),
+    # exports and imports (issue 7)
+    "export.count.rows": "{count} rows",
+    "export.count.sessions": "{count} sessions",
+    # exports and imports (issue 7)
+    "key.export": "Export",
+    "export.title": "Export",
+    "export.pick_format": "Choose the kind of file:",
+    "export.format.xlsx": "Excel spreadsheet (.xlsx)",
+    "export.format.xlsx.detail": "scores and per-question statistics, for the ward",
+    "export.format.html": "Printable report (.html)",
+    "export.format.html.detail": "open in a browser, print on A4, with a place to sign",
+    "export.format.csv": "Scores as CSV (.csv)",
+    "export.format.csv.detail": "for spreadsheets or other programs",
+    "export.format.md": "Report as text (.md)",
+    "export.format.md.detail": "Markdown, to paste into other documents",
+    "export.format.json": "Data bundle (.json)",
+    "export.format.json.detail": "to merge on another laptop: studyapp import FILE",
+    "export.path_message": (
+        "The file will be written to the path below; change it to put it elsewhere."
+    ),
+    "export.path_label": "Save to",
+    "export.submit": "Export",
+    "export.no_path": "A file name is needed.",
+    "export.working": "Exporting…",
+    "export.done": "Exported {what} to {path}",
+    "export.failed": "Export failed",
 }

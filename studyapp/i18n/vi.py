@@ -880,4 +880,378 @@ MESSAGES: dict[str, str] = {
     "history.session_open": (
         "Bài này thuộc buổi sinh hoạt chưa đóng: đáp án sẽ được xem cùng cả chi bộ khi tổng kết."
     ),
+    # exports and imports (issue 7)
+    "cli.cmd.export": (
+        "xuất bảng điểm (csv, xlsx), gói dữ liệu (json) hoặc báo cáo để in (md, html)"
+    ),
+    "cli.cmd.import": "nhập gói dữ liệu (json) từ máy khác hoặc chi bộ khác",
+    "cli.arg.bundle": "tệp gói dữ liệu .json do studyapp export --format json tạo ra",
+    "cli.opt.export_session": "một buổi sinh hoạt (mã buổi, hoặc vài ký tự đầu của mã)",
+    "cli.opt.export_cell": "các buổi sinh hoạt của một chi bộ",
+    "cli.opt.export_member": "kết quả của một đảng viên (họ tên hoặc mã)",
+    "cli.opt.export_all": "mọi buổi sinh hoạt của mọi chi bộ (báo cáo toàn phường)",
+    "cli.opt.date_from": "từ ngày (dd/mm/yyyy hoặc yyyy-mm-dd), tính cả ngày đó",
+    "cli.opt.date_to": "đến ngày (dd/mm/yyyy hoặc yyyy-mm-dd), tính cả ngày đó",
+    "cli.bad_date": "“{value}” không phải là ngày: viết dd/mm/yyyy (26/11/2026) hoặc yyyy-mm-dd.",
+    "cli.export_one_scope": "Chỉ chọn một trong --session, --member, --all.",
+    "cli.export_needs_scope": (
+        "Cần nói xuất gì: --session MÃ, --cell TÊN, --member TÊN, --all, hoặc khoảng ngày "
+        "--from/--to."
+    ),
+    "cli.export_dates_reversed": "Ngày --from phải trước ngày --to.",
+    "cli.no_session": "Không có buổi sinh hoạt nào có mã “{id}”.",
+    "cli.ambiguous_session": (
+        "Mã “{id}” khớp với nhiều buổi sinh hoạt (hoặc quá ngắn): viết đủ ít nhất 6 ký tự."
+    ),
+    "cli.no_member": "Không có đảng viên nào tên hoặc mã “{name}”.",
+    "cli.ambiguous_member": (
+        "Có {count} đảng viên tên “{name}”: {ids}. Thêm --cell TÊN hoặc dùng mã."
+    ),
+    "cli.xlsx_needs_output": "Tệp xlsx không in ra màn hình được: thêm -o TỆP.xlsx.",
+    "cli.exported": "Đã ghi {path} ({what}).",
+    "export.no_folder": (
+        "Không có thư mục {folder}: tạo thư mục trước hoặc chọn nơi khác. Chưa ghi gì."
+    ),
+    "export.is_folder": "{path} là một thư mục: hãy cho tên tệp.",
+    "export.cannot_write": "Không ghi được {path}: {reason}. Không để lại tệp dở dang nào.",
+    "export.file_prefix": "ket-qua",
+    "export.own_test": "Tự kiểm tra (ngoài buổi sinh hoạt)",
+    "export.yes": "có",
+    "export.no": "không",
+    "export.sheet.scores": "Bảng điểm",
+    "export.sheet.questions": "Thống kê từng câu",
+    "export.col.cell": "Chi bộ",
+    "export.col.date": "Ngày sinh hoạt",
+    "export.col.topic": "Chủ đề",
+    "export.col.member": "Đảng viên",
+    "export.col.attendance": "Điểm danh",
+    "export.col.score": "Điểm",
+    "export.col.band": "Xếp loại",
+    "export.col.passed": "Đạt",
+    "export.col.answered": "Số câu đã trả lời",
+    "export.col.correct": "Số câu đúng",
+    "export.col.seconds": "Thời gian (giây)",
+    "export.col.retake": "Làm lại",
+    "export.col.counted": "Tính điểm",
+    "export.qcol.question": "Câu hỏi",
+    "export.qcol.lesson": "Bài học",
+    "export.qcol.asked": "Số người được hỏi",
+    "export.qcol.right": "Số người trả lời đúng",
+    "export.qcol.share": "Tỉ lệ đúng",
+    "export.qcol.top_wrong": "Câu trả lời sai gặp nhiều nhất",
+    "export.qcol.top_count": "Số người chọn câu sai đó",
+    "report.title": "Báo cáo kết quả học tập, kiểm tra nghị quyết",
+    "report.document": "Tài liệu",
+    "report.cell": "Chi bộ",
+    "report.member": "Đảng viên",
+    "report.period": "Thời gian",
+    "report.period_value": "từ {first} đến {last}",
+    "report.made_on": "Ngày lập báo cáo",
+    "report.empty": "Không có buổi sinh hoạt nào trong phạm vi đã chọn.",
+    "report.ward": "So sánh các chi bộ",
+    "report.sessions": "Số buổi",
+    "report.present": "Có mặt",
+    "report.tested": "Đã làm bài",
+    "report.tested_value": "{tested}/{present} người có mặt",
+    "report.average": "Điểm trung bình",
+    "report.median": "Trung vị",
+    "report.highest_lowest": "Cao nhất / thấp nhất",
+    "report.pass_rate": "Tỉ lệ đạt",
+    "report.pass_rate_value": "{rate} ({passed}/{tested} người)",
+    "report.session_heading": "Buổi sinh hoạt ngày {date}: {topic}",
+    "report.date": "Ngày",
+    "report.topic": "Chủ đề",
+    "report.run_by": "Chủ trì",
+    "report.state": "Tình trạng",
+    "report.attendance": "Điểm danh",
+    "report.attendance_counts": (
+        "Có mặt {present}/{total} · vắng có phép {excused} · vắng {absent} · không kiểm tra "
+        "{not_tested}"
+    ),
+    "report.members": "Kết quả từng đảng viên",
+    "report.number": "STT",
+    "report.figures": "Tổng hợp",
+    "report.most_missed": "Các câu bị sai nhiều nhất",
+    "report.share_right": "Trả lời đúng: {percent} ({right}/{asked} người)",
+    "report.right_answer": "Đáp án đúng: {answer}",
+    "report.lesson": "Bài học: {lesson}",
+    "report.place_date": "{place}, ngày {day} tháng {month} năm {year}",
+    "report.signer": "Bí thư chi bộ (ký, ghi rõ họ tên)",
+    "report.signer_ward": "Người lập báo cáo (ký, ghi rõ họ tên)",
+    "bundle.rejected": (
+        "Không nhập {path}: gói dữ liệu có {count} chỗ sai. Cơ sở dữ liệu không thay đổi."
+    ),
+    "bundle.more_problems": "… và {count} chỗ sai nữa.",
+    "bundle.too_big": "tệp quá lớn ({size} byte): gói dữ liệu không thể lớn hơn 1 GiB.",
+    "bundle.unreadable": "Không đọc được {path}: {reason}.",
+    "bundle.not_utf8": "tệp không phải văn bản UTF-8 (byte thứ {offset}).",
+    "bundle.not_json": (
+        "tệp không phải JSON hợp lệ, dòng {line}, cột {column}: {reason} (tệp bị cắt cụt hoặc bị "
+        "sửa tay?)."
+    ),
+    "bundle.too_deep": "tệp lồng nhau quá sâu: không phải gói dữ liệu của studyapp.",
+    "bundle.not_a_bundle": (
+        "đây không phải gói dữ liệu của studyapp (thiếu \"format\": \"studyapp-bundle\")."
+    ),
+    "bundle.version": (
+        "gói dữ liệu phiên bản {version}; bản studyapp này đọc phiên bản {supported}. Hãy cập nhật "
+        "studyapp hoặc xuất lại gói."
+    ),
+    "bundle.no_content": "gói dữ liệu không có phần nội dung (\"content\").",
+    "bundle.hash": (
+        "mã kiểm tra SHA-256 không khớp (ghi {expected}, tính được {actual}): gói đã bị sửa sau "
+        "khi xuất."
+    ),
+    "bundle.missing_table": "thiếu bảng “{table}”.",
+    "bundle.not_row": "{where}: không phải một dòng dữ liệu (cần một đối tượng JSON).",
+    "bundle.missing_field": "{where}: thiếu trường “{field}”.",
+    "bundle.unknown_field": "{where}: trường lạ “{field}”.",
+    "bundle.not_text": "cần một chuỗi văn bản.",
+    "bundle.too_long": "dài {length} ký tự, tối đa {limit}.",
+    "bundle.empty": "không được để trống.",
+    "bundle.not_id": "không phải một mã hợp lệ.",
+    "bundle.not_integer": "cần một số nguyên.",
+    "bundle.out_of_range": "{value} nằm ngoài khoảng cho phép ({low} đến {high}).",
+    "bundle.not_one_of": "cần một trong: {values}.",
+    "bundle.not_date": "không phải ngày dạng yyyy-mm-dd.",
+    "bundle.not_time": "không phải thời điểm dạng ISO 8601.",
+    "bundle.not_object": "cần một đối tượng JSON.",
+    "bundle.not_list": "cần một danh sách JSON.",
+    "bundle.attempt_nobody": "{where}: lượt làm bài không thuộc đảng viên hay khách nào.",
+    "bundle.finished_without_score": "{where}: bài đã nộp mà không có điểm.",
+    "bundle.half_score": "{where}: điểm thiếu tử số hoặc mẫu số.",
+    "bundle.bad_paper": "{where}.paper: đề bài không đúng dạng (mỗi câu cần id và hash).",
+    "bundle.credit_above_one": "{where}: số điểm đạt được lớn hơn điểm tối đa của câu.",
+    "bundle.closed_at": "{where}: buổi đã đóng phải có ngày đóng, buổi đang mở thì không.",
+    "bundle.bad_question": "{where}: câu hỏi không đúng dạng (cần id, hash, text).",
+    "bundle.duplicate_id": "{where}: mã {id} xuất hiện hai lần.",
+    "bundle.duplicate_place": "{where}: dòng này trùng chỗ với một dòng trước.",
+    "bundle.dangling": "{where}: trỏ tới {id}, không có trong bảng {target} của gói.",
+    "bundle.unknown_question": (
+        "{where}: câu hỏi {id} không có trong gói, trong nội dung đang dùng hay trong cơ sở dữ "
+        "liệu này."
+    ),
+    "import.rejected": (
+        "Không nhập {path}: {count} dòng khác với dữ liệu đã có ở máy này. Không ghi đè, không "
+        "thay đổi gì:"
+    ),
+    "import.conflicts": "{count} dòng mâu thuẫn với dữ liệu đã có.",
+    "import.conflict": "{table} {key}: khác ở {columns}",
+    "import.closed_here": "buổi sinh hoạt đã đóng ở máy này",
+    "import.ambiguous_member": (
+        "đảng viên “{name}”: chi bộ có nhiều người trùng tên này, không biết ghép vào ai"
+    ),
+    "import.integrity": (
+        "Dữ liệu nhập vào không khớp với cơ sở dữ liệu ({error}). Không thay đổi gì."
+    ),
+    "import.nothing_new": "{path}: mọi dữ liệu đã có sẵn ở máy này. Không có gì mới.",
+    "import.done": "Đã nhập {path}:",
+    "import.added": "thêm mới: {what}",
+    "import.updated": (
+        "cập nhật (buổi đang mở ở máy này đã tiếp tục hoặc đã đóng ở máy kia): {what}"
+    ),
+    "import.unchanged": "đã có sẵn: {what}",
+    "import.matched": "nhận ra theo tên (cùng chi bộ, cùng người, khác máy): {what}",
+    "import.count.cells": "{count} chi bộ",
+    "import.count.members": "{count} đảng viên",
+    "import.count.sessions": "{count} buổi sinh hoạt",
+    "import.count.attendance": "{count} dòng điểm danh",
+    "import.count.attempts": "{count} lượt làm bài",
+    "import.count.events": "{count} thao tác",
+    "import.count.answers": "{count} câu trả lời",
+    # exports and imports (issue 7)
+    "bundle.control_characters": (
+        "chứa ký tự điều khiển hoặc mã thoát của terminal (không có trong dữ liệu studyapp ghi ra)."
+    ),
+    # import-questions / export-questions
+    "cli.cmd.import_questions": (
+        "chuyển tệp câu hỏi GIFT hoặc Aiken (Moodle) thành một ngân hàng câu hỏi"
+    ),
+    "cli.arg.questions_file": "tệp GIFT hoặc Aiken (văn bản UTF-8)",
+    "cli.opt.questions_in_format": (
+        "định dạng của tệp (mặc định: đoán theo đuôi .gift/.aiken, rồi theo nội dung)"
+    ),
+    "cli.opt.questions_bank_out": "tệp ngân hàng câu hỏi (.toml) sẽ ghi ra",
+    "cli.opt.questions_bank_id": "mã ngân hàng (mặc định: lấy từ tên tệp)",
+    "cli.opt.questions_lesson": "mã bài học mặc định của các câu hỏi",
+    "cli.cmd.export_questions": (
+        "xuất một ngân hàng câu hỏi ra GIFT hoặc Aiken (để nhập vào Moodle)"
+    ),
+    "cli.opt.questions_bank": "mã ngân hàng cần xuất",
+    "cli.opt.questions_out_format": (
+        "gift (mọi loại câu hỏi trừ sắp xếp thứ tự) hoặc aiken (chỉ câu một đáp án đúng)"
+    ),
+    "cli.opt.questions_out_file": "tệp kết quả (mặc định: in ra đầu ra chuẩn)",
+    "moodle.no_file": "không tìm thấy tệp {path}",
+    "moodle.same_file": "tệp kết quả trùng với tệp nguồn {path}; hãy chọn tên khác cho -o",
+    "moodle.bad_id": "{option} “{value}” chỉ được gồm chữ thường a-z, chữ số 0-9 và dấu '-'",
+    "moodle.unknown_format": (
+        "không đoán được định dạng của {path}: hãy thêm --format gift hoặc --format aiken"
+    ),
+    "moodle.nothing_written": "Không có câu hỏi nào chuyển được; chưa ghi {path}.",
+    "moodle.check_failed": (
+        "Ngân hàng tạo ra không qua được bước tự kiểm tra (lỗi của chương trình, xin báo lại); "
+        "chưa ghi {path}."
+    ),
+    "moodle.import_summary": (
+        "Đã ghi {count} câu hỏi vào {path} (bỏ qua {skipped} mục; {errors} lỗi, {warnings} cảnh "
+        "báo)."
+    ),
+    "moodle.bank_description": "Chuyển từ tệp {format} “{name}” bằng studyapp import-questions.",
+    "moodle.export_nothing": (
+        "Ngân hàng {bank} không có câu hỏi nào viết được sang {format}; chưa ghi gì."
+    ),
+    "moodle.export_summary": (
+        "Đã xuất {count} câu hỏi ({format}) ra {target}; bỏ qua {skipped} câu."
+    ),
+    "moodle.no_folder": (
+        "thư mục {folder} không tồn tại; hãy tạo thư mục trước hoặc chọn chỗ khác cho {path}"
+    ),
+    "moodle.is_folder": "{path} là một thư mục; hãy cho tên một tệp",
+    "moodle.cannot_write": "không ghi được {path}: {reason}",
+    "problem.import_empty": "tệp không có câu hỏi nào (tệp trống, hoặc chỉ có chú thích)",
+    "problem.import_choice_count": (
+        "câu hỏi có {count} lựa chọn, ngân hàng chỉ nhận từ {low} đến {high}; câu hỏi bị bỏ qua"
+    ),
+    "problem.import_pair_count": (
+        "câu ghép có {count} cặp, ngân hàng chỉ nhận từ {low} đến {high}; câu hỏi bị bỏ qua"
+    ),
+    "problem.import_duplicate_choice": "lựa chọn bị lặp: «{value}»; câu hỏi bị bỏ qua",
+    "problem.import_duplicate_pair": "vế ghép bị lặp: «{value}»; câu hỏi bị bỏ qua",
+    "problem.import_empty_option": "câu hỏi có lựa chọn để trống; câu hỏi bị bỏ qua",
+    "problem.import_empty_choice": "đáp án để trống; đã bỏ đáp án này",
+    "problem.import_empty_text": (
+        "câu hỏi không có nội dung (sau khi bỏ định dạng HTML hoặc Markdown); câu hỏi bị bỏ qua"
+    ),
+    "problem.import_id_changed": (
+        "mã câu hỏi “{given}” có ký tự không dùng được trong ngân hàng (chỉ chữ thường a-z, số "
+        "0-9, '-', '_', '.'); dùng `{id}`"
+    ),
+    "problem.import_duplicate_id": (
+        "mã câu hỏi `{id}` đã dùng cho một câu phía trên; câu này dùng `{new}`"
+    ),
+    "problem.import_bad_meta": (
+        "bỏ qua chú thích [{key}:{value}]: giá trị không hợp lệ hoặc không dùng cho loại câu hỏi "
+        "này"
+    ),
+    "problem.gift_title_unclosed": (
+        "tên câu hỏi mở bằng «::» nhưng không có «::» đóng; phần sau được đọc là nội dung câu hỏi"
+    ),
+    "problem.gift_description": (
+        "đoạn mô tả (không có phần đáp án trong ngoặc nhọn) không phải câu hỏi; bỏ qua"
+    ),
+    "problem.gift_essay": "câu tự luận (phần đáp án để trống) chưa được hỗ trợ; bỏ qua",
+    "problem.gift_unclosed_brace": (
+        "dấu «{brace}» mở phần đáp án nhưng không được đóng trước dòng trống hoặc cuối tệp; câu "
+        "hỏi bị bỏ qua (nếu dấu ngoặc là chữ, hãy viết \\{brace})"
+    ),
+    "problem.gift_unopened_brace": (
+        "dấu «{brace}» đóng mà không có dấu mở tương ứng; câu hỏi bị bỏ qua (nếu dấu ngoặc là chữ, "
+        "hãy viết \\{brace})"
+    ),
+    "problem.gift_extra_braces": (
+        "câu hỏi có hơn một cặp ngoặc nhọn: câu nhiều chỗ trống chưa được hỗ trợ, câu hỏi bị bỏ "
+        "qua (nếu dấu ngoặc là chữ, hãy viết \\{open} và \\{close})"
+    ),
+    "problem.gift_too_few_answers": (
+        "câu trắc nghiệm hoặc câu ghép cần ít nhất 2 đáp án, ở đây có {count}; câu hỏi bị bỏ qua"
+    ),
+    "problem.gift_no_right_answer": (
+        "không có đáp án đúng (cần một đáp án «=» hoặc một trọng số dương như «~%50%»); câu hỏi bị "
+        "bỏ qua"
+    ),
+    "problem.gift_partial_credit": (
+        "câu một đáp án đúng: điểm từng phần của {answers} không được giữ, chỉ đáp án «=» được "
+        "tính là đúng"
+    ),
+    "problem.gift_several_right": (
+        "có {count} đáp án «=»: nhập thành câu nhiều đáp án đúng, người học phải chọn đủ cả "
+        "{count} (trong Moodle chọn một là đủ)"
+    ),
+    "problem.gift_unequal_weights": (
+        "các đáp án đúng có trọng số khác nhau; trong ngân hàng mỗi đáp án đúng được tính như nhau"
+    ),
+    "problem.gift_partial_accepted": (
+        "các đáp án chỉ được một phần điểm vẫn được chấp nhận là đúng: {answers}"
+    ),
+    "problem.gift_no_number": "câu hỏi số không có đáp án nào sau «#»; câu hỏi bị bỏ qua",
+    "problem.gift_not_a_number": (
+        "«{value}» không phải một số (viết x, x:sai_số hoặc thấp..cao, với dấu chấm thập phân); "
+        "câu hỏi bị bỏ qua"
+    ),
+    "problem.gift_numeric_several": (
+        "câu hỏi số có nhiều đáp án; chỉ giữ đáp án được {weight}% điểm: {kept}"
+    ),
+    "problem.gift_match_format": "đáp án «{value}» của câu ghép thiếu «->»; câu hỏi bị bỏ qua",
+    "problem.gift_match_distractor": (
+        "vế phải thừa «{value}» (không có vế trái) không dùng được trong câu ghép của ngân hàng; "
+        "đã bỏ"
+    ),
+    "problem.aiken_not_started": (
+        "dòng lựa chọn hoặc dòng ANSWER nằm ngoài câu hỏi (câu hỏi chưa bắt đầu)"
+    ),
+    "problem.aiken_looks_like_option": (
+        "dòng này bắt đầu như một lựa chọn («{marker}») nên được đọc là lựa chọn, dù lựa chọn tiếp "
+        "theo phải là «{next}»; nếu đây là câu hỏi, hãy viết lại đầu dòng (ví dụ «Lênin (V.I. "
+        "Lênin) ...»)"
+    ),
+    "problem.aiken_answer_spelling": (
+        "dòng này giống dòng đáp án, nhưng Aiken chỉ nhận đúng dạng «ANSWER: X» (chữ in hoa) nên "
+        "nó được đọc là một câu hỏi mới"
+    ),
+    "problem.aiken_not_completed": (
+        "câu hỏi «{question}» (dòng {line}) chưa có dòng ANSWER khi câu hỏi mới bắt đầu ở đây; câu "
+        "đó bị bỏ qua"
+    ),
+    "problem.aiken_unfinished": (
+        "câu hỏi «{question}» chưa có dòng ANSWER trước khi hết tệp; câu hỏi bị bỏ qua"
+    ),
+    "problem.aiken_too_few_answers": (
+        "câu hỏi «{question}» cần ít nhất 2 lựa chọn trước dòng ANSWER; câu hỏi bị bỏ qua"
+    ),
+    "problem.aiken_bad_answer": (
+        "«ANSWER: {value}» không ứng với lựa chọn nào (câu hỏi có các lựa chọn A..{last}); câu hỏi "
+        "bị bỏ qua"
+    ),
+    "problem.export_not_gift": "câu hỏi `{id}` loại {type} không viết được sang GIFT; bỏ qua",
+    "problem.export_gift_arrow": (
+        "câu hỏi `{id}` có «->» trong đáp án hoặc vế trái, GIFT sẽ đọc nhầm thành câu ghép; bỏ qua"
+    ),
+    "problem.export_not_aiken": (
+        "câu hỏi `{id}` loại {type}: Aiken chỉ có câu một đáp án đúng (single); bỏ qua"
+    ),
+    "problem.export_aiken_prompt": (
+        "câu hỏi `{id}` bắt đầu như một lựa chọn hoặc dòng ANSWER (hoặc quá ngắn), Aiken sẽ đọc "
+        "sai; bỏ qua"
+    ),
+    "moodle.unknown_lesson": "không có bài học `{lesson}` trong bộ nội dung {pack}{suggestion}",
+    "moodle.stdout": "đầu ra chuẩn",
+    "problem.import_unknown_lesson": (
+        "bài học `{lesson}` không có trong bộ nội dung sẽ chứa ngân hàng; câu hỏi được nhập mà "
+        "không gắn với bài học"
+    ),
+    # exports and imports (issue 7)
+    "export.count.rows": "{count} dòng",
+    "export.count.sessions": "{count} buổi sinh hoạt",
+    # exports and imports (issue 7)
+    "key.export": "Xuất kết quả",
+    "export.title": "Xuất kết quả",
+    "export.pick_format": "Chọn dạng tệp:",
+    "export.format.xlsx": "Bảng tính Excel (.xlsx)",
+    "export.format.xlsx.detail": "bảng điểm và thống kê từng câu, gửi Đảng ủy phường",
+    "export.format.html": "Báo cáo để in (.html)",
+    "export.format.html.detail": "mở bằng trình duyệt, in khổ A4, có chỗ ký",
+    "export.format.csv": "Bảng điểm CSV (.csv)",
+    "export.format.csv.detail": "cho bảng tính hoặc chương trình khác",
+    "export.format.md": "Báo cáo dạng văn bản (.md)",
+    "export.format.md.detail": "Markdown, dán được vào văn bản khác",
+    "export.format.json": "Gói dữ liệu (.json)",
+    "export.format.json.detail": "để nhập vào máy khác: studyapp import TỆP",
+    "export.path_message": "Tệp sẽ được ghi vào đường dẫn dưới đây; sửa nếu muốn để nơi khác.",
+    "export.path_label": "Lưu vào",
+    "export.submit": "Xuất",
+    "export.no_path": "Cần một tên tệp.",
+    "export.working": "Đang xuất…",
+    "export.done": "Đã xuất {what} vào {path}",
+    "export.failed": "Không xuất được",
 }

@@ -20,6 +20,7 @@ from studyapp.content.loading import LoadResult, load_catalog
 from studyapp.errors import StudyappError
 from studyapp.i18n import Lang, has_message, set_language, tr
 from studyapp.ui.bindings import binding_text
+from studyapp.ui.export_flow import ExportFlow
 from studyapp.ui.screens.home import HomeScreen
 from studyapp.ui.session_flow import SessionFlow
 
@@ -82,6 +83,8 @@ class StudyApp(App[None]):
         self._last_query = ""
         self.sessions = SessionFlow(self)
         """The cell meeting: attendance, turns, summary (`session_flow.py`)."""
+        self.exports = ExportFlow(self)
+        """Exports from the summary, the sessions list, a member's results."""
         self._notices = list(settings.notices)
         if settings.theme in self.available_themes:
             self.theme = settings.theme

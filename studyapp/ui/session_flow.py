@@ -382,8 +382,8 @@ class SessionFlow:
     def _turn_finished(self, quiz: RecordedQuiz) -> None:
         """The member's own result, in place of the test: its one key returns
         to the turns, and nothing of it stays behind."""
+        from studyapp.i18n import format_duration  # noqa: PLC0415
         from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
-        from studyapp.ui.screens.results import format_duration  # noqa: PLC0415
         from studyapp.ui.screens.turns import HandoverScreen  # noqa: PLC0415
 
         result = quiz.result()

@@ -13,10 +13,10 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from studyapp.i18n import format_count, format_decimal, tr
+from studyapp.i18n import format_count, format_decimal, format_duration, tr
 from studyapp.store.models import Attempt, AttemptStatus, Learner
 from studyapp.ui.screens.base import StudyScreen, stylesheet
-from studyapp.ui.screens.results import format_duration, format_when
+from studyapp.ui.screens.results import format_when
 from studyapp.ui.widgets.key_bar import KeyBar
 from studyapp.ui.widgets.score_chart import ScoreChart
 from studyapp.ui.widgets.title_bar import TitleBar
@@ -34,6 +34,7 @@ class HistoryScreen(StudyScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "key.review", id="history.open"),
+        Binding("x", "export", "key.export", id="history.export"),
         Binding("escape,q", "back", "key.back", id="history.back"),
     ]
 
@@ -104,6 +105,18 @@ class HistoryScreen(StudyScreen[None]):
         event.stop()
         if event.row_key.value is not None:
             self.study_app.review_attempt(event.row_key.value)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "export":
+            return self.learner.member_id is not None  # a guest's practice stays here
+        return True
+
+    def action_export(self) -> None:
+        from studyapp.store.exchange import Scope  # noqa: PLC0415
+
+        if self.learner.member_id is not None:
+            self.study_app.exports.start(Scope(member_id=self.learner.member_id),
+                                         member=self.learner.name)
 
     def action_back(self) -> None:
         self.dismiss()

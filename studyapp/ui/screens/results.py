@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
 from typing import ClassVar
 
@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from studyapp.i18n import tr
+from studyapp.i18n import format_duration, tr
 from studyapp.quiz.describe import format_number
 from studyapp.quiz.scoring import Credit, Score
 from studyapp.quiz.session import Mode, QuizSession
@@ -26,20 +26,6 @@ from studyapp.ui.widgets.key_bar import KeyBar
 from studyapp.ui.widgets.title_bar import TitleBar
 
 RIGHT, PARTLY, WRONG, NONE = "✓", "◐", "✗", "–"
-
-
-def format_duration(spent: timedelta) -> str:
-    """`5 phút 12 giây`, `1 giờ 3 phút`, `40 giây`."""
-    seconds = round(spent.total_seconds())
-    hours, rest = divmod(seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    if hours:
-        return tr("duration.hours", hours=hours, minutes=minutes)
-    if minutes:
-        if not seconds:
-            return tr("duration.whole_minutes", minutes=minutes)
-        return tr("duration.minutes", minutes=minutes, seconds=seconds)
-    return tr("duration.seconds", seconds=seconds)
 
 
 def format_when(moment: datetime) -> str:

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, DataTable, Input, Label, Static
 
-from studyapp.i18n import format_count, format_decimal, tr
+from studyapp.i18n import format_count, format_date, format_decimal, tr
 from studyapp.quiz.plan import DEFAULT_COUNT, DEFAULT_TEST_MINUTES, QuizPlan, SessionSettings
 from studyapp.quiz.selection import Filters
 from studyapp.store.models import Cell
@@ -25,11 +25,6 @@ from studyapp.ui.widgets.tick_list import Tick, TickList
 from studyapp.ui.widgets.title_bar import TitleBar
 
 TOPIC_WIDTH = 24
-
-
-def format_date(day: date) -> str:
-    """`26/11/2026`: the Vietnamese order, in both languages."""
-    return day.strftime("%d/%m/%Y")
 
 
 def parse_date(text: str) -> date | None:
@@ -54,6 +49,7 @@ class SessionsScreen(StudyScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "new_session", "key.new_session", id="sessions.new"),
         Binding("enter", "open", "key.open_session", id="sessions.open"),
+        Binding("x", "export", "key.export", id="sessions.export"),
         Binding("escape", "back", "key.back", id="sessions.back"),
     ]
 
@@ -106,6 +102,17 @@ class SessionsScreen(StudyScreen[None]):
 
     def action_new_session(self) -> None:
         self.study_app.sessions.new_session(self.cell)
+
+    def action_export(self) -> None:
+        """Every session of the cell: everyone's scores, so the PIN when set."""
+        from studyapp.store.exchange import Scope  # noqa: PLC0415
+
+        cell = self.cell
+
+        def export(_pin: str | None) -> None:
+            self.study_app.exports.start(Scope(cell_id=cell.id), cell=cell.name)
+
+        self.study_app.sessions.ask_pin(cell.id, export)
 
     def action_open(self) -> None:
         row = self.query_one(DataTable).cursor_row

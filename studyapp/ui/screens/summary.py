@@ -13,14 +13,12 @@ from textual.content import Content
 from textual.widgets import DataTable, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from studyapp.i18n import format_decimal, tr
+from studyapp.i18n import format_date, format_decimal, format_duration, tr
 from studyapp.quiz.analysis import ItemStats
 from studyapp.quiz.describe import as_written, describe_correct, wrong_answer_text
 from studyapp.store.report import SessionReport
 from studyapp.ui.screens.attendance import member_label, status_text
 from studyapp.ui.screens.base import StudyScreen, stylesheet
-from studyapp.ui.screens.results import format_duration
-from studyapp.ui.screens.sessions import format_date
 from studyapp.ui.widgets.answer_sheet import AnswerSheet, Part
 from studyapp.ui.widgets.key_bar import KeyBar
 from studyapp.ui.widgets.score_chart import BandChart
@@ -55,6 +53,7 @@ class SummaryScreen(StudyScreen[None]):
         Binding("3", "tab('questions')", "key.tab_questions", id="summary.questions"),
         Binding("h", "history", "key.member_history", id="summary.history"),
         Binding("d", "close_session", "key.close_session", id="summary.close"),
+        Binding("x", "export", "key.export", id="summary.export"),
         Binding("escape", "back", "key.back", id="summary.back"),
     ]
 
@@ -166,6 +165,13 @@ class SummaryScreen(StudyScreen[None]):
         if action == "close_session":
             return not self.report.session.closed
         return True
+
+    def action_export(self) -> None:
+        from studyapp.store.exchange import Scope  # noqa: PLC0415
+
+        session = self.report.session
+        self.study_app.exports.start(Scope(session_id=session.id), cell=self.report.cell.name,
+                                     day=session.held_on)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -1,0 +1,169 @@
+"""`studyapp export` and `studyapp import`: score summaries out, bundles in (cli.md)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from studyapp.errors import StudyappError, UsageError
+from studyapp.i18n import format_count, tr
+from studyapp.text import normalize_line
+
+if TYPE_CHECKING:
+    from studyapp.config import Settings
+    from studyapp.store.exchange import MergeReport, Scope
+    from studyapp.store.store import Store
+
+Handler = Callable[[argparse.Namespace, "Settings"], int]
+
+
+def parse_day(text: str) -> date:
+    """`26/11/2026` (as people write it) or `2026-11-26` (as scripts do)."""
+    value = text.strip()
+    try:
+        if "/" in value:
+            day, month, year = (int(part) for part in value.split("/"))
+            return date(year, month, day)
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(tr("cli.bad_date", value=text)) from None
+
+
+def add_commands(command: Callable[[str, Handler, str], argparse.ArgumentParser]) -> None:
+    from studyapp.export.run import FORMATS  # noqa: PLC0415
+
+    export = command("export", cmd_export, "cli.cmd.export")
+    export.add_argument("--session", metavar="ID", help=tr("cli.opt.export_session"))
+    export.add_argument("--cell", metavar="NAME", help=tr("cli.opt.export_cell"))
+    export.add_argument("--member", metavar="NAME", help=tr("cli.opt.export_member"))
+    export.add_argument("--all", action="store_true", help=tr("cli.opt.export_all"))
+    export.add_argument("--from", dest="date_from", type=parse_day, metavar="DATE",
+                        help=tr("cli.opt.date_from"))
+    export.add_argument("--to", dest="date_to", type=parse_day, metavar="DATE",
+                        help=tr("cli.opt.date_to"))
+    export.add_argument("--format", choices=FORMATS, required=True, help=tr("cli.opt.format"))
+    export.add_argument("-o", "--output", metavar="FILE", help=tr("cli.opt.output"))
+
+    bring = command("import", cmd_import, "cli.cmd.import")
+    bring.add_argument("file", metavar="FILE", help=tr("cli.arg.bundle"))
+
+
+def _scope(store: Store, args: argparse.Namespace) -> Scope:
+    from studyapp.store.exchange import Scope  # noqa: PLC0415
+
+    chosen = [name for name in ("session", "member", "all") if getattr(args, name)]
+    if len(chosen) > 1:
+        raise UsageError(tr("cli.export_one_scope"))
+    if not chosen and not args.cell and not (args.date_from or args.date_to):
+        raise UsageError(tr("cli.export_needs_scope"))
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise UsageError(tr("cli.export_dates_reversed"))
+    cell_id = None
+    if args.cell:
+        cell = store.cell_by_name(args.cell)
+        if cell is None:
+            raise StudyappError(tr("store.no_cell", name=args.cell))
+        cell_id = cell.id
+    if args.session:
+        return Scope(session_id=_session_id(store, args.session), cell_id=cell_id)
+    if args.member:
+        return Scope(member_id=_member_id(store, args.member, cell_id),
+                     date_from=args.date_from, date_to=args.date_to)
+    return Scope(cell_id=cell_id, date_from=args.date_from, date_to=args.date_to)
+
+
+def _session_id(store: Store, given: str) -> str:
+    """A session by its id, or by the start of it (as long as it is unambiguous)."""
+    matches = [s.id for s in store.sessions() if s.id == given or s.id.startswith(given)]
+    if len(matches) == 1 and (len(given) >= 6 or matches[0] == given):
+        return matches[0]
+    raise StudyappError(tr("cli.no_session", id=given) if not matches
+                        else tr("cli.ambiguous_session", id=given))
+
+
+def _member_id(store: Store, given: str, cell_id: str | None) -> str:
+    name = normalize_line(given).casefold()
+    found = [m for m in store.members(cell_id, include_inactive=True)
+             if m.id == given or m.full_name.casefold() == name]
+    if not found:
+        raise StudyappError(tr("cli.no_member", name=given))
+    if len(found) > 1:
+        cells = {m.cell_id: store.cell(m.cell_id).name for m in found}
+        raise StudyappError(tr("cli.ambiguous_member", name=given, count=len(found),
+                               ids=", ".join(f"{m.id} ({cells[m.cell_id]})" for m in found)))
+    return found[0].id
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    from studyapp.cli import _err, load_content, open_store  # noqa: PLC0415
+    from studyapp.export.run import export_to, prepare  # noqa: PLC0415
+
+    if args.format == "xlsx" and not args.output and sys.stdout.isatty():
+        raise UsageError(tr("cli.xlsx_needs_output"))
+    store = open_store(settings)
+    scope = _scope(store, args)
+    catalog = load_content(settings).catalog
+    prepared = prepare(store, catalog, scope, args.format)
+    if args.output:
+        path = export_to(Path(args.output), prepared)
+        _err(tr("cli.exported", path=str(path), what=tr(f"export.count.{prepared.unit}",
+                                                         count=format_count(prepared.rows))))
+        return 0
+    stream = sys.stdout.buffer
+    sys.stdout.flush()
+    prepared.write(stream)
+    stream.flush()
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    from studyapp.cli import _err, _out, load_content, open_store  # noqa: PLC0415
+    from studyapp.export.bundle import read_bundle  # noqa: PLC0415
+    from studyapp.store.exchange import (  # noqa: PLC0415
+        MergeConflictError,
+        existing_question_ids,
+        merge_tables,
+    )
+
+    store = open_store(settings)
+    catalog = load_content(settings).catalog
+    path = Path(args.file)
+
+    def known(question_id: str) -> bool:
+        return bool(existing_question_ids(store, [question_id]))
+
+    bundle = read_bundle(path, catalog, known)
+    try:
+        report = merge_tables(store, bundle.tables)
+    except MergeConflictError as error:
+        _err(tr("import.rejected", path=str(path), count=len(error.report.conflicts)))
+        for conflict in error.report.conflicts[:50]:
+            _err(f"  {conflict}")
+        return 1
+    for line in merge_summary(report, str(path)):
+        _out(line)
+    return 0
+
+
+def merge_summary(report: MergeReport, path: str) -> list[str]:
+    """What an import did, in words: added, updated, already here, matched by name."""
+    def counts(values: dict[str, int]) -> str:
+        return ", ".join(tr(f"import.count.{table}", count=format_count(count))
+                         for table, count in values.items() if count)
+
+    if not report.changed:
+        return [tr("import.nothing_new", path=path)]
+    lines = [tr("import.done", path=path)]
+    if any(report.added.values()):
+        lines.append(f"  {tr('import.added', what=counts(report.added))}")
+    if any(report.updated.values()):
+        lines.append(f"  {tr('import.updated', what=counts(report.updated))}")
+    if any(report.unchanged.values()):
+        lines.append(f"  {tr('import.unchanged', what=counts(report.unchanged))}")
+    if any(report.matched_by_name.values()):
+        lines.append(f"  {tr('import.matched', what=counts(report.matched_by_name))}")
+    return lines

@@ -1,0 +1,399 @@
+"""The JSON bundle: sessions carried from one laptop to another (docs/bundle-format.md).
+
+A bundle is untrusted when it arrives: `check_bundle` reads all of it —
+format and version, the SHA-256 of its content, the shape of every row, every
+reference — and reports every problem found before anything touches a
+database. Only a bundle with no problem is merged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from studyapp import __version__
+from studyapp.content.catalog import Catalog
+from studyapp.errors import StudyappError
+from studyapp.export.questions import question_data
+from studyapp.i18n import format_count, tr
+from studyapp.store.exchange import COLUMNS, JSON_COLUMNS, TABLES, Scope, dump_tables
+from studyapp.store.store import MAX_NAME_LENGTH, Store
+from studyapp.text import has_unwanted
+
+FORMAT = "studyapp-bundle"
+VERSION = 1
+MAX_BUNDLE_BYTES = 1 << 30
+"""A bundle larger than this (1 GiB) is refused before it is read."""
+MAX_TEXT = 10_000
+"""The longest text a field may hold (a topic, a note, a typed answer)."""
+MAX_JSON = 1_000_000
+"""The longest a structured field (a paper, settings) may be, written out."""
+MAX_PROBLEMS = 50
+"""Reported problems stop here: one broken field repeated in every row says enough."""
+
+
+class BundleError(StudyappError):
+    """The bundle cannot be imported: every problem found, one per line."""
+
+    def __init__(self, path: Path | str, problems: list[str]) -> None:
+        shown = problems[:MAX_PROBLEMS]
+        more = len(problems) - len(shown)
+        lines = [tr("bundle.rejected", path=str(path), count=len(problems))]
+        lines += [f"  {problem}" for problem in shown]
+        if more:
+            lines.append(f"  {tr('bundle.more_problems', count=format_count(more))}")
+        super().__init__("\n".join(lines))
+        self.problems = problems
+
+
+def canonical(content: dict[str, Any]) -> bytes:
+    """The bytes the hash is taken over: sorted keys, no spaces, UTF-8."""
+    return json.dumps(content, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")).encode("utf-8")
+
+
+def content_hash(content: dict[str, Any]) -> str:
+    return hashlib.sha256(canonical(content)).hexdigest()
+
+
+# --- out ---------------------------------------------------------------------------------------
+
+
+def build_bundle(store: Store, catalog: Catalog, scope: Scope, *,
+                 now: datetime | None = None) -> dict[str, Any]:
+    """The bundle of everything in the scope, with the questions as they were
+    asked: each question id and content hash the papers and answers refer to,
+    with its text and answer when this laptop still has that version."""
+    tables = dump_tables(store, scope)
+    asked: dict[str, str] = {}
+    for attempt in tables["attempts"]:
+        for item in attempt["paper"].get("items", []):
+            asked.setdefault(item["id"], item["hash"])
+    questions = []
+    for question_id, asked_hash in sorted(asked.items()):
+        entry: dict[str, Any] = {"id": question_id, "hash": asked_hash, "text": None}
+        if catalog.has_question(question_id):
+            question = catalog.question(question_id)
+            if question.content_hash == asked_hash:
+                entry["text"] = question_data(question, catalog)
+        questions.append(entry)
+    content: dict[str, Any] = {
+        "created_at": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
+        "created_by": f"studyapp {__version__}",
+        "scope": {"session": scope.session_id, "cell": scope.cell_id, "member": scope.member_id,
+                  "from": scope.date_from.isoformat() if scope.date_from else None,
+                  "to": scope.date_to.isoformat() if scope.date_to else None},
+        **tables,
+        "questions": questions,
+    }
+    return {"format": FORMAT, "version": VERSION, "sha256": content_hash(content),
+            "content": content}
+
+
+def bundle_bytes(bundle: dict[str, Any]) -> bytes:
+    return json.dumps(bundle, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+
+
+# --- in: every check before anything is written ------------------------------------------------
+
+Check = Callable[[Any], str | None]
+"""A field check: None when the value is good, else the problem's message."""
+
+_ID = re.compile(r"^[A-Za-z0-9._:/-]{1,100}$")
+
+
+def _text(limit: int, *, optional: bool = False, empty: bool = True) -> Check:
+    def check(value: Any) -> str | None:
+        if value is None and optional:
+            return None
+        if not isinstance(value, str):
+            return tr("bundle.not_text")
+        if len(value) > limit:
+            return tr("bundle.too_long", length=format_count(len(value)), limit=format_count(limit))
+        if not empty and not value.strip():
+            return tr("bundle.empty")
+        if has_unwanted(value.replace("\n", " ")):
+            return tr("bundle.control_characters")
+        return None
+    return check
+
+
+def _identifier(*, optional: bool = False) -> Check:
+    def check(value: Any) -> str | None:
+        if value is None and optional:
+            return None
+        if not isinstance(value, str) or not _ID.match(value):
+            return tr("bundle.not_id")
+        return None
+    return check
+
+
+def _integer(low: int | None = 0, high: int | None = None, *, optional: bool = False) -> Check:
+    def check(value: Any) -> str | None:
+        if value is None and optional:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            return tr("bundle.not_integer")
+        if (low is not None and value < low) or (high is not None and value > high):
+            return tr("bundle.out_of_range", value=value, low=low, high=high if high is not None
+                      else "∞")
+        return None
+    return check
+
+
+def _one_of(*values: str, optional: bool = False) -> Check:
+    def check(value: Any) -> str | None:
+        if value is None and optional:
+            return None
+        if value not in values:
+            return tr("bundle.not_one_of", values=", ".join(values))
+        return None
+    return check
+
+
+def _moment(kind: type[date] | type[datetime], *, optional: bool = False) -> Check:
+    def check(value: Any) -> str | None:
+        if value is None and optional:
+            return None
+        try:
+            if not isinstance(value, str) or len(value) > 40:
+                raise ValueError(value)
+            kind.fromisoformat(value)
+        except ValueError:
+            return tr("bundle.not_date" if kind is date else "bundle.not_time")
+        return None
+    return check
+
+
+def _structure(kind: type[dict[str, Any]] | type[list[Any]], *, optional: bool = False
+               ) -> Check:
+    def check(value: Any) -> str | None:
+        if value is None and optional:
+            return None
+        if not isinstance(value, kind):
+            return tr("bundle.not_object" if kind is dict else "bundle.not_list")
+        if len(json.dumps(value, ensure_ascii=False)) > MAX_JSON:
+            return tr("bundle.too_long", length=format_count(len(json.dumps(value))),
+                      limit=format_count(MAX_JSON))
+        return None
+    return check
+
+
+FLAG = _integer(0, 1)
+MS = _integer(0, optional=True)
+SCHEMA: dict[str, dict[str, Check]] = {
+    "cells": {"id": _identifier(), "name": _text(MAX_NAME_LENGTH, empty=False),
+              "created_at": _moment(datetime)},
+    "members": {"id": _identifier(), "cell_id": _identifier(),
+                "full_name": _text(MAX_NAME_LENGTH, empty=False), "active": FLAG,
+                "created_at": _moment(datetime)},
+    "sessions": {"id": _identifier(), "cell_id": _identifier(), "held_on": _moment(date),
+                 "topic": _text(MAX_TEXT), "pack_id": _text(200),
+                 "lessons": _structure(list), "settings": _structure(dict),
+                 "seed": _integer(None), "run_by": _text(MAX_NAME_LENGTH, optional=True),
+                 "status": _one_of("open", "closed"), "opened_at": _moment(datetime),
+                 "closed_at": _moment(datetime, optional=True)},
+    "attendance": {"id": _identifier(), "session_id": _identifier(),
+                   "member_id": _identifier(),
+                   "status": _one_of("present", "excused", "absent", "not_tested"),
+                   "note": _text(MAX_TEXT)},
+    "attempts": {"id": _identifier(), "member_id": _identifier(optional=True),
+                 "guest_name": _text(MAX_NAME_LENGTH, optional=True),
+                 "session_id": _identifier(optional=True),
+                 "mode": _one_of("practice", "test"), "pack_id": _text(200, optional=True),
+                 "paper": _structure(dict), "settings": _structure(dict),
+                 "status": _one_of("in_progress", "finished", "abandoned"),
+                 "started_at": _moment(datetime), "finished_at": _moment(datetime, optional=True),
+                 "time_spent_ms": MS, "time_paused_ms": MS,
+                 "score_num": _integer(0, optional=True), "score_den": _integer(1, optional=True),
+                 "band": _text(200, optional=True), "passed": _integer(0, 1, optional=True),
+                 "answered": _integer(0, optional=True), "correct": _integer(0, optional=True),
+                 "retake_of": _identifier(optional=True)},
+    "events": {"id": _identifier(), "attempt_id": _identifier(), "seq": _integer(0),
+               "kind": _text(40, empty=False), "at": _moment(datetime),
+               "position": _integer(0, optional=True),
+               "response": _structure(dict, optional=True)},
+    "answers": {"id": _identifier(), "attempt_id": _identifier(), "position": _integer(0),
+                "question_id": _text(300, empty=False), "question_hash": _text(200),
+                "response": _structure(dict), "credit_num": _integer(0),
+                "credit_den": _integer(1), "points_num": _integer(0),
+                "points_den": _integer(1), "without_diacritics": FLAG,
+                "understood_as": _text(MAX_TEXT, optional=True),
+                "answered_at": _moment(datetime), "duration_ms": _integer(0)},
+}
+assert all(tuple(SCHEMA[table]) == COLUMNS[table] for table in TABLES)
+assert all(set(JSON_COLUMNS[table]) <= set(SCHEMA[table]) for table in JSON_COLUMNS)
+
+
+@dataclass(frozen=True)
+class CheckedBundle:
+    path: Path
+    content: dict[str, Any]
+
+    @property
+    def tables(self) -> dict[str, list[dict[str, Any]]]:
+        return {table: self.content[table] for table in TABLES}
+
+
+def read_bundle(path: Path, catalog: Catalog, known_question: Callable[[str], bool] | None = None
+                ) -> CheckedBundle:
+    """Read and check a bundle file completely; `BundleError` lists what is wrong."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BUNDLE_BYTES:
+            raise BundleError(path, [tr("bundle.too_big", size=format_count(size))])
+        data = path.read_bytes()
+    except OSError as error:
+        raise StudyappError(tr("bundle.unreadable", path=str(path),
+                               reason=error.strerror or str(error))) from error
+    try:
+        bundle = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        raise BundleError(path, [tr("bundle.not_utf8", offset=error.start)]) from error
+    except json.JSONDecodeError as error:
+        raise BundleError(path, [tr("bundle.not_json", line=error.lineno, column=error.colno,
+                                    reason=error.msg)]) from error
+    except RecursionError as error:
+        raise BundleError(path, [tr("bundle.too_deep")]) from error
+    return CheckedBundle(path, check_bundle(path, bundle, catalog, known_question))
+
+
+def check_bundle(path: Path, bundle: Any, catalog: Catalog,
+                 known_question: Callable[[str], bool] | None = None) -> dict[str, Any]:
+    """The bundle's content once every check passed."""
+    if not isinstance(bundle, dict) or bundle.get("format") != FORMAT:
+        raise BundleError(path, [tr("bundle.not_a_bundle")])
+    version = bundle.get("version")
+    if version != VERSION:
+        raise BundleError(path, [tr("bundle.version", version=version, supported=VERSION)])
+    content = bundle.get("content")
+    if not isinstance(content, dict):
+        raise BundleError(path, [tr("bundle.no_content")])
+    try:
+        actual = content_hash(content)
+    except (TypeError, ValueError, RecursionError) as error:
+        raise BundleError(path, [tr("bundle.no_content")]) from error
+    if bundle.get("sha256") != actual:
+        raise BundleError(path, [tr("bundle.hash", expected=str(bundle.get("sha256"))[:80],
+                                    actual=actual)])
+    problems: list[str] = []
+    for table in TABLES:
+        rows = content.get(table)
+        if not isinstance(rows, list):
+            problems.append(tr("bundle.missing_table", table=table))
+            continue
+        for index, row in enumerate(rows):
+            problems += _row_problems(table, index, row)
+    questions = content.get("questions")
+    if not isinstance(questions, list):
+        problems.append(tr("bundle.missing_table", table="questions"))
+    else:
+        for index, entry in enumerate(questions):
+            if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) \
+                    or not isinstance(entry.get("hash"), str) \
+                    or not isinstance(entry.get("text"), (dict, type(None))):
+                problems.append(tr("bundle.bad_question", where=f"questions[{index}]"))
+    if problems:
+        raise BundleError(path, problems)
+    problems += _reference_problems(content, catalog, known_question)
+    if problems:
+        raise BundleError(path, problems)
+    return content
+
+
+def _row_problems(table: str, index: int, row: Any) -> list[str]:
+    where = f"{table}[{index}]"
+    if not isinstance(row, dict):
+        return [tr("bundle.not_row", where=where)]
+    schema = SCHEMA[table]
+    problems = [tr("bundle.missing_field", where=where, field=name)
+                for name in schema if name not in row]
+    problems += [tr("bundle.unknown_field", where=where, field=str(name)[:60])
+                 for name in row if name not in schema]
+    for name, check in schema.items():
+        if name in row:
+            problem = check(row[name])
+            if problem:
+                problems.append(f"{where}.{name}: {problem}")
+    if problems:
+        return problems
+    if table == "attempts":
+        if row["member_id"] is None and not row["guest_name"]:
+            problems.append(tr("bundle.attempt_nobody", where=where))
+        if row["status"] == "finished" and row["score_num"] is None:
+            problems.append(tr("bundle.finished_without_score", where=where))
+        if (row["score_num"] is None) != (row["score_den"] is None):
+            problems.append(tr("bundle.half_score", where=where))
+        items = row["paper"].get("items")
+        if not isinstance(items, list) or not all(
+                isinstance(item, dict) and isinstance(item.get("id"), str)
+                and isinstance(item.get("hash"), str) for item in items):
+            problems.append(tr("bundle.bad_paper", where=where))
+    if table == "answers" and row["credit_num"] > row["credit_den"]:
+        problems.append(tr("bundle.credit_above_one", where=where))
+    if table == "sessions" and (row["status"] == "closed") != (row["closed_at"] is not None):
+        problems.append(tr("bundle.closed_at", where=where))
+    return problems
+
+
+def _reference_problems(content: dict[str, Any], catalog: Catalog,
+                        known_question: Callable[[str], bool] | None) -> list[str]:
+    problems: list[str] = []
+    ids: dict[str, set[str]] = {}
+    for table in ("cells", "members", "sessions", "attempts"):
+        seen: set[str] = set()
+        for index, row in enumerate(content[table]):
+            if row["id"] in seen:
+                problems.append(tr("bundle.duplicate_id", where=f"{table}[{index}]",
+                                   id=row["id"]))
+            seen.add(row["id"])
+        ids[table] = seen
+    for table, keys in (("attendance", ("session_id", "member_id")),
+                        ("events", ("attempt_id", "seq")),
+                        ("answers", ("attempt_id", "position"))):
+        places: set[tuple[Any, ...]] = set()
+        for index, row in enumerate(content[table]):
+            place = tuple(row[key] for key in keys)
+            if place in places:
+                problems.append(tr("bundle.duplicate_place", where=f"{table}[{index}]"))
+            places.add(place)
+    references = (
+        ("members", "cell_id", "cells"), ("sessions", "cell_id", "cells"),
+        ("attendance", "session_id", "sessions"), ("attendance", "member_id", "members"),
+        ("attempts", "member_id", "members"), ("attempts", "session_id", "sessions"),
+        ("attempts", "retake_of", "attempts"), ("events", "attempt_id", "attempts"),
+        ("answers", "attempt_id", "attempts"),
+    )
+    for table, column, target in references:
+        for index, row in enumerate(content[table]):
+            value = row[column]
+            if value is not None and value not in ids[target]:
+                problems.append(tr("bundle.dangling", where=f"{table}[{index}].{column}",
+                                   id=value, target=target))
+    listed = {entry["id"] for entry in content["questions"]}
+
+    def exists(question_id: str) -> bool:
+        return question_id in listed or catalog.has_question(question_id) or bool(
+            known_question and known_question(question_id))
+
+    for index, row in enumerate(content["answers"]):
+        if not exists(row["question_id"]):
+            problems.append(tr("bundle.unknown_question", where=f"answers[{index}]",
+                               id=row["question_id"]))
+    for index, row in enumerate(content["attempts"]):
+        for item in row["paper"]["items"]:
+            if not exists(item["id"]):
+                problems.append(tr("bundle.unknown_question", where=f"attempts[{index}].paper",
+                                   id=item["id"]))
+    return problems
+
+
+def count_rows(content: dict[str, Any]) -> dict[str, int]:
+    return {table: len(content[table]) for table in TABLES}
+

@@ -1,0 +1,76 @@
+"""Writing an export: all of it or nothing, with a message that says where and why."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from studyapp.errors import StudyappError
+from studyapp.i18n import tr
+
+
+class ExportError(StudyappError):
+    """An export that could not be written: nothing was left behind."""
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def target_problem(path: Path) -> str | None:
+    """What is wrong with writing an export to `path` (None: nothing)."""
+    path = path.expanduser().absolute()
+    if not path.parent.is_dir():
+        return tr("export.no_folder", folder=str(path.parent))
+    if path.is_dir():
+        return tr("export.is_folder", path=str(path))
+    return None
+
+
+def export_folder() -> Path:
+    """Where exports are suggested: the user's Documents folder, else home."""
+    import platformdirs  # noqa: PLC0415
+
+    documents = Path(platformdirs.user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
+
+
+def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> Path:
+    """Write the file through `write` into a temporary file beside it, then
+    put it in place in one step: a failure half way (a full disk, a program
+    killed) never leaves a half-written file under the name asked for."""
+    path = path.expanduser().absolute()
+    folder = path.parent
+    problem = target_problem(path)
+    if problem:
+        raise ExportError(problem)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
+                                             dir=folder)
+    except OSError as error:
+        raise ExportError(tr("export.cannot_write", path=str(path),
+                             reason=error.strerror or str(error))) from error
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        # mkstemp makes the file private; an export is an ordinary file of its folder.
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise ExportError(tr("export.cannot_write", path=str(path),
+                             reason=error.strerror or str(error))) from error
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return path

@@ -1,0 +1,429 @@
+"""The printable report upward: Markdown, or one self-contained HTML page for A4.
+
+The report is built once as plain blocks (headings, facts, tables, bars,
+lists), then written as Markdown or HTML; every text from content or people
+is escaped by the writer, in one place. One session, a cell's sessions, or a
+whole ward: one section per cell, and a table comparing the cells first.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from fractions import Fraction
+
+from studyapp.content.catalog import Catalog
+from studyapp.i18n import (
+    current_language,
+    format_count,
+    format_date,
+    format_decimal,
+    format_duration,
+    tr,
+)
+from studyapp.quiz.describe import as_written, describe_correct, wrong_answer_text
+from studyapp.store.models import AttendanceStatus
+from studyapp.store.report import SessionReport, session_report
+from studyapp.store.store import Store
+from studyapp.text import sort_key
+
+MOST_MISSED = 5
+"""How many of the most-missed questions a session's report lists."""
+
+
+# --- blocks --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Label: value lines."""
+
+    lines: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: frozenset[int] = frozenset()
+    """Columns aligned right (numbers)."""
+    wrap: frozenset[int] = frozenset({0})
+    """Columns whose text may wrap (names, notes); the others stay on one line."""
+
+
+@dataclass(frozen=True)
+class Bars:
+    """A bar chart of counts (the members in each band)."""
+
+    title: str
+    bars: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class Items:
+    """A numbered list; each entry a bold first line and plain lines under it."""
+
+    entries: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+
+
+@dataclass(frozen=True)
+class Signature:
+    place_date: str
+    role: str
+    name: str
+
+
+Block = Heading | Facts | Table | Bars | Items | Paragraph | Signature
+
+
+@dataclass
+class Document:
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+
+
+# --- building ------------------------------------------------------------------------------------
+
+
+def _score(value: Fraction | None) -> str:
+    return format_decimal(value, 1) if value is not None else "—"
+
+
+def _percent(value: Fraction | None) -> str:
+    return f"{format_decimal(value * 100, 0)}%" if value is not None else "—"
+
+
+def session_blocks(report: SessionReport, catalog: Catalog, *, level: int = 2) -> list[Block]:
+    session = report.session
+    figures = report.figures
+    blocks: list[Block] = [Heading(level, tr("report.session_heading",
+                                             date=format_date(session.held_on),
+                                             topic=session.topic))]
+    facts = [(tr("report.cell"), report.cell.name), (tr("report.date"),
+                                                      format_date(session.held_on)),
+             (tr("report.topic"), session.topic)]
+    if session.run_by:
+        facts.append((tr("report.run_by"), session.run_by))
+    facts.append((tr("report.state"), tr("summary.closed", date=format_date(
+        session.closed_at.date())) if session.closed and session.closed_at
+        else tr("summary.open")))
+    blocks.append(Facts(tuple(facts)))
+
+    blocks.append(Heading(level + 1, tr("report.attendance")))
+    present = report.count(AttendanceStatus.PRESENT)
+    blocks.append(Paragraph(tr("report.attendance_counts",
+                               present=present, total=len(report.rows),
+                               excused=report.count(AttendanceStatus.EXCUSED),
+                               absent=report.count(AttendanceStatus.ABSENT),
+                               not_tested=report.count(AttendanceStatus.NOT_TESTED))))
+    away = [row for row in report.rows
+            if row.attendance in (AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT)]
+    if away:
+        blocks.append(Table(
+            (tr("summary.column.name"), tr("summary.column.attendance"),
+             tr("summary.column.note")),
+            tuple((row.member.full_name, tr(f"attendance.{row.attendance.value}")
+                   if row.attendance else "", row.note) for row in away),
+            wrap=frozenset({0, 2})))
+
+    blocks.append(Heading(level + 1, tr("report.members")))
+    member_rows = []
+    for number, row in enumerate((r for r in report.rows if r.attendance is not None), 1):
+        counted = row.counted
+        member_rows.append((
+            str(number), row.member.full_name,
+            tr(f"attendance.{row.attendance.value}") if row.attendance else "",
+            _score(counted.score) if counted else "",
+            (counted.band or "") if counted else "",
+            format_duration(counted.time_spent) if counted and counted.time_spent else "",
+            tr("summary.retake", count=row.finished - 1) if row.finished > 1 else row.note))
+    blocks.append(Table(
+        (tr("report.number"), tr("summary.column.name"), tr("summary.column.attendance"),
+         tr("summary.column.score"), tr("summary.column.band"), tr("summary.column.time"),
+         tr("summary.column.note")), tuple(member_rows), frozenset({0, 3}),
+        frozenset({1, 6})))
+
+    blocks.append(Heading(level + 1, tr("report.figures")))
+    if figures.tested:
+        blocks.append(Facts((
+            (tr("report.tested"), tr("report.tested_value", tested=figures.tested,
+                                     present=present)),
+            (tr("report.average"), _score(figures.average)),
+            (tr("report.median"), _score(figures.median)),
+            (tr("report.highest_lowest"), f"{_score(figures.highest)} / "
+                                          f"{_score(figures.lowest)}"),
+            (tr("report.pass_rate"), tr("report.pass_rate_value",
+                                        rate=_percent(figures.pass_rate),
+                                        passed=figures.passed, tested=figures.tested)),
+        )))
+        blocks.append(Bars(tr("chart.bands"), tuple(figures.bands)))
+    else:
+        blocks.append(Paragraph(tr("summary.nobody")))
+
+    missed = [stats for stats in figures.items if stats.right < stats.asked][:MOST_MISSED]
+    if missed:
+        blocks.append(Heading(level + 1, tr("report.most_missed")))
+        entries: list[tuple[str, tuple[str, ...]]] = []
+        for stats in missed:
+            item = as_written(catalog, stats.question_id)
+            share = tr("report.share_right", percent=_percent(stats.facility),
+                       right=stats.right, asked=stats.asked)
+            if item is None:
+                entries.append((stats.question_id, (share, tr("item.gone",
+                                                              id=stats.question_id))))
+                continue
+            question = item.question
+            lines = [share, tr("report.right_answer",
+                               answer="; ".join(describe_correct(item, letters=False)))]
+            wrong = wrong_answer_text(item, stats)
+            if wrong:
+                lines.append(tr("item.top_wrong", answer=wrong, count=stats.top_wrong_count))
+            if question.lesson and catalog.has_lesson(question.lesson):
+                lesson = catalog.lesson(question.lesson)
+                lines.append(tr("report.lesson", lesson=f"{lesson.source} — {lesson.title}"))
+            entries.append((question.prompt, tuple(lines)))
+        blocks.append(Items(tuple(entries)))
+    return blocks
+
+
+@dataclass(frozen=True)
+class CellLine:
+    """A cell in the ward's comparison table."""
+
+    name: str
+    sessions: int
+    present: int
+    marked: int
+    tested: int
+    average: Fraction | None
+    passed: int
+
+
+def _cell_line(name: str, reports: Sequence[SessionReport]) -> CellLine:
+    scores = [row.counted.score for report in reports for row in report.rows
+              if row.counted is not None and row.counted.score is not None]
+    passed = sum(report.figures.passed for report in reports)
+    return CellLine(name, len(reports),
+                    sum(report.count(AttendanceStatus.PRESENT) for report in reports),
+                    sum(1 for report in reports for row in report.rows if row.attendance),
+                    len(scores), sum(scores, Fraction(0)) / len(scores) if scores else None,
+                    passed)
+
+
+def build_report(store: Store, catalog: Catalog, session_ids: Sequence[str], *,
+                 now: datetime | None = None, place: str = "") -> Document:
+    """The report of these sessions: one section per cell (a table comparing
+    the cells first, when there are several)."""
+    reports = [session_report(store, catalog, session_id) for session_id in session_ids]
+    by_cell: dict[str, list[SessionReport]] = {}
+    for report in sorted(reports, key=lambda r: (sort_key(r.cell.name), r.session.held_on)):
+        by_cell.setdefault(report.cell.name, []).append(report)
+    pack = catalog.packs[0] if catalog.packs else None
+    document = Document(tr("report.title"))
+    document.blocks.append(Heading(1, tr("report.title")))
+    facts = []
+    if pack is not None:
+        facts.append((tr("report.document"), f"{pack.title} ({pack.source})"))
+    if len(by_cell) == 1:
+        facts.append((tr("report.cell"), next(iter(by_cell))))
+    if reports:
+        first = min(report.session.held_on for report in reports)
+        last = max(report.session.held_on for report in reports)
+        facts.append((tr("report.period"), format_date(first) if first == last else
+                      tr("report.period_value", first=format_date(first),
+                         last=format_date(last))))
+    moment = now or datetime.now().astimezone()
+    facts.append((tr("report.made_on"), format_date(moment.date())))
+    document.blocks.append(Facts(tuple(facts)))
+    if not reports:
+        document.blocks.append(Paragraph(tr("report.empty")))
+    if len(by_cell) > 1:
+        document.blocks.append(Heading(2, tr("report.ward")))
+        lines = [_cell_line(name, cell_reports) for name, cell_reports in by_cell.items()]
+        document.blocks.append(Table(
+            (tr("report.cell"), tr("report.sessions"), tr("report.present"),
+             tr("report.tested"), tr("report.average"), tr("report.pass_rate")),
+            tuple((line.name, format_count(line.sessions),
+                   f"{format_count(line.present)}/{format_count(line.marked)}",
+                   format_count(line.tested), _score(line.average),
+                   _percent(Fraction(line.passed, line.tested) if line.tested else None))
+                  for line in lines), frozenset({1, 2, 3, 4, 5})))
+    for name, cell_reports in by_cell.items():
+        level = 2
+        if len(by_cell) > 1:
+            document.blocks.append(Heading(2, name))
+            level = 3
+        for report in cell_reports:
+            document.blocks += session_blocks(report, catalog, level=level)
+    document.blocks.append(Signature(
+        tr("report.place_date", place=place or "……………", day=moment.day, month=moment.month,
+           year=moment.year),
+        tr("report.signer") if len(by_cell) <= 1 else tr("report.signer_ward"),
+        ""))  # signed by hand: the chair is not always the one who reports
+    return document
+
+
+def member_report(store: Store, catalog: Catalog, member_id: str, session_ids: Sequence[str],
+                  rows: Sequence[tuple[date | None, str, str, str, str]], *,
+                  now: datetime | None = None) -> Document:
+    """A member's results: their tests across sessions (and alone), one line each."""
+    member = store.member(member_id)
+    cell = store.cell(member.cell_id)
+    document = build_report(store, catalog, [], now=now)
+    document.blocks = [block for block in document.blocks
+                       if not isinstance(block, (Paragraph, Signature))]
+    document.blocks.append(Facts(((tr("report.member"), member.full_name),
+                                  (tr("report.cell"), cell.name))))
+    document.blocks.append(Table(
+        (tr("report.date"), tr("report.topic"), tr("summary.column.attendance"),
+         tr("summary.column.score"), tr("summary.column.band")),
+        tuple((format_date(day) if day else "", topic, attendance, score, band)
+              for day, topic, attendance, score, band in rows), frozenset({3}),
+        frozenset({1})))
+    return document
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+
+def _md(text: str) -> str:
+    """Text that Markdown shows as written (no emphasis, links, HTML or tables)."""
+    special = "\\`*_{}[]<>#+!|~"
+    escaped = "".join(f"\\{c}" if c in special else c for c in text)
+    return " ".join(escaped.split())  # a line break in a name would end a table row
+
+
+def to_markdown(document: Document) -> str:
+    out: list[str] = []
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            out += [f"{'#' * block.level} {_md(block.text)}", ""]
+        elif isinstance(block, Facts):
+            out += [f"- **{_md(label)}:** {_md(value)}" for label, value in block.lines] + [""]
+        elif isinstance(block, Paragraph):
+            out += [_md(block.text), ""]
+        elif isinstance(block, Table):
+            out.append("| " + " | ".join(_md(text) for text in block.header) + " |")
+            out.append("|" + "|".join("---:" if i in block.numeric else "---"
+                                      for i in range(len(block.header))) + "|")
+            out += ["| " + " | ".join(_md(text) for text in row) + " |" for row in block.rows]
+            out.append("")
+        elif isinstance(block, Bars):
+            out += [f"**{_md(block.title)}**", ""]
+            top = max((count for _, count in block.bars), default=0)
+            width = max((len(label) for label, _ in block.bars), default=0)
+            out.append("```")
+            for label, count in block.bars:
+                bar = "█" * (round(count * 30 / top) if top else 0)
+                out.append(f"{label.ljust(width)}  {bar} {count}")
+            out += ["```", ""]
+        elif isinstance(block, Items):
+            for number, (first, lines) in enumerate(block.entries, 1):
+                out.append(f"{number}. **{_md(first)}**")
+                out += [f"   - {_md(line)}" for line in lines]
+            out.append("")
+        elif isinstance(block, Signature):
+            out += ["", f"*{_md(block.place_date)}*", "", f"**{_md(block.role)}**",
+                    "", "", "", _md(block.name) if block.name else "……………………………", ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+_STYLE = """
+@page { size: A4; margin: 18mm 16mm; }
+body { font-family: "Times New Roman", "DejaVu Serif", serif; font-size: 12.5pt;
+       line-height: 1.4; color: #000; max-width: 180mm; margin: 0 auto; }
+h1 { font-size: 16pt; text-align: center; margin: 0 0 8pt; text-transform: uppercase; }
+h2 { font-size: 14pt; margin: 16pt 0 6pt; border-bottom: 1px solid #000; }
+h3 { font-size: 12.5pt; margin: 12pt 0 4pt; }
+h4 { font-size: 12.5pt; margin: 10pt 0 4pt; font-style: italic; }
+h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+dl.facts { display: grid; grid-template-columns: max-content auto; gap: 1pt 10pt; margin: 0; }
+dl.facts dt { font-weight: bold; }
+dl.facts dd { margin: 0; }
+table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; font-size: 11.5pt; }
+th, td { border: 1px solid #000; padding: 2pt 5pt; text-align: left; vertical-align: top; }
+th { background: #eee; }
+td.n, th.n { text-align: right; }
+td.k { white-space: nowrap; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+.bars { margin: 4pt 0 8pt; break-inside: avoid; page-break-inside: avoid; }
+.bars .title { font-weight: bold; margin-bottom: 2pt; }
+.bar { display: flex; align-items: center; margin: 2pt 0; }
+.bar .label { width: 28mm; }
+.bar .track { flex: 1; border: 1px solid #000; height: 10pt; }
+.bar .fill { height: 100%; background: #555; -webkit-print-color-adjust: exact;
+             print-color-adjust: exact; }
+.bar .count { width: 12mm; text-align: right; }
+ol.items > li { margin: 0 0 6pt; break-inside: avoid; page-break-inside: avoid; }
+ol.items ul { margin: 2pt 0 0; padding-left: 1.2em; }
+.signature { margin: 24pt 0 0 auto; width: 75mm; text-align: center;
+             break-inside: avoid; page-break-inside: avoid; }
+.signature .space { height: 24mm; }
+"""
+
+
+def to_html(document: Document) -> str:
+    def e(text: str) -> str:
+        return html.escape(text, quote=True)
+
+    body: list[str] = []
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            body.append(f"<h{block.level}>{e(block.text)}</h{block.level}>")
+        elif isinstance(block, Facts):
+            body.append('<dl class="facts">' + "".join(
+                f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in block.lines)
+                + "</dl>")
+        elif isinstance(block, Paragraph):
+            body.append(f"<p>{e(block.text)}</p>")
+        elif isinstance(block, Table):
+            def cell(tag: str, index: int, text: str, table: Table) -> str:
+                kinds = (["n"] if index in table.numeric else []) + (
+                    [] if index in table.wrap else ["k"])
+                kind = f' class="{" ".join(kinds)}"' if kinds else ""
+                return f"<{tag}{kind}>{e(text)}</{tag}>"
+            head = "".join(cell("th", i, text, block) for i, text in enumerate(block.header))
+            rows = "".join("<tr>" + "".join(cell("td", i, text, block)
+                                            for i, text in enumerate(row)) + "</tr>"
+                           for row in block.rows)
+            body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+        elif isinstance(block, Bars):
+            top = max((count for _, count in block.bars), default=0)
+            bars = "".join(
+                f'<div class="bar"><span class="label">{e(label)}</span>'
+                f'<span class="track"><span class="fill" style="display:block;width:'
+                f'{(count * 100 / top) if top else 0:.1f}%"></span></span>'
+                f'<span class="count">{count}</span></div>' for label, count in block.bars)
+            body.append(f'<div class="bars" role="img" aria-label="{e(block.title)}">'
+                        f'<div class="title">{e(block.title)}</div>{bars}</div>')
+        elif isinstance(block, Items):
+            entries = "".join(
+                f"<li><strong>{e(first)}</strong><ul>"
+                + "".join(f"<li>{e(line)}</li>" for line in lines) + "</ul></li>"
+                for first, lines in block.entries)
+            body.append(f'<ol class="items">{entries}</ol>')
+        elif isinstance(block, Signature):
+            body.append(f'<div class="signature"><div><em>{e(block.place_date)}</em></div>'
+                        f'<div><strong>{e(block.role)}</strong></div>'
+                        f'<div class="space"></div><div>{e(block.name)}</div></div>')
+    return (f'<!DOCTYPE html>\n<html lang="{current_language()}">\n<head>\n'
+            f'<meta charset="utf-8">\n<title>{e(document.title)}</title>\n'
+            f"<style>{_STYLE}</style>\n</head>\n<body>\n" + "\n".join(body)
+            + "\n</body>\n</html>\n")
+
+
+def duration_text(seconds: int | None) -> str:
+    return format_duration(timedelta(seconds=seconds)) if seconds is not None else ""

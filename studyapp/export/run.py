@@ -1,0 +1,98 @@
+"""One export, from a scope and a format to bytes: for the CLI and for the UI's worker.
+
+Everything is read and built before the file is opened, so a problem in the
+data never leaves a file behind; the file itself is written atomically.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import BinaryIO, Literal, get_args
+
+from studyapp.content.catalog import Catalog
+from studyapp.export.bundle import build_bundle, bundle_bytes
+from studyapp.export.files import write_atomically
+from studyapp.export.report import build_report, member_report, to_html, to_markdown
+from studyapp.export.table import question_lines, write_csv, write_xlsx
+from studyapp.i18n import format_decimal, tr
+from studyapp.store.exchange import Scope, scoped_sessions, score_rows
+from studyapp.store.store import Store
+from studyapp.text import strip_diacritics
+
+ExportFormat = Literal["csv", "xlsx", "json", "md", "html"]
+FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)
+
+Writer = Callable[[BinaryIO], None]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An export ready to write: what it holds, and how to write it."""
+
+    write: Writer
+    rows: int
+    """Score rows (csv, xlsx), sessions (json, md, html)."""
+    unit: str = "rows"
+    """What `rows` counts: `rows` or `sessions` (message `export.count.<unit>`)."""
+
+
+def prepare(store: Store, catalog: Catalog, scope: Scope, fmt: ExportFormat, *,
+            now: datetime | None = None) -> Prepared:
+    if fmt in ("csv", "xlsx"):
+        rows = score_rows(store, scope)
+        if fmt == "csv":
+            return Prepared(lambda stream: write_csv(rows, stream), len(rows))
+        questions = question_lines(store, catalog, rows)
+        return Prepared(lambda stream: write_xlsx(rows, questions, stream), len(rows))
+    if fmt == "json":
+        bundle = bundle_bytes(build_bundle(store, catalog, scope, now=now))
+        return Prepared(_bytes(bundle), len(scoped_sessions(store, scope)), "sessions")
+    sessions = scoped_sessions(store, scope)
+    if scope.member_id is not None and scope.session_id is None:
+        rows = score_rows(store, scope)
+        lines = [(row.held_on, row.topic if row.topic is not None else tr("export.own_test"),
+                  tr(f"attendance.{row.attendance.value}") if row.attendance else "",
+                  format_decimal(row.score, 1) if row.score is not None else "",
+                  row.band or "") for row in rows]
+        document = member_report(store, catalog, scope.member_id,
+                                 [s.id for s in sessions], lines, now=now)
+    else:
+        document = build_report(store, catalog, [session.id for session in sessions], now=now)
+    text = to_markdown(document) if fmt == "md" else to_html(document)
+    data = text.encode("utf-8")
+    return Prepared(_bytes(data), len(sessions), "sessions")
+
+
+def _bytes(data: bytes) -> Writer:
+    def write(stream: BinaryIO) -> None:
+        stream.write(data)
+    return write
+
+
+def export_to(path: Path, prepared: Prepared) -> Path:
+    """Write it to `path` (all or nothing); the full path written."""
+    return write_atomically(path, prepared.write)
+
+
+def slug(text: str) -> str:
+    """`Chi bộ Khu phố 1` → `chi-bo-khu-pho-1`: a file name any system takes."""
+    plain = strip_diacritics(text).replace("đ", "d").replace("Đ", "D").lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60] or "studyapp"
+
+
+def suggested_name(fmt: ExportFormat, *, cell: str | None = None, member: str | None = None,
+                   day: date | None = None) -> str:
+    """`ket-qua-chi-bo-khu-pho-1-2026-11-26.xlsx`."""
+    parts = [tr("export.file_prefix")]
+    if cell:
+        parts.append(slug(cell))
+    if member:
+        parts.append(slug(member))
+    if day:
+        parts.append(day.isoformat())
+    return f"{'-'.join(parts)}.{fmt}"
+

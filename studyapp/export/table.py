@@ -1,0 +1,176 @@
+"""The score table as CSV or XLSX, and the per-question statistics of its tests.
+
+CSV is for machines and spreadsheets: UTF-8 with a byte-order mark (or Excel
+shows Vietnamese as mojibake), numbers as numbers with a decimal point, and
+any text cell that a spreadsheet would run as a formula (`= + - @`, tab,
+carriage return first) prefixed with a quote (OWASP). XLSX stores such text
+as text, never as a formula, so it is shown as written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, BinaryIO
+
+from studyapp.content.catalog import Catalog
+from studyapp.i18n import tr
+from studyapp.quiz.analysis import Outcome, Taken, item_stats
+from studyapp.quiz.describe import as_written, wrong_answer_text
+from studyapp.store.exchange import ScoreRow, attempt_papers, counted_answers
+from studyapp.store.store import Store
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+COLUMNS = ("cell", "date", "topic", "member", "attendance", "score", "band", "passed",
+           "answered", "correct", "seconds", "retake", "counted")
+"""The score table's columns (headers: `export.col.<name>`)."""
+
+
+def neutralise(text: str) -> str:
+    """A text cell a spreadsheet will show, never run."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def number(value: Fraction | None) -> int | float | None:
+    """An exact score as a plain number: 8 or 7.5 (two decimals at most)."""
+    if value is None:
+        return None
+    return int(value) if value.denominator == 1 else round(float(value), 2)
+
+
+def headers() -> list[str]:
+    return [tr(f"export.col.{name}") for name in COLUMNS]
+
+
+def row_values(row: ScoreRow) -> list[Any]:
+    """One row: text as text, numbers as numbers, None for nothing."""
+    yes, no = tr("export.yes"), tr("export.no")
+    return [
+        row.cell,
+        row.held_on.isoformat() if row.held_on else None,
+        row.topic if row.topic is not None else tr("export.own_test"),
+        row.member,
+        tr(f"attendance.{row.attendance.value}") if row.attendance else None,
+        number(row.score),
+        row.band,
+        None if row.passed is None else (yes if row.passed else no),
+        row.answered,
+        row.correct,
+        row.seconds,
+        None if row.attempt_id is None else (yes if row.retake else no),
+        None if row.attempt_id is None else (yes if row.counted else no),
+    ]
+
+
+def write_csv(rows: Sequence[ScoreRow], stream: BinaryIO) -> None:
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    writer = csv.writer(text)
+    writer.writerow([neutralise(header) for header in headers()])
+    for row in rows:
+        writer.writerow(["" if value is None else neutralise(value) if isinstance(value, str)
+                         else value for value in row_values(row)])
+    text.flush()
+    text.detach()
+
+
+# --- per-question statistics -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuestionLine:
+    question_id: str
+    prompt: str
+    lesson: str
+    asked: int
+    right: int
+    share_right: float
+    top_wrong: str
+    top_wrong_count: int
+
+
+def question_lines(store: Store, catalog: Catalog, rows: Sequence[ScoreRow]
+                   ) -> list[QuestionLine]:
+    """How each question of the counted tests did, most missed first."""
+    counted = [row for row in rows if row.counted and row.attempt_id is not None]
+    attempt_ids = [row.attempt_id for row in counted if row.attempt_id is not None]
+    answers = counted_answers(store, attempt_ids)
+    papers = attempt_papers(store, attempt_ids)
+    takers = []
+    for row in counted:
+        assert row.attempt_id is not None
+        given = {answer["question_id"]: answer for answer in answers[row.attempt_id]}
+        outcomes = {}
+        for item in papers[row.attempt_id].get("items", []):
+            answer = given.get(item["id"])
+            outcomes[item["id"]] = Outcome(
+                Fraction(answer["credit_num"], answer["credit_den"]), answer["response"]
+            ) if answer else Outcome(Fraction(0))
+        takers.append(Taken(row.member_id, row.score or Fraction(0), outcomes))
+    question_ids = sorted({qid for taker in takers for qid in taker.outcomes})
+    lines = []
+    for question_id in question_ids:
+        stats = item_stats(question_id, takers)
+        item = as_written(catalog, question_id)
+        prompt, lesson, wrong = question_id, "", None
+        if item is not None:
+            question = item.question
+            prompt = question.prompt
+            if question.lesson and catalog.has_lesson(question.lesson):
+                found = catalog.lesson(question.lesson)
+                lesson = f"{found.source} — {found.title}"
+            wrong = wrong_answer_text(item, stats)
+        lines.append(QuestionLine(question_id, prompt, lesson, stats.asked, stats.right,
+                                  round(float(stats.facility), 4), wrong or "",
+                                  stats.top_wrong_count if wrong else 0))
+    return sorted(lines, key=lambda line: (line.share_right, -line.asked, line.question_id))
+
+
+# --- XLSX ---------------------------------------------------------------------------------------
+
+
+def write_xlsx(rows: Sequence[ScoreRow], questions: Sequence[QuestionLine], stream: BinaryIO
+               ) -> None:
+    from openpyxl import Workbook  # noqa: PLC0415 - only this export needs it
+    from openpyxl.styles import Font  # noqa: PLC0415
+
+    book = Workbook()
+    scores = book.active
+    assert scores is not None
+    scores.title = tr("export.sheet.scores")
+    _fill(scores, headers(), [row_values(row) for row in rows], number_formats={5: "0.0#"})
+    stats = book.create_sheet(tr("export.sheet.questions"))
+    _fill(stats, [tr(f"export.qcol.{name}") for name in
+                  ("question", "lesson", "asked", "right", "share", "top_wrong", "top_count")],
+          [[line.prompt, line.lesson, line.asked, line.right, line.share_right,
+            line.top_wrong or None, line.top_wrong_count or None] for line in questions],
+          number_formats={4: "0%"}, widest=60)
+    for sheet in (scores, stats):
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+    book.save(stream)
+
+
+def _fill(sheet: Any, header: list[str], values: list[list[Any]], *,
+          number_formats: dict[int, str], widest: int = 45) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # noqa: PLC0415
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+    widths = [len(text) for text in header]
+    for row_index, row in enumerate([header, *values], start=1):
+        for column, given in enumerate(row, start=1):
+            if given is None:
+                continue
+            value = ILLEGAL_CHARACTERS_RE.sub("", given) if isinstance(given, str) else given
+            cell = sheet.cell(row=row_index, column=column, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # `=…` is a name here, never a formula
+                widths[column - 1] = max(widths[column - 1], len(value))
+            elif row_index > 1 and column - 1 in number_formats:
+                cell.number_format = number_formats[column - 1]
+    for column, width in enumerate(widths, start=1):
+        # Vietnamese letters with two marks still take one character's width.
+        sheet.column_dimensions[get_column_letter(column)].width = min(max(width, 6) + 2, widest)
