@@ -584,6 +584,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_exchange(command)
 
+    from studyapp.importing.commands import add_commands as add_moodle  # noqa: PLC0415
+
+    add_moodle(command)
     return parser
 
 

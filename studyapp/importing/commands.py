@@ -1,0 +1,232 @@
+"""The `import-questions` and `export-questions` subcommands; `cli.build_parser` adds them."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import secrets
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from studyapp.config import Settings
+from studyapp.content.problems import Problem, ProblemLog
+from studyapp.errors import StudyappError, UsageError
+from studyapp.i18n import tr
+
+Handler = Callable[[argparse.Namespace, Settings], int]
+CommandAdder = Callable[[str, Handler, str], argparse.ArgumentParser]
+"""`cli.build_parser`'s `command(name, handler, help_key)`."""
+
+FORMATS = ("gift", "aiken")
+
+
+def add_commands(command: CommandAdder) -> None:
+    """Register both subcommands with the parser `command` adds to."""
+    importing = command("import-questions", cmd_import_questions, "cli.cmd.import_questions")
+    importing.add_argument("file", metavar="FILE", help=tr("cli.arg.questions_file"))
+    importing.add_argument("--format", choices=FORMATS, help=tr("cli.opt.questions_in_format"))
+    importing.add_argument("-o", "--output", metavar="BANK.toml", required=True,
+                           help=tr("cli.opt.questions_bank_out"))
+    importing.add_argument("--bank-id", metavar="ID", help=tr("cli.opt.questions_bank_id"))
+    importing.add_argument("--lesson", metavar="ID", help=tr("cli.opt.questions_lesson"))
+
+    exporting = command("export-questions", cmd_export_questions, "cli.cmd.export_questions")
+    exporting.add_argument("--bank", metavar="ID", required=True, help=tr("cli.opt.questions_bank"))
+    exporting.add_argument("--format", choices=FORMATS, required=True,
+                           help=tr("cli.opt.questions_out_format"))
+    exporting.add_argument("-o", "--output", metavar="FILE", help=tr("cli.opt.questions_out_file"))
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+# --- writing a file whole or not at all ---------------------------------------------------
+
+
+def check_output(path: Path) -> None:
+    """A usage error now, before any work, if `path` cannot be a file we write."""
+    if not path.parent.is_dir():
+        raise UsageError(tr("moodle.no_folder", folder=path.parent, path=path))
+    if path.is_dir():
+        raise UsageError(tr("moodle.is_folder", path=path))
+
+
+def write_file(path: Path, text: str,
+               verify: Callable[[Path], list[Problem]] | None = None) -> list[Problem]:
+    """Write `text` to `path` through a temporary file in the same folder,
+    renamed over `path` only when complete (and, with `verify`, only if it
+    finds no problem in it: its problems are returned, nothing is written)."""
+    check_output(path)
+    temporary = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+    try:
+        with temporary.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        problems = verify(temporary) if verify is not None else []
+        if not problems:
+            os.replace(temporary, path)
+        return problems
+    except OSError as error:
+        raise StudyappError(tr("moodle.cannot_write", path=path,
+                               reason=error.strerror or str(error))) from error
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+# --- import-questions --------------------------------------------------------------------
+
+
+def cmd_import_questions(args: argparse.Namespace, settings: Settings) -> int:
+    from studyapp.content.banks import load_bank  # noqa: PLC0415 - this command only
+    from studyapp.content.checks import ID_PATTERN  # noqa: PLC0415
+    from studyapp.content.source import read_text  # noqa: PLC0415
+    from studyapp.importing.aiken import parse_aiken  # noqa: PLC0415
+    from studyapp.importing.common import (  # noqa: PLC0415
+        bank_id_from,
+        bank_table,
+        detect_format,
+        dump_bank,
+    )
+    from studyapp.importing.gift import parse_gift  # noqa: PLC0415
+
+    source, output = Path(args.file), Path(args.output)
+    if not source.is_file():
+        raise UsageError(tr("moodle.no_file", path=source))
+    if output.exists() and output.resolve() == source.resolve():
+        raise UsageError(tr("moodle.same_file", path=source))
+    for option, value in (("--bank-id", args.bank_id), ("--lesson", args.lesson)):
+        if value is not None and not ID_PATTERN.fullmatch(value):
+            raise UsageError(tr("moodle.bad_id", option=option, value=value))
+    check_output(output)
+    lessons = _pack_lessons(output)
+    if args.lesson is not None and lessons is not None and args.lesson not in lessons:
+        raise UsageError(tr("moodle.unknown_lesson", lesson=args.lesson,
+                            pack=output.resolve().parent.parent,
+                            suggestion=_suggestion(args.lesson, lessons)))
+
+    log = ProblemLog()
+    text = read_text(source, log)
+    if text is None:  # not UTF-8, unreadable, too large: said at its line
+        for problem in log.sorted():
+            _err(problem.format())
+        return 1
+    if not text.strip():
+        log.error(source, 1, 1, "import_empty")
+        for problem in log.sorted():
+            _err(problem.format())
+        return 1
+    kind = args.format or detect_format(source, text)
+    if kind is None:
+        raise UsageError(tr("moodle.unknown_format", path=source))
+    result = (parse_gift if kind == "gift" else parse_aiken)(text, source)
+    log.extend(result.problems)
+    if lessons is not None:
+        # Lessons named in the file (our own export writes them) must be lessons
+        # of the pack the bank goes into, or the pack would refuse the bank.
+        for question in result.questions:
+            lesson = question.table.get("lesson")
+            if lesson is not None and lesson not in lessons:
+                del question.table["lesson"]
+                log.warning(source, question.line, question.column, "import_unknown_lesson",
+                            lesson=lesson)
+    for problem in log.sorted():
+        _err(problem.format())
+    questions = result.questions
+    if not questions:
+        _err(tr("moodle.nothing_written", path=output))
+        return 1
+
+    bank = bank_table(questions, bank_id=args.bank_id or bank_id_from(source.stem),
+                      title=source.stem, lesson=args.lesson,
+                      description=tr("moodle.bank_description", name=source.name,
+                                     format=kind.upper()))
+
+    def verify(written: Path) -> list[Problem]:
+        # The bank must be one the loader takes: checked by the loader itself.
+        check = ProblemLog()
+        load_bank(written, "", check)
+        return [dataclasses.replace(problem, path=output) for problem in check.errors]
+
+    failed = write_file(output, dump_bank(bank), verify)
+    if failed:
+        for problem in failed:
+            _err(problem.format())
+        _err(tr("moodle.check_failed", path=output))
+        return 1
+    _err(tr("moodle.import_summary", count=len(questions), path=output, skipped=len(result.skipped),
+            errors=len(log.errors), warnings=len(log.warnings)))
+    return 1 if log.errors else 0
+
+
+def _pack_lessons(output: Path) -> set[str] | None:
+    """The lesson ids of the pack whose `banks/` folder `output` is in; None
+    if it is in no pack."""
+    from studyapp.content.loading import PACK_FILE, load_catalog  # noqa: PLC0415
+
+    folder = output.resolve().parent
+    if folder.name != "banks" or not (folder.parent / PACK_FILE).is_file():
+        return None
+    catalog = load_catalog([folder.parent], with_banks=False).catalog
+    return {lesson.id for lesson in catalog.lessons}
+
+
+def _suggestion(value: str, known: Iterable[str]) -> str:
+    from studyapp.content.problems import closest  # noqa: PLC0415
+
+    hint = closest(value, known)
+    return tr("problem.did_you_mean", match=hint) if hint else ""
+
+
+# --- export-questions --------------------------------------------------------------------
+
+
+def cmd_export_questions(args: argparse.Namespace, settings: Settings) -> int:
+    from studyapp.cli import _report_load, load_content  # noqa: PLC0415 - cli imports us
+    from studyapp.content.checks import TableChecker  # noqa: PLC0415
+    from studyapp.content.model import Question  # noqa: PLC0415
+    from studyapp.content.source import read_text  # noqa: PLC0415
+    from studyapp.importing.moodle_out import write_aiken, write_gift  # noqa: PLC0415
+
+    output = Path(args.output) if args.output else None
+    if output is not None:
+        check_output(output)
+    result = load_content(settings)
+    bank = next((bank for bank in result.catalog.banks if bank.id == args.bank), None)
+    if bank is None:
+        _report_load(result)  # the bank may be there but have errors
+        raise UsageError(tr("cli.unknown_filter", kind=tr("cli.filter.bank"), value=args.bank,
+                            suggestion=_suggestion(args.bank,
+                                                   [bank.id for bank in result.catalog.banks])))
+
+    log = ProblemLog()
+    checkers: dict[Path, TableChecker] = {}
+
+    def skip(question: Question, code: str, /, **params: object) -> None:
+        # Said at the question's `[[questions]]` line of its bank file.
+        checker = checkers.get(question.path)
+        if checker is None:
+            text = read_text(question.path, ProblemLog()) or ""
+            checker = checkers[question.path] = TableChecker(question.path, text, ProblemLog())
+        where = checker.where(("questions", question.index))
+        log.warning(question.path, where.line, where.column, code, id=question.id, **params)
+
+    if args.format == "gift":
+        text, written = write_gift(bank.questions, skip, heading=f"{bank.id}: {bank.title}")
+    else:
+        text, written = write_aiken(bank.questions, skip)
+    for problem in log.sorted():
+        _err(problem.format())
+    if not written:
+        _err(tr("moodle.export_nothing", bank=bank.id, format=args.format.upper()))
+        return 1
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_file(output, text)
+    _err(tr("moodle.export_summary", count=written, skipped=len(log), format=args.format.upper(),
+            target=output if output is not None else tr("moodle.stdout")))
+    return _report_load(result)
