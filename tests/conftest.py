@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from studyapp.content.catalog import Catalog
 from studyapp.content.loading import LoadResult, load_catalog
@@ -31,6 +32,11 @@ SHARED = REPO.parent / "shared"
 T0 = datetime(2026, 11, 26, 19, 0, tzinfo=UTC)
 """The moment tests start at (a frozen clock)."""
 
+
+# Speed is measured in benchmarks/, never in tests: on a shared CI machine a
+# property that once took 285 ms must not fail for it.
+hypothesis_settings.register_profile("studyapp", deadline=None)
+hypothesis_settings.load_profile("studyapp")
 
 class Clock:
     """A clock the test moves by hand."""

@@ -129,14 +129,15 @@ _SESSION_ROWS = """
 SELECT c.name AS cell, s.id AS session_id, s.held_on, s.topic, m.id AS member_id,
        m.full_name, t.status AS attendance, t.note, a.id AS attempt_id, a.score_num,
        a.score_den, a.band, a.passed, a.answered, a.correct, a.time_spent_ms, a.retake_of,
-       EXISTS (SELECT 1 FROM attempts r WHERE r.retake_of = a.id AND r.status = 'finished')
-           AS replaced
+       r.replaced_id IS NOT NULL AS replaced
 FROM sessions s
 JOIN cells c ON c.id = s.cell_id
 JOIN attendance t ON t.session_id = s.id
 JOIN members m ON m.id = t.member_id
 LEFT JOIN attempts a ON a.session_id = s.id AND a.member_id = m.id
      AND a.status = 'finished' AND a.mode = 'test'
+LEFT JOIN (SELECT DISTINCT retake_of AS replaced_id FROM attempts
+           WHERE retake_of IS NOT NULL AND status = 'finished') r ON r.replaced_id = a.id
 WHERE {where} {member}
 ORDER BY s.held_on, s.opened_at, a.started_at
 """

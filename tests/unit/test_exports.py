@@ -419,3 +419,24 @@ def test_suggested_names_are_plain() -> None:
     assert suggested_name("xlsx", cell="Chi bộ Khu phố 1", day=date(2026, 11, 26)) == \
         "ket-qua-chi-bo-khu-pho-1-2026-11-26.xlsx"
     assert suggested_name("csv", member="Đỗ Thị Ánh") == "ket-qua-do-thi-anh.csv"
+
+
+def test_the_office_imports_three_cells_and_prints_one_ward_report(
+        tmp_path: Path, catalog: Catalog, capsys: pytest.CaptureFixture[str]) -> None:
+    office = str(tmp_path / "office.sqlite3")
+    for number in (1, 2, 3):
+        laptop = new_store(tmp_path / f"cell{number}.sqlite3")
+        run_meeting(laptop, catalog, f"Chi bộ Khu phố {number}",
+                    ["Lê Văn An", "Trần Thị Bình", "Đỗ Văn Cường"][:number], seed=number)
+        laptop.database.close()
+        bundle = tmp_path / f"cell{number}.json"
+        assert main(["export", "--all", "--format", "json", "-o", str(bundle),
+                     "--db", str(tmp_path / f"cell{number}.sqlite3")]) == 0
+        assert main(["import", str(bundle), "--db", office]) == 0
+    capsys.readouterr()
+    report = tmp_path / "phuong.html"
+    assert main(["export", "--all", "--format", "html", "-o", str(report), "--db", office]) == 0
+    page = report.read_text(encoding="utf-8")
+    assert page.count("<h2>Chi bộ Khu phố") == 3
+    comparison = page.split("<h2>So sánh các chi bộ</h2>")[1].split("</table>")[0]
+    assert comparison.count("<tr>") == 4  # the header and one row per cell
