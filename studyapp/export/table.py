@@ -21,6 +21,7 @@ from studyapp.i18n import tr
 from studyapp.quiz.analysis import Outcome, Taken, item_stats
 from studyapp.quiz.describe import as_written, wrong_answer_text
 from studyapp.store.exchange import ScoreRow, attempt_papers, counted_answers
+from studyapp.store.models import AttendanceStatus
 from studyapp.store.store import Store
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -45,23 +46,36 @@ def headers() -> list[str]:
     return [tr(f"export.col.{name}") for name in COLUMNS]
 
 
-def row_values(row: ScoreRow) -> list[Any]:
+class _Words:
+    """The table's words, looked up once per export, not once per row."""
+
+    def __init__(self) -> None:
+        self.yes, self.no = tr("export.yes"), tr("export.no")
+        self.own_test = tr("export.own_test")
+        self.attendance = {status: tr(f"attendance.{status.value}")
+                           for status in AttendanceStatus}
+
+
+def row_values(row: ScoreRow, words: _Words | None = None) -> list[Any]:
     """One row: text as text, numbers as numbers, None for nothing."""
-    yes, no = tr("export.yes"), tr("export.no")
+    words = words or _Words()
+    tested = row.attempt_id is not None
+    num, den = row.score_num, row.score_den
     return [
         row.cell,
         row.held_on.isoformat() if row.held_on else None,
-        row.topic if row.topic is not None else tr("export.own_test"),
+        row.topic if row.topic is not None else words.own_test,
         row.member,
-        tr(f"attendance.{row.attendance.value}") if row.attendance else None,
-        number(row.score),
+        words.attendance[row.attendance] if row.attendance else None,
+        None if num is None or den is None else num // den if num % den == 0
+        else round(num / den, 2),
         row.band,
-        None if row.passed is None else (yes if row.passed else no),
+        None if row.passed is None else (words.yes if row.passed else words.no),
         row.answered,
         row.correct,
         row.seconds,
-        None if row.attempt_id is None else (yes if row.retake else no),
-        None if row.attempt_id is None else (yes if row.counted else no),
+        (words.yes if row.retake else words.no) if tested else None,
+        (words.yes if row.counted else words.no) if tested else None,
     ]
 
 
@@ -69,9 +83,22 @@ def write_csv(rows: Sequence[ScoreRow], stream: BinaryIO) -> None:
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     writer = csv.writer(text)
     writer.writerow([neutralise(header) for header in headers()])
+    words = _Words()
+    safe: dict[str | None, str] = {None: ""}  # names and topics repeat: each is looked at once
+
+    def cell(text: str | None) -> str:
+        found = safe.get(text)
+        if found is None:
+            found = safe[text] = neutralise(text or "")
+        return found
+
     for row in rows:
-        writer.writerow(["" if value is None else neutralise(value) if isinstance(value, str)
-                         else value for value in row_values(row)])
+        # Only what came from people or content can start like a formula; the
+        # table's own words, dates and numbers never do.
+        values = row_values(row, words)
+        values[0], values[2], values[3], values[6] = (cell(values[0]), cell(values[2]),
+                                                      cell(values[3]), cell(values[6]))
+        writer.writerow(values)
     text.flush()
     text.detach()
 
@@ -140,7 +167,9 @@ def write_xlsx(rows: Sequence[ScoreRow], questions: Sequence[QuestionLine], stre
     scores = book.active
     assert scores is not None
     scores.title = tr("export.sheet.scores")
-    _fill(scores, headers(), [row_values(row) for row in rows], number_formats={5: "0.0#"})
+    words = _Words()
+    _fill(scores, headers(), [row_values(row, words) for row in rows],
+          number_formats={5: "0.0#"})
     stats = book.create_sheet(tr("export.sheet.questions"))
     _fill(stats, [tr(f"export.qcol.{name}") for name in
                   ("question", "lesson", "asked", "right", "share", "top_wrong", "top_count")],

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from studyapp.i18n import tr
 from studyapp.store.models import AttemptStatus, AttendanceStatus, StudySession
@@ -97,10 +97,10 @@ class Scope:
         return (" AND ".join(clauses) or "1"), params
 
 
-@dataclass(frozen=True)
-class ScoreRow:
+class ScoreRow(NamedTuple):
     """One line of the score table: a member at a session (with the test they
-    took, if any), or a member's own test outside sessions."""
+    took, if any), or a member's own test outside sessions. A named tuple:
+    a table of a hundred thousand answers makes tens of thousands of these."""
 
     cell: str
     held_on: date | None
@@ -112,7 +112,8 @@ class ScoreRow:
     attendance: AttendanceStatus | None
     note: str
     attempt_id: str | None
-    score: Fraction | None
+    score_num: int | None
+    score_den: int | None
     band: str | None
     passed: bool | None
     answered: int | None
@@ -123,6 +124,12 @@ class ScoreRow:
     counted: bool
     """This test is the one the session's figures count (not replaced by a retake)."""
     session_id: str | None = None
+
+    @property
+    def score(self) -> Fraction | None:
+        if self.score_num is None or self.score_den is None:
+            return None
+        return Fraction(self.score_num, self.score_den)
 
 
 _SESSION_ROWS = """
@@ -170,7 +177,7 @@ def score_sql(scope: Scope) -> tuple[str, list[Any]]:
 def score_rows(store: Store, scope: Scope) -> list[ScoreRow]:
     """The score table: by cell, then session date, then the roster's order."""
     sql, params = score_sql(scope)
-    rows = store._rows(sql, params)
+    queries = [(sql, params)]
     if scope.member_id is not None and scope.session_id is None:
         dates = ""
         own_params: list[Any] = [scope.member_id]
@@ -180,28 +187,35 @@ def score_rows(store: Store, scope: Scope) -> list[ScoreRow]:
         if scope.date_to is not None:
             dates += " AND substr(a.started_at, 1, 10) <= ?"
             own_params.append(scope.date_to.isoformat())
-        rows += store._rows(_OWN_TESTS.format(dates=dates), own_params)
-    result = [_score_row(row) for row in rows]
-    order = {name: roster_key(name) for name in {row.member for row in result}}
-    cells = {name: roster_key(name)[1] for name in {row.cell for row in result}}
-    return sorted(result, key=lambda row: (cells[row.cell], row.held_on or date.min,
-                                           row.topic is None, order[row.member]))
-
-
-def _score_row(row: dict[str, Any]) -> ScoreRow:
-    has_score = row["score_num"] is not None
-    return ScoreRow(
-        cell=row["cell"], held_on=date.fromisoformat(row["held_on"]) if row["held_on"] else None,
-        topic=row["topic"], member=row["full_name"], member_id=row["member_id"],
-        attendance=AttendanceStatus(row["attendance"]) if row["attendance"] else None,
-        note=row["note"] or "", attempt_id=row["attempt_id"],
-        score=Fraction(row["score_num"], row["score_den"]) if has_score else None,
-        band=row["band"], passed=bool(row["passed"]) if row["passed"] is not None else None,
-        answered=row["answered"], correct=row["correct"],
-        seconds=round(row["time_spent_ms"] / 1000) if row["time_spent_ms"] is not None else None,
-        retake=row["retake_of"] is not None,
-        counted=row["attempt_id"] is not None and not row["replaced"],
-        session_id=row["session_id"])
+        queries.append((_OWN_TESTS.format(dates=dates), own_params))
+    result: list[ScoreRow] = []
+    days: dict[str, date] = {}
+    statuses = {status.value: status for status in AttendanceStatus}
+    with store._read() as connection:
+        if connection is None:
+            return []
+        for query, query_params in queries:
+            for (cell, session_id, held_on, topic, member_id, full_name, attendance, note,
+                 attempt_id, score_num, score_den, band, passed, answered, correct, spent,
+                 retake_of, replaced) in connection.execute(query, query_params):
+                day = days.get(held_on) if held_on else None
+                if held_on and day is None:
+                    day = days[held_on] = date.fromisoformat(held_on)
+                result.append(ScoreRow(
+                    cell, day, topic, full_name, member_id,
+                    statuses[attendance] if attendance else None, note or "", attempt_id,
+                    score_num, score_den, band, None if passed is None else bool(passed),
+                    answered, correct, None if spent is None else round(spent / 1000),
+                    retake_of is not None, attempt_id is not None and not replaced,
+                    session_id))
+    # Ranks, not the sort keys themselves: comparing small integers is what
+    # keeps sorting ten thousand rows cheap.
+    members = sorted({row.member for row in result}, key=roster_key)
+    rank = {name: place for place, name in enumerate(members)}
+    cells = sorted({row.cell for row in result}, key=lambda name: roster_key(name)[1])
+    cell_rank = {name: place for place, name in enumerate(cells)}
+    return sorted(result, key=lambda row: (cell_rank[row.cell], row.held_on or date.min,
+                                           row.topic is None, rank[row.member]))
 
 
 def scoped_sessions(store: Store, scope: Scope) -> list[StudySession]:
