@@ -49,6 +49,14 @@ class SessionFlow:
 
         return session_report(self.store, self.app.catalog, session_id)
 
+    def _report_or_say(self, session_id: str) -> SessionReport | None:
+        """The session's report, or None once the reason it cannot be read is shown."""
+        try:
+            return self._report(session_id)
+        except StudyappError as error:
+            self._failed(error)
+            return None
+
     def _failed(self, error: StudyappError) -> None:
         self.app.notify(error.message, severity="error", markup=False, timeout=8)
 
@@ -161,10 +169,8 @@ class SessionFlow:
         closed one shows its summary."""
         from studyapp.ui.screens.turns import TurnsScreen  # noqa: PLC0415
 
-        try:
-            report = self._report(session_id)
-        except StudyappError as error:
-            self._failed(error)
+        report = self._report_or_say(session_id)
+        if report is None:
             return
         if report.session.closed:
             self.open_summary(session_id)
@@ -178,10 +184,8 @@ class SessionFlow:
     def edit_attendance(self, session_id: str) -> None:
         from studyapp.ui.screens.attendance import AttendanceScreen  # noqa: PLC0415
 
-        try:
-            report = self._report(session_id)
-        except StudyappError as error:
-            self._failed(error)
+        report = self._report_or_say(session_id)
+        if report is None:
             return
         if report.session.closed:
             self.app.notify(tr("store.session_closed"), severity="warning", markup=False)
@@ -288,10 +292,8 @@ class SessionFlow:
     # --- turns ---------------------------------------------------------------------------------
 
     def refresh_turns(self, screen: TurnsScreen) -> None:
-        try:
-            report = self._report(screen.report.session.id)
-        except StudyappError as error:
-            self._failed(error)
+        report = self._report_or_say(screen.report.session.id)
+        if report is None:
             return
         if report.session.closed:
             screen.dismiss()  # closed from its summary: no more turns
@@ -408,11 +410,10 @@ class SessionFlow:
     def open_summary(self, session_id: str) -> None:
         from studyapp.ui.screens.summary import SummaryScreen  # noqa: PLC0415
 
-        try:
-            report = self._report(session_id)
-        except StudyappError as error:
-            self._failed(error)
+        report = self._report_or_say(session_id)
+        if report is None:
             return
+
         def show(_pin: str | None) -> None:
             self.app.push_screen(SummaryScreen(report))
 
