@@ -214,8 +214,19 @@ def score_rows(store: Store, scope: Scope) -> list[ScoreRow]:
     rank = {name: place for place, name in enumerate(members)}
     cells = sorted({row.cell for row in result}, key=lambda name: roster_key(name)[1])
     cell_rank = {name: place for place, name in enumerate(cells)}
-    return sorted(result, key=lambda row: (cell_rank[row.cell], row.held_on or date.min,
-                                           row.topic is None, rank[row.member]))
+    # The query gives the rows session by session (attempts in the order taken):
+    # the sessions are put in order, then each one's rows by the roster.
+    groups: dict[tuple[int, date, bool], list[ScoreRow]] = {}
+    for row in result:
+        place = (cell_rank[row.cell], row.held_on or date.min, row.topic is None)
+        group = groups.get(place)
+        if group is None:
+            group = groups[place] = []
+        group.append(row)
+    ordered: list[ScoreRow] = []
+    for place in sorted(groups):
+        ordered += sorted(groups[place], key=lambda row: rank[row.member])
+    return ordered
 
 
 def scoped_sessions(store: Store, scope: Scope) -> list[StudySession]:
