@@ -1234,4 +1234,12 @@ MESSAGES: dict[str, str] = {
     "export.working": "Exporting…",
     "export.done": "Exported {what} to {path}",
     "export.failed": "Export failed",
+    # --- spaced-repetition schedule (studyapp/review, studyapp/store/review.py) ---
+    "schedule.limit_invalid": (
+        "The number of questions to review a day must be a whole number of at least 1."
+    ),
+    "schedule.rating.again": "Again",
+    "schedule.rating.hard": "Hard",
+    "schedule.rating.good": "Good",
+    "schedule.rating.easy": "Easy",
 }

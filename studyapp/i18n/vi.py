@@ -1254,4 +1254,10 @@ MESSAGES: dict[str, str] = {
     "export.working": "Đang xuất…",
     "export.done": "Đã xuất {what} vào {path}",
     "export.failed": "Không xuất được",
+    # --- spaced-repetition schedule (studyapp/review, studyapp/store/review.py) ---
+    "schedule.limit_invalid": "Số câu ôn mỗi ngày phải là số nguyên từ 1 trở lên.",
+    "schedule.rating.again": "Chưa nhớ",
+    "schedule.rating.hard": "Khó",
+    "schedule.rating.good": "Nhớ",
+    "schedule.rating.easy": "Dễ",
 }

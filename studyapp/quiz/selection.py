@@ -186,15 +186,23 @@ def draw_paper(questions: Iterable[Question], count: int, seed: int) -> Paper:
     drawn: list[Question] = []
     for group, size in zip(members, allocation, strict=True):
         drawn.extend(_shuffled(group, rng)[:size])
-    items = []
-    for question in _shuffled(drawn, rng):
-        choice_order = tuple(range(len(question.choices)))
-        if question.shuffle and question.choices:
-            choice_order = _permutation(len(question.choices), rng, avoid_identity=False)
-        items.append(PaperItem(
-            question,
-            choice_order=choice_order,
-            item_order=_permutation(len(question.items), rng, avoid_identity=True),
-            right_order=_permutation(len(question.pairs), rng, avoid_identity=True),
-        ))
-    return Paper(seed, tuple(items))
+    return Paper(seed, tuple(_item(question, rng) for question in _shuffled(drawn, rng)))
+
+
+def ordered_paper(questions: Iterable[Question], seed: int) -> Paper:
+    """A paper of these questions in the order given (a review session: most
+    overdue first), each with its choices, items and pairs shuffled."""
+    rng = random.Random(seed)
+    return Paper(seed, tuple(_item(question, rng) for question in questions))
+
+
+def _item(question: Question, rng: random.Random) -> PaperItem:
+    choice_order = tuple(range(len(question.choices)))
+    if question.shuffle and question.choices:
+        choice_order = _permutation(len(question.choices), rng, avoid_identity=False)
+    return PaperItem(
+        question,
+        choice_order=choice_order,
+        item_order=_permutation(len(question.items), rng, avoid_identity=True),
+        right_order=_permutation(len(question.pairs), rng, avoid_identity=True),
+    )

@@ -4,6 +4,10 @@
 Every action is applied to the session, then stored in one transaction; if
 storing fails, the session is rebuilt without it, so what the screen shows
 is never ahead of the database. The clock is passed in.
+
+A member's answer also reviews their card for the question (spaced
+repetition) in the same transaction: each practice answer as it is stored,
+a test's final answers with its finish (`cards.py`).
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ from studyapp.content.model import Grading
 from studyapp.quiz.scoring import Credit, Response, grade
 from studyapp.quiz.selection import Paper
 from studyapp.quiz.session import Event, Mode, QuizResult, QuizSession, TimeUpError
-from studyapp.store.models import Attempt, Learner
+from studyapp.review.schedule import Rating
+from studyapp.store.models import Attempt, Learner, ReviewCard
+from studyapp.store.review import rate_answer
 from studyapp.store.store import Store
 
 T = TypeVar("T")
@@ -120,6 +126,18 @@ class RecordedQuiz:
         self._do(lambda: session.answer(position, response, at),
                  duration=max(at - previous, timedelta(0)))
         return grade(item.question, response, partial_credit=session.partial_credit)
+
+    def rate(self, position: int, rating: Rating) -> ReviewCard | None:
+        """In practice, the member's own rating of the answer at `position` (the
+        question just answered), in place of the automatic one: their card is
+        computed again from before that answer, so rating again replaces
+        again. Stored before it returns; None for a guest (no card). The
+        answer itself already updated the card when it was stored."""
+        if self.session.mode is not Mode.PRACTICE:
+            raise ValueError("only a practice answer can be rated by the member")
+        if position not in self.session.responses:
+            raise ValueError(f"question {position} is not answered")
+        return rate_answer(self.store, self.id, position, rating)
 
     def go_to(self, position: int) -> None:
         if position != self.session.position:

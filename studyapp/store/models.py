@@ -8,6 +8,8 @@ from datetime import date, datetime, timedelta
 from fractions import Fraction
 from typing import Any
 
+from studyapp.review.schedule import Rating
+
 
 class AttendanceStatus(enum.StrEnum):
     PRESENT = "present"
@@ -135,3 +137,61 @@ class Learner:
     @property
     def is_guest(self) -> bool:
         return self.member_id is None
+
+
+# --- review (spaced repetition) and progress ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReviewCard:
+    """A member's spaced-repetition card for one question."""
+
+    member_id: str
+    question_id: str
+    due: datetime
+    last_review: datetime
+    last_rating: Rating
+    reviews: int
+    """Answers counted as reviews (a self-rating replaces one, adds none)."""
+    lapses: int
+    """Reviews rated Again after the first."""
+
+
+@dataclass(frozen=True)
+class DueCard:
+    """A question due for review today."""
+
+    question_id: str
+    due: datetime
+    overdue_days: int
+    """Whole local days since the day it fell due (0: due today)."""
+
+
+@dataclass(frozen=True)
+class LessonProgress:
+    """How well a member knows one lesson's questions."""
+
+    lesson_id: str
+    pack_id: str
+    title: str
+    source: str
+    questions: int
+    """Questions of the lesson in the catalog."""
+    answered: int
+    """Of them, answered at least once by the member (any mode, any attempt)."""
+    right: int
+    """Of them, fully right in the member's latest answer."""
+    mastery: Fraction
+    """right / questions."""
+    due: int
+    """Of them, due for review today."""
+    read: bool
+    """Whether the member has opened the lesson."""
+
+
+@dataclass(frozen=True)
+class ReadingProgress:
+    """Lessons of the catalog a member has opened, out of all."""
+
+    read: int
+    total: int

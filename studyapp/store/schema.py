@@ -151,5 +151,29 @@ CREATE TABLE lesson_reads (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1,)
+# Schema 2 (issue 8): each member's spaced-repetition card for each question
+# they answered, and how many questions a review session offers them.
+MIGRATION_2 = """
+CREATE TABLE review_cards (
+    id TEXT NOT NULL UNIQUE,
+    member_id TEXT NOT NULL REFERENCES members(id),
+    question_id TEXT NOT NULL,
+    card TEXT NOT NULL,
+    previous_card TEXT,
+    due TEXT NOT NULL,
+    last_review TEXT NOT NULL,
+    last_rating INTEGER NOT NULL CHECK (last_rating BETWEEN 1 AND 4),
+    reviews INTEGER NOT NULL DEFAULT 1,
+    lapses INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (member_id, question_id)
+);
+CREATE INDEX review_cards_due ON review_cards(member_id, due);
+
+CREATE TABLE review_settings (
+    member_id TEXT PRIMARY KEY REFERENCES members(id),
+    daily_limit INTEGER NOT NULL CHECK (daily_limit > 0)
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,7 +1,8 @@
 """The store: cells, rosters, sessions, attendance, attempts, answers, lessons read.
 
 All SQL of the program lives in this package. Every write is one short
-transaction; an answer is on disk when `record_answer` returns.
+transaction; an answer is on disk when `record_answer` returns, with the
+review it makes of the member's card (`cards.py`; the rest of review in `review.py`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from studyapp.i18n import tr
 from studyapp.quiz.scoring import Credit, Response, response_to_data
 from studyapp.quiz.selection import Paper, PaperItem
 from studyapp.quiz.session import Event, Mode, QuizResult, QuizSession
+from studyapp.store import cards
 from studyapp.store import pin as pins
 from studyapp.store.database import Database
 from studyapp.store.models import (
@@ -547,6 +549,12 @@ class Store:
             raise ValueError("record_answer takes an answer event")
         question = item.question
         with self._write() as connection:
+            # A member's practice answer is a review of their card for the
+            # question: in this transaction, so both are stored or neither.
+            cards.answer_reviewed_in(
+                connection, self.new_id, attempt_id, event.position,
+                question_id=question.full_id, credit=credit.fraction, duration=duration,
+                without_diacritics=credit.without_diacritics, at=event.at)
             self._insert_event(connection, attempt_id, event)
             connection.execute(
                 "INSERT INTO answers (id, attempt_id, position, question_id, question_hash, "
@@ -573,6 +581,8 @@ class Store:
         finished = next((e.at for e in reversed(events) if e.kind == "finish"), self.clock())
         score = result.score.value
         with self._write() as connection:
+            # A member's test reviews its final answers once, as it is handed in.
+            cards.attempt_reviewed_in(connection, self.new_id, attempt_id, finished)
             for event in events:
                 self._insert_event(connection, attempt_id, event)
             connection.execute(

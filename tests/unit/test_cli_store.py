@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from studyapp.cli import main
+from studyapp.store.schema import SCHEMA_VERSION
 from tests.conftest import write
 
 Capture = pytest.CaptureFixture[str]
@@ -101,7 +102,7 @@ def test_demo_check_backup_locate(capsys: Capture, db: str, tmp_path: Path) -> N
     assert "2 chi bộ, 12 đảng viên" in err
     code, out, _ = run(capsys, "db", "check", "--db", db)
     assert code == 0
-    assert out.startswith(f"{db}: tốt (lược đồ 1;")
+    assert out.startswith(f"{db}: tốt (lược đồ {SCHEMA_VERSION};")
     assert run(capsys, "demo", "--db", db)[0] == 1  # never over real (or any) data
     copy = tmp_path / "backup.sqlite3"
     assert run(capsys, "db", "backup", "-o", str(copy), "--db", db)[0] == 0

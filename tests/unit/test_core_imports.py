@@ -17,6 +17,9 @@ CORE_MODULES = [
     "studyapp.content.catalog",
     "studyapp.content.search",
     "studyapp.content.document",
+    "studyapp.review.schedule",
+    "studyapp.store.review",
+    "studyapp.store.live",
     "studyapp.cli",
 ]
 

@@ -281,6 +281,9 @@ def test_the_released_schema_1_database_opens(tmp_path: Path) -> None:
     copy = tmp_path / "schema-1.sqlite3"
     shutil.copy(FIXTURES / "schema-1.sqlite3", copy)
     store = Store(Database(copy))
+    assert "Lê Văn An" in [m.full_name for m in store.members()]  # read as it is
+    assert store.database.check().schema_version == 1
+    store.ensure_cell("Chi bộ mới")  # the first write migrates it to the current schema
     report = store.database.check()
     assert report.healthy
     assert report.schema_version == schema.SCHEMA_VERSION
@@ -294,14 +297,15 @@ def test_a_migration_backs_up_first(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     original = sha(copy)
     monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS,
                                                "ALTER TABLE cells ADD COLUMN motto TEXT;"))
+    version = len(schema.MIGRATIONS)  # every released migration, then the one made up here
     monkeypatch.setattr("studyapp.store.database.MIGRATIONS", schema.MIGRATIONS)
-    monkeypatch.setattr("studyapp.store.database.SCHEMA_VERSION", 2)
+    monkeypatch.setattr("studyapp.store.database.SCHEMA_VERSION", version)
     store = Store(Database(copy))
     store.ensure_cell("Chi bộ mới")  # the first write migrates
-    [backup] = tmp_path.glob("schema-1.before-v2-*.sqlite3")
+    [backup] = tmp_path.glob(f"schema-1.before-v{version}-*.sqlite3")
     assert "Lê Văn An" in [m.full_name for m in Store(Database(backup)).members()]
     raw = sqlite3.connect(copy)
-    assert raw.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == version
     assert "motto" in [row[1] for row in raw.execute("PRAGMA table_info(cells)")]
     raw.close()
     old = sqlite3.connect(backup)

@@ -1,0 +1,1 @@
+"""Spaced-repetition review: which questions a member should see again, and when."""
