@@ -453,8 +453,8 @@ MESSAGES: dict[str, str] = {
     "home.menu.practice.detail": "The answer and why, after each question",
     "home.menu.test": "Test",
     "home.menu.test.detail": "Timed; scored when handed in",
-    "home.menu.results": "My results",
-    "home.menu.results.detail": "Past quizzes, scores, each answer again",
+    "home.menu.results": "Progress, results",
+    "home.menu.results.detail": "Lessons read, how well each is known, scores",
     "home.menu.learner": "Change learner",
     "home.menu.learner.detail": "Another name, or study as a guest",
     "home.menu.language": "Tiếng Việt",
@@ -478,7 +478,7 @@ MESSAGES: dict[str, str] = {
     "key.palette": "Commands",
     "key.pause": "Pause",
     "key.practice": "Practice",
-    "key.results": "Results",
+    "key.results": "Progress",
     "key.review": "Review",
     "key.scroll_down": "Scroll down",
     "key.scroll_up": "Scroll up",
@@ -1242,4 +1242,49 @@ MESSAGES: dict[str, str] = {
     "schedule.rating.hard": "Hard",
     "schedule.rating.good": "Good",
     "schedule.rating.easy": "Easy",
+    # review and progress (issue 8)
+    "home.menu.review": "Review",
+    "home.menu.review.detail": "Questions you answered come back when they are due",
+    "home.menu.review.due": "{count} questions due today",
+    "home.menu.review.next": "Nothing due today; the next is due {date}",
+    "home.menu.review.empty": "Nothing yet: practise or take a test first",
+    "key.read_lesson": "Read",
+    "key.practise_lesson": "Practise it",
+    "key.daily_limit": "Daily number",
+    "key.quizzes": "Quizzes taken",
+    "key.rate": "Rate yourself",
+    "review.guest": "Guests have no review schedule: pick your name (key n) to get one.",
+    "review.nothing_due": "Nothing is due today. The next question is due on {when}.",
+    "review.no_cards": (
+        "Nothing to review yet: practise or take a test first; the questions you answer come back "
+        "when due."
+    ),
+    "progress.title": "Progress — {name}",
+    "progress.column.lesson": "Lesson (weakest first)",
+    "progress.column.mastery": "Known",
+    "progress.column.right": "Right/qs",
+    "progress.column.due": "Due",
+    "progress.column.read": "Read",
+    "progress.read": "Read {read} of {total} lessons",
+    "progress.due": "{count} questions due today",
+    "progress.next_due": "next due {date}",
+    "progress.nothing_scheduled": "nothing scheduled yet",
+    "progress.limit": "at most {limit} a day",
+    "progress.hint": (
+        "“Known”: share of the lesson's questions right in your latest answer. Enter: read · l: "
+        "practise it · o: review · g: questions a day · x: quizzes taken."
+    ),
+    "progress.limit_title": "Questions to review a day",
+    "progress.limit_message": (
+        "Each day, reviews offer at most this many due questions (the most overdue first)."
+    ),
+    "progress.limit_label": "Questions (1–500)",
+    "progress.bad_limit": "A number from 1 to 500 is needed.",
+    "quiz.rate_hint": "Rate yourself (optional): 1 Again · 2 Hard · 3 Good · 4 Easy",
+    "quiz.rated": "Noted “{rating}”: this question comes back on {date}.",
+    # review and progress (issue 8)
+    "review.limit_reached": (
+        "Today's {limit} reviews are done ({due} more are due). To review more, raise the daily "
+        "number on the Progress screen (key g)."
+    ),
 }

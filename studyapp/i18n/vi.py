@@ -457,8 +457,8 @@ MESSAGES: dict[str, str] = {
     "home.menu.practice.detail": "Xem đáp án và giải thích sau mỗi câu",
     "home.menu.test": "Kiểm tra",
     "home.menu.test.detail": "Có tính giờ; chấm điểm khi nộp bài",
-    "home.menu.results": "Kết quả của tôi",
-    "home.menu.results.detail": "Các bài đã làm, điểm và xem lại từng câu",
+    "home.menu.results": "Tiến độ, kết quả",
+    "home.menu.results.detail": "Bài đã đọc, mức thuộc từng bài, điểm các lần làm",
     "home.menu.learner": "Đổi người học",
     "home.menu.learner.detail": "Chọn tên khác, hoặc học với tư cách khách",
     "home.menu.language": "English",
@@ -482,8 +482,8 @@ MESSAGES: dict[str, str] = {
     "key.palette": "Lệnh",
     "key.pause": "Tạm dừng",
     "key.practice": "Luyện tập",
-    "key.results": "Kết quả",
-    "key.review": "Xem lại",
+    "key.results": "Tiến độ",
+    "key.review": "Ôn tập",
     "key.scroll_down": "Cuộn xuống",
     "key.scroll_up": "Cuộn lên",
     "key.self_test": "Tự kiểm tra",
@@ -1260,4 +1260,52 @@ MESSAGES: dict[str, str] = {
     "schedule.rating.hard": "Khó",
     "schedule.rating.good": "Nhớ",
     "schedule.rating.easy": "Dễ",
+    # review and progress (issue 8)
+    "home.menu.review": "Ôn tập",
+    "home.menu.review.detail": "Câu đã trả lời sẽ được nhắc ôn lại đúng lúc",
+    "home.menu.review.due": "{count} câu đến hạn ôn hôm nay",
+    "home.menu.review.next": "Hôm nay không có câu nào; câu tiếp theo đến hạn {date}",
+    "home.menu.review.empty": "Chưa có câu nào: luyện tập hoặc kiểm tra trước",
+    "key.read_lesson": "Đọc bài",
+    "key.practise_lesson": "Luyện bài này",
+    "key.daily_limit": "Số câu mỗi ngày",
+    "key.quizzes": "Các lần làm bài",
+    "key.rate": "Tự đánh giá",
+    "review.guest": (
+        "Khách không có lịch ôn tập: hãy chọn tên mình (phím n) để chương trình nhắc ôn."
+    ),
+    "review.nothing_due": "Hôm nay không có câu nào đến hạn ôn. Câu tiếp theo đến hạn ngày {when}.",
+    "review.no_cards": (
+        "Chưa có câu nào để ôn: luyện tập hoặc kiểm tra trước, các câu đã trả lời sẽ được nhắc lại "
+        "đúng lúc."
+    ),
+    "progress.title": "Tiến độ — {name}",
+    "progress.column.lesson": "Bài học (yếu nhất trước)",
+    "progress.column.mastery": "Thuộc",
+    "progress.column.right": "Đúng/câu",
+    "progress.column.due": "Đến hạn",
+    "progress.column.read": "Đã đọc",
+    "progress.read": "Đã đọc {read}/{total} bài",
+    "progress.due": "{count} câu đến hạn ôn hôm nay",
+    "progress.next_due": "câu tiếp theo đến hạn {date}",
+    "progress.nothing_scheduled": "chưa có câu nào trong lịch ôn",
+    "progress.limit": "ôn tối đa {limit} câu mỗi ngày",
+    "progress.hint": (
+        "“Thuộc”: tỉ lệ câu của bài mà lần trả lời gần nhất đúng. Enter: đọc bài · l: luyện bài "
+        "này · o: ôn tập · g: số câu ôn mỗi ngày · x: các lần làm bài."
+    ),
+    "progress.limit_title": "Số câu ôn mỗi ngày",
+    "progress.limit_message": (
+        "Mỗi ngày, các lần ôn tập đưa ra nhiều nhất bấy nhiêu câu đến hạn (câu quá hạn lâu nhất "
+        "trước)."
+    ),
+    "progress.limit_label": "Số câu (1–500)",
+    "progress.bad_limit": "Cần một số từ 1 đến 500.",
+    "quiz.rate_hint": "Tự đánh giá (không bắt buộc): 1 Chưa nhớ · 2 Khó · 3 Nhớ · 4 Dễ",
+    "quiz.rated": "Đã ghi “{rating}”: câu này sẽ được nhắc ôn ngày {date}.",
+    # review and progress (issue 8)
+    "review.limit_reached": (
+        "Hôm nay đã ôn đủ {limit} câu (còn {due} câu đến hạn). Muốn ôn thêm, tăng số câu mỗi ngày "
+        "ở màn hình Tiến độ (phím g)."
+    ),
 }

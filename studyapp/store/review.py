@@ -15,7 +15,7 @@ zone (`studyapp.review.schedule.day_end`). How ratings are chosen, and why:
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime, time, timedelta
 from fractions import Fraction
 from typing import Any
 
@@ -146,11 +146,25 @@ def due_count(store: Store, member_id: str, now: datetime, *,
 def review_queue(store: Store, member_id: str, now: datetime, *,
                  catalog: Catalog | None = None) -> list[DueCard]:
     """What a review session started now runs through: the questions due
-    today, most overdue first, at most the member's daily limit. The limit
-    caps each session; one started again the same day offers what is still
-    due (the questions reviewed are no longer due today)."""
-    return due_cards(store, member_id, now, catalog=catalog,
-                     limit=daily_limit(store, member_id))
+    today, most overdue first, up to the member's daily number less the due
+    questions already reviewed today (a second review the same day offers
+    only what is left of the day's number)."""
+    left = daily_limit(store, member_id) - reviewed_today(store, member_id, now)
+    if left <= 0:
+        return []
+    return due_cards(store, member_id, now, catalog=catalog, limit=left)
+
+
+def reviewed_today(store: Store, member_id: str, now: datetime) -> int:
+    """How many of the member's cards were reviewed today while due (answered
+    today, and their card before that answer was due by the end of today)."""
+    end = day_end(now)
+    start = datetime.combine(end.date() - timedelta(days=1), time()).astimezone()
+    rows = _rows(store, "SELECT count(*) AS done FROM review_cards WHERE member_id = ? "
+                        "AND last_review >= ? AND previous_card IS NOT NULL "
+                        "AND json_extract(previous_card, '$.due') < ?",
+                 (member_id, cards.stamp(start), end.astimezone(UTC).isoformat()))
+    return int(rows[0]["done"]) if rows else 0
 
 
 def next_due(store: Store, member_id: str, now: datetime, *,

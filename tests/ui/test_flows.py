@@ -22,6 +22,7 @@ from studyapp.ui.screens.home import HomeScreen
 from studyapp.ui.screens.learner import LearnerScreen
 from studyapp.ui.screens.lessons import LessonsScreen
 from studyapp.ui.screens.palette import PaletteScreen
+from studyapp.ui.screens.progress import ProgressScreen
 from studyapp.ui.screens.quiz import QuizScreen
 from studyapp.ui.screens.results import ResultsScreen, ReviewScreen
 from studyapp.ui.screens.setup import QuizSetupScreen
@@ -212,7 +213,10 @@ async def test_my_results_lists_quizzes_with_a_chart_and_opens_one(catalog: Cata
             await pilot.pause()
             await pilot.press("escape")
             await pilot.pause()
-        await pilot.press("x")
+        await pilot.press("x")  # Tiến độ, kết quả: the progress of a member...
+        await pilot.pause()
+        assert isinstance(app.screen, ProgressScreen)
+        await pilot.press("x")  # ... and from it, every quiz taken
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, HistoryScreen)

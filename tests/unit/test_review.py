@@ -221,6 +221,12 @@ def test_practised_yesterday_reviewed_today_and_the_schedule_moves(
         quiz.answer(position, right(card.question_id.split("/")[1]))
     quiz.finish()
     assert due_ids(store, member, clock.now, hand) == ["nh/c7"]  # the one left for today
+    # ... but the day's number (2) is used up: a second review today offers nothing.
+    assert schedule.reviewed_today(store, who, clock.now) == 2
+    assert schedule.review_queue(store, who, clock.now, catalog=hand) == []
+    schedule.set_daily_limit(store, who, 3)
+    assert [c.question_id for c in schedule.review_queue(store, who, clock.now,
+                                                         catalog=hand)] == ["nh/c7"]
     for question_id in ("nh/c1", "nh/c4"):
         reviewed = schedule.review_card(store, who, question_id)
         assert reviewed is not None

@@ -27,6 +27,18 @@ def _scale(attempt: Attempt) -> Fraction:
     return Fraction(grading.get("scale", "10"))
 
 
+def chart_scores(chart: ScoreChart, chronological: Sequence[Attempt]) -> None:
+    """The scores of finished quizzes, oldest first, as a line over time."""
+    if not chronological:
+        return
+    # Dates under the chart; times when everything was on one day.
+    days = {format_when(a.started_at)[:10] for a in chronological}
+    cut = slice(11, 16) if len(days) == 1 else slice(0, 5)
+    chart.show([format_when(a.started_at)[cut] for a in chronological],
+               [float(a.score or 0) for a in chronological],
+               [a.mode == "test" for a in chronological], float(_scale(chronological[-1])))
+
+
 class HistoryScreen(StudyScreen[None]):
     """Finished quizzes, newest first, with the score trend above; Enter opens one."""
 
@@ -83,15 +95,7 @@ class HistoryScreen(StudyScreen[None]):
                 Text(format_duration(attempt.time_spent) if attempt.time_spent else ""),
                 key=attempt.id)
         table.focus()
-        chronological = list(reversed(self.attempts))
-        # Dates under the chart; times when everything was on one day.
-        days = {format_when(a.started_at)[:10] for a in chronological}
-        cut = slice(11, 16) if len(days) == 1 else slice(0, 5)
-        self.query_one(ScoreChart).show(
-            [format_when(a.started_at)[cut] for a in chronological],
-            [float(a.score or 0) for a in chronological],
-            [a.mode == "test" for a in chronological],
-            float(_scale(chronological[-1])))
+        chart_scores(self.query_one(ScoreChart), list(reversed(self.attempts)))
 
     def action_open(self) -> None:
         table = self.query(DataTable)

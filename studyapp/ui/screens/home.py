@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -9,9 +10,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content, Span
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from studyapp.i18n import current_language, format_count, tr
+from studyapp.i18n import current_language, format_count, format_date, tr
 from studyapp.ui.screens.base import StudyScreen, stylesheet
 from studyapp.ui.widgets.key_bar import KeyBar
 from studyapp.ui.widgets.title_bar import TitleBar
@@ -20,18 +21,20 @@ TITLE_WIDTH = 18
 
 # Each entry of the menu: its id, its key, and the action it runs.
 MENU: tuple[tuple[str, str], ...] = (
-    ("lessons", "b"), ("practice", "l"), ("test", "k"), ("results", "x"), ("sessions", "s"),
+    ("lessons", "b"), ("practice", "l"), ("test", "k"), ("review", "o"), ("results", "x"),
+    ("sessions", "s"),
     ("search", "/"),
     ("learner", "n"), ("problems", "v"), ("language", "e"), ("help", "?"), ("quit", "q"),
 )
 
 
-def _menu_option(option_id: str, key: str, text_key: str | None = None) -> Option:
+def _menu_option(option_id: str, key: str, text_key: str | None = None,
+                 detail: str | None = None) -> Option:
     """One line: the entry's name, its key, and what it does (muted)."""
     text_key = text_key or f"home.menu.{option_id}"
     title = tr(text_key)
     head = f"{title.ljust(TITLE_WIDTH)} [{key}]  "
-    detail = tr(f"{text_key}.detail")
+    detail = detail or tr(f"{text_key}.detail")
     text = head + detail
     spans = [Span(0, len(title), "bold"), Span(len(head), len(text), "$text-muted")]
     return Option(Content(text, spans=spans), id=option_id)
@@ -47,6 +50,7 @@ class HomeScreen(StudyScreen[None]):
         Binding("b", "lessons", "key.lessons", id="home.lessons"),
         Binding("l", "practice", "key.practice", id="home.practice"),
         Binding("k", "test", "key.test", id="home.test"),
+        Binding("o", "review", "key.review", show=False, id="home.review"),
         Binding("x", "results", "key.results", id="home.results"),
         Binding("s", "sessions", "key.sessions", show=False, id="home.sessions"),
         Binding("slash", "search", "key.search", id="home.search"),
@@ -90,7 +94,7 @@ class HomeScreen(StudyScreen[None]):
             summary += " · " + tr("home.summary_questions",
                                   questions=format_count(len(catalog.questions)))
         parts.append(Content.styled(summary, "$text-muted"))
-        parts.append(Content("\n" + tr("home.intro")))
+        parts.append(Content(tr("home.intro")))
         return Content("\n").join(parts)
 
     def _learner_line(self) -> Content:
@@ -115,15 +119,29 @@ class HomeScreen(StudyScreen[None]):
                 continue
             if option_id == "learner" and self.study_app.learner is None:
                 options.append(_menu_option(option_id, key, "home.menu.choose_learner"))
+            elif option_id == "review":
+                options.append(_menu_option(option_id, key, detail=self._review_detail()))
             else:
                 options.append(_menu_option(option_id, key))
         return options
+
+    def _review_detail(self) -> str | None:
+        """How many questions are due today, or when the next is (members only)."""
+        status = self.study_app.review_status()
+        if status is None:
+            return None
+        due, upcoming = status
+        if due:
+            return tr("home.menu.review.due", count=format_count(due))
+        if upcoming is not None:
+            return tr("home.menu.review.next", date=format_date(upcoming.astimezone().date()))
+        return tr("home.menu.review.empty")
 
     def _offered(self, option_id: str) -> bool:
         app = self.study_app
         if option_id in ("lessons", "search"):
             return len(app.catalog) > 0
-        if option_id in ("practice", "test", "sessions"):
+        if option_id in ("practice", "test", "sessions", "review"):
             return bool(app.catalog.questions)
         if option_id == "problems":
             return self._has_errors
@@ -157,6 +175,12 @@ class HomeScreen(StudyScreen[None]):
         learner_line = self.query("#home-learner")
         if learner_line:
             learner_line.first(Static).update(self._learner_line())
+        # ... and so may what is due for review.
+        menu = next(self.query("#home-menu").results(OptionList), None)
+        if menu is not None and self._offered("review"):
+            with contextlib.suppress(OptionDoesNotExist):
+                menu.replace_option_prompt("review", _menu_option(
+                    "review", dict(MENU)["review"], detail=self._review_detail()).prompt)
 
     async def on_content_loaded(self) -> None:
         await self.refresh_home()
@@ -178,6 +202,7 @@ class HomeScreen(StudyScreen[None]):
             "lessons": self.action_lessons,
             "practice": self.action_practice,
             "test": self.action_test,
+            "review": self.action_review,
             "results": self.action_results,
             "sessions": self.action_sessions,
             "search": self.action_search,
@@ -198,8 +223,11 @@ class HomeScreen(StudyScreen[None]):
     def action_test(self) -> None:
         self.study_app.open_setup("test")
 
+    def action_review(self) -> None:
+        self.study_app.start_review()
+
     def action_results(self) -> None:
-        self.study_app.show_history()
+        self.study_app.show_progress()
 
     def action_sessions(self) -> None:
         self.study_app.sessions.start()

@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from studyapp.errors import StudyappError
-from studyapp.i18n import format_count, tr
+from studyapp.i18n import format_count, format_date, tr
 from studyapp.quiz.scoring import Credit, Response
 from studyapp.quiz.session import Mode, QuizError, TimeUpError
 from studyapp.store.live import RecordedQuiz
@@ -74,6 +74,10 @@ class QuizScreen(StudyScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "next_after_feedback", "key.next_question", id="quiz.continue"),
         Binding("b", "open_lesson", "key.open_passage", id="quiz.open_lesson"),
+        Binding("1", "rate(1)", "key.rate", show=False, id="quiz.rate_again"),
+        Binding("2", "rate(2)", "key.rate", show=False, id="quiz.rate_hard"),
+        Binding("3", "rate(3)", "key.rate", show=False, id="quiz.rate_good"),
+        Binding("4", "rate(4)", "key.rate", show=False, id="quiz.rate_easy"),
         Binding("pagedown", "step(1)", "key.next_question", priority=True, id="quiz.next"),
         Binding("pageup", "step(-1)", "key.previous_question", priority=True,
                 id="quiz.previous"),
@@ -240,6 +244,8 @@ class QuizScreen(StudyScreen[None]):
             answer.disabled = True
         last = session.next_unanswered() is None
         hint = tr("quiz.feedback.results_hint" if last else "quiz.feedback.next_hint")
+        if self._can_rate:
+            hint = f"{hint}\n{tr('quiz.rate_hint')}"
         sheet = self.query_one("#quiz-feedback", AnswerSheet)
         await sheet.show([Part(verdict(credit)),
                           *explanation_parts(self.study_app.catalog, item, credit,
@@ -323,6 +329,25 @@ class QuizScreen(StudyScreen[None]):
             self._update_status()
             self.notify(tr("quiz.flagged" if flagged else "quiz.unflagged",
                            number=position + 1), markup=False, timeout=2)
+
+    @property
+    def _can_rate(self) -> bool:
+        """A member's practice answer may be rated by the member (a guest has no schedule)."""
+        return self.quiz.mode is Mode.PRACTICE and self.quiz.attempt.member_id is not None
+
+    def action_rate(self, value: int) -> None:
+        """The member's own rating of the answer just given, in place of the automatic one."""
+        from studyapp.review.schedule import Rating  # noqa: PLC0415
+
+        rating = Rating(value)
+        try:
+            card = self.quiz.rate(self.quiz.session.position, rating)
+        except (StudyappError, ValueError) as error:
+            self.notify(str(getattr(error, "message", error)), severity="error", markup=False)
+            return
+        if card is not None:
+            self.notify(tr("quiz.rated", rating=rating.label,
+                           date=format_date(card.due.astimezone().date())), markup=False)
 
     def action_open_lesson(self) -> None:
         if self.feedback is None:
@@ -483,6 +508,8 @@ class QuizScreen(StudyScreen[None]):
         test = self.quiz.mode is Mode.TEST
         if action in ("next_after_feedback", "open_lesson", "scroll_lines"):
             return self.feedback is not None
+        if action == "rate":
+            return self.feedback is not None and self._can_rate
         if action == "step":
             if test:
                 return True
