@@ -33,9 +33,12 @@ def parse_day(text: str) -> date:
         raise argparse.ArgumentTypeError(tr("cli.bad_date", value=text)) from None
 
 
-def add_commands(command: Callable[[str, Handler, str], argparse.ArgumentParser]) -> None:
-    from studyapp.export.run import FORMATS  # noqa: PLC0415
+FORMATS = ("csv", "xlsx", "json", "md", "html")
+"""`export.run.FORMATS`, spelled out: the parser is built on every start, the
+interface's too, and must not load the exporters (sqlite3, csv, reports)."""
 
+
+def add_commands(command: Callable[[str, Handler, str], argparse.ArgumentParser]) -> None:
     export = command("export", cmd_export, "cli.cmd.export")
     export.add_argument("--session", metavar="ID", help=tr("cli.opt.export_session"))
     export.add_argument("--cell", metavar="NAME", help=tr("cli.opt.export_cell"))

@@ -6,9 +6,10 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from studyapp.review.schedule import Rating
+if TYPE_CHECKING:  # fsrs is loaded only by what schedules (not by the first frame)
+    from studyapp.review.schedule import Rating
 
 
 class AttendanceStatus(enum.StrEnum):

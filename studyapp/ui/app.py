@@ -21,9 +21,7 @@ from studyapp.content.loading import LoadResult, load_catalog
 from studyapp.errors import StudyappError
 from studyapp.i18n import Lang, format_date, has_message, set_language, tr
 from studyapp.ui.bindings import binding_text
-from studyapp.ui.export_flow import ExportFlow
 from studyapp.ui.screens.home import HomeScreen
-from studyapp.ui.session_flow import SessionFlow
 
 # Screens other than home, and the store (sqlite3), are imported when first
 # needed: the first frame should not wait for them (see benchmarks/).
@@ -40,8 +38,10 @@ if TYPE_CHECKING:
         ReadingProgress,
     )
     from studyapp.store.store import Store
+    from studyapp.ui.export_flow import ExportFlow
     from studyapp.ui.screens.palette import Command
     from studyapp.ui.screens.search import SearchResult
+    from studyapp.ui.session_flow import SessionFlow
 
 Clock = Callable[[], datetime]
 DARK, LIGHT = "textual-dark", "textual-light"
@@ -100,10 +100,6 @@ class StudyApp(App[None]):
         self._resume_offered = False
         self._started = False
         self._last_query = ""
-        self.sessions = SessionFlow(self)
-        """The cell meeting: attendance, turns, summary (`session_flow.py`)."""
-        self.exports = ExportFlow(self)
-        """Exports from the summary, the sessions list, a member's results."""
         self._notices = list(settings.notices)
         if settings.theme in self.available_themes:
             self.theme = settings.theme
@@ -501,11 +497,11 @@ class StudyApp(App[None]):
     def review_status(self) -> tuple[int, datetime | None] | None:
         """How many questions are due today for the member studying, and when
         the next one is due when none is (None: a guest, nobody, or no database)."""
-        from studyapp.store.review import due_count, next_due  # noqa: PLC0415
-
         learner = self.learner
         if learner is None or learner.member_id is None or self.store_problem:
             return None
+        from studyapp.store.review import due_count, next_due  # noqa: PLC0415 - not before
+
         try:
             now = self.clock()
             due = due_count(self.store, learner.member_id, now, catalog=self.catalog)
@@ -647,6 +643,21 @@ class StudyApp(App[None]):
     @property
     def catalog(self) -> Catalog:
         return self.content.catalog
+
+    @cached_property
+    def sessions(self) -> SessionFlow:
+        """The cell meeting: attendance, turns, summary (`session_flow.py`).
+        Made on first use: its dialogs' widgets are not needed for the first frame."""
+        from studyapp.ui.session_flow import SessionFlow  # noqa: PLC0415
+
+        return SessionFlow(self)
+
+    @cached_property
+    def exports(self) -> ExportFlow:
+        """Exports from the summary, the sessions list, a member's results."""
+        from studyapp.ui.export_flow import ExportFlow  # noqa: PLC0415
+
+        return ExportFlow(self)
 
     @cached_property
     def search_index(self) -> SearchIndex:

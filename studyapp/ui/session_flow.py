@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from studyapp.errors import StudyappError
 from studyapp.i18n import tr
-from studyapp.store.models import AttendanceStatus, Cell, Member
-from studyapp.store.store import DuplicateMemberError
 from studyapp.ui.modals.choice import ChoiceDialog, DialogChoice
 from studyapp.ui.modals.form import FormDialog, FormField, FormValues
 
@@ -20,6 +18,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from studyapp.store.live import RecordedQuiz
+    from studyapp.store.models import AttendanceStatus, Cell, Member
     from studyapp.store.report import MemberRow, SessionReport
     from studyapp.ui.app import StudyApp
     from studyapp.ui.screens.attendance import AttendanceScreen
@@ -223,6 +222,9 @@ class SessionFlow:
         """Add a member on the spot (the PIN when the cell has one); they are
         marked present. A name already on the roster is refused once: saved
         again, it adds another person of that name."""
+        from studyapp.store.models import AttendanceStatus  # noqa: PLC0415 - not at start
+        from studyapp.store.store import DuplicateMemberError  # noqa: PLC0415 - sqlite3
+
         cell = screen.report.cell
         added: list[Member] = []
 
@@ -256,6 +258,8 @@ class SessionFlow:
 
     def attendance_done(self, screen: AttendanceScreen) -> None:
         """On to the test. Anyone not marked is recorded absent (after asking)."""
+        from studyapp.store.models import AttendanceStatus  # noqa: PLC0415 - not at start
+
         report = screen.report
         unmarked = [row for row in report.rows if row.attendance is None]
         if unmarked:

@@ -40,3 +40,16 @@ def test_cli_subcommand_runs_without_textual() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stderr.strip().endswith("False")
+
+
+def test_the_first_frame_loads_no_database_scheduler_or_spreadsheet_code() -> None:
+    """The home screen is drawn before the database is opened (performance.md):
+    importing the app and its home screen must not pull in sqlite3, fsrs,
+    openpyxl or plotext; they load when first used."""
+    code = ("import sys, studyapp.ui.app, studyapp.ui.screens.home, studyapp.cli; "
+            "studyapp.cli.build_parser(); "
+            "print(','.join(sorted(m for m in ('sqlite3', 'fsrs', 'openpyxl', 'plotext') "
+            "if m in sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == ""

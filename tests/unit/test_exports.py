@@ -440,3 +440,10 @@ def test_the_office_imports_three_cells_and_prints_one_ward_report(
     assert page.count("<h2>Chi bộ Khu phố") == 3
     comparison = page.split("<h2>So sánh các chi bộ</h2>")[1].split("</table>")[0]
     assert comparison.count("<tr>") == 4  # the header and one row per cell
+
+
+def test_the_command_line_lists_the_formats_the_exporter_has() -> None:
+    from studyapp.cli_export import FORMATS as PARSED  # noqa: PLC0415
+    from studyapp.export.run import FORMATS  # noqa: PLC0415
+
+    assert PARSED == FORMATS
