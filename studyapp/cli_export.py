@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from studyapp.errors import StudyappError, UsageError
 from studyapp.i18n import format_count, tr
-from studyapp.text import normalize_line
+from studyapp.text import fold, normalize_line
 
 if TYPE_CHECKING:
     from studyapp.config import Settings
@@ -68,6 +68,9 @@ def _scope(store: Store, args: argparse.Namespace) -> Scope:
     cell_id = None
     if args.cell:
         cell = store.cell_by_name(args.cell)
+        if cell is None:  # typed without diacritics, as on most shared laptops
+            folded = [c for c in store.cells() if fold(c.name) == fold(args.cell)]
+            cell = folded[0] if len(folded) == 1 else None
         if cell is None:
             raise StudyappError(tr("store.no_cell", name=args.cell))
         cell_id = cell.id
@@ -90,8 +93,10 @@ def _session_id(store: Store, given: str) -> str:
 
 def _member_id(store: Store, given: str, cell_id: str | None) -> str:
     name = normalize_line(given).casefold()
-    found = [m for m in store.members(cell_id, include_inactive=True)
-             if m.id == given or m.full_name.casefold() == name]
+    everyone = store.members(cell_id, include_inactive=True)
+    found = [m for m in everyone if m.id == given or m.full_name.casefold() == name]
+    if not found:  # typed without diacritics: "le hong bich"
+        found = [m for m in everyone if fold(m.full_name) == fold(given)]
     if not found:
         raise StudyappError(tr("cli.no_member", name=given))
     if len(found) > 1:

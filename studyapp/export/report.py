@@ -123,12 +123,14 @@ def session_blocks(report: SessionReport, catalog: Catalog, *, level: int = 2) -
     blocks.append(Facts(tuple(facts)))
 
     blocks.append(Heading(level + 1, tr("report.attendance")))
-    present = report.count(AttendanceStatus.PRESENT)
-    blocks.append(Paragraph(tr("report.attendance_counts",
-                               present=present, total=len(report.rows),
-                               excused=report.count(AttendanceStatus.EXCUSED),
-                               absent=report.count(AttendanceStatus.ABSENT),
-                               not_tested=report.count(AttendanceStatus.NOT_TESTED))))
+    present = sum(1 for row in report.rows if row.present)
+    not_tested = report.count(AttendanceStatus.NOT_TESTED)
+    counts = tr("report.attendance_counts", present=present, total=len(report.rows),
+                excused=report.count(AttendanceStatus.EXCUSED),
+                absent=report.count(AttendanceStatus.ABSENT))
+    if not_tested:
+        counts += " " + tr("report.not_tested", count=not_tested)
+    blocks.append(Paragraph(counts))
     away = [row for row in report.rows
             if row.attendance in (AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT)]
     if away:
@@ -217,7 +219,7 @@ def _cell_line(name: str, reports: Sequence[SessionReport]) -> CellLine:
               if row.counted is not None and row.counted.score is not None]
     passed = sum(report.figures.passed for report in reports)
     return CellLine(name, len(reports),
-                    sum(report.count(AttendanceStatus.PRESENT) for report in reports),
+                    sum(1 for report in reports for row in report.rows if row.present),
                     sum(1 for report in reports for row in report.rows if row.attendance),
                     len(scores), sum(scores, Fraction(0)) / len(scores) if scores else None,
                     passed)

@@ -951,8 +951,7 @@ MESSAGES: dict[str, str] = {
     "report.state": "State",
     "report.attendance": "Attendance",
     "report.attendance_counts": (
-        "Present {present} of {total} · excused {excused} · absent {absent} · not tested "
-        "{not_tested}"
+        "Present {present} of {total} · excused {excused} · absent {absent}"
     ),
     "report.members": "Each member's result",
     "report.number": "No.",
@@ -1275,9 +1274,7 @@ MESSAGES: dict[str, str] = {
         "practise it · o: review · g: questions a day · x: quizzes taken."
     ),
     "progress.limit_title": "Questions to review a day",
-    "progress.limit_message": (
-        "Each day, reviews offer at most this many due questions (the most overdue first)."
-    ),
+    "progress.limit_message": "At most this many questions a day (the most overdue first).",
     "progress.limit_label": "Questions (1–500)",
     "progress.bad_limit": "A number from 1 to 500 is needed.",
     "quiz.rate_hint": "Rate yourself (optional): 1 Again · 2 Hard · 3 Good · 4 Easy",
@@ -1287,4 +1284,10 @@ MESSAGES: dict[str, str] = {
         "Today's {limit} reviews are done ({due} more are due). To review more, raise the daily "
         "number on the Progress screen (key g)."
     ),
+    # exports and imports (issue 7)
+    "report.not_tested": "(of those present, {count} did not take the test)",
+    # review and progress (issue 8)
+    "home.menu.review.due_capped": "{count} to review today ({due} due; daily number: x then g)",
+    "home.menu.review.done_today": "Today's reviews done; {due} more are due",
+    "review.screen_title": "Review",
 }

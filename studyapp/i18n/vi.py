@@ -745,7 +745,7 @@ MESSAGES: dict[str, str] = {
     "attendance.present": "Có mặt",
     "attendance.excused": "Vắng có phép",
     "attendance.absent": "Vắng",
-    "attendance.not_tested": "Có mặt, chưa kiểm tra",
+    "attendance.not_tested": "Có mặt, không làm bài",
     "attendance.unmarked": "— chưa điểm danh",
     "attendance.twin": "{name} (mã {code})",
     "attendance.twin_hint": "Nếu đây là một người khác trùng tên, nhấn Lưu lần nữa để thêm.",
@@ -964,10 +964,7 @@ MESSAGES: dict[str, str] = {
     "report.run_by": "Chủ trì",
     "report.state": "Tình trạng",
     "report.attendance": "Điểm danh",
-    "report.attendance_counts": (
-        "Có mặt {present}/{total} · vắng có phép {excused} · vắng {absent} · không kiểm tra "
-        "{not_tested}"
-    ),
+    "report.attendance_counts": "Có mặt {present}/{total} · vắng có phép {excused} · vắng {absent}",
     "report.members": "Kết quả từng đảng viên",
     "report.number": "STT",
     "report.figures": "Tổng hợp",
@@ -1295,10 +1292,7 @@ MESSAGES: dict[str, str] = {
         "này · o: ôn tập · g: số câu ôn mỗi ngày · x: các lần làm bài."
     ),
     "progress.limit_title": "Số câu ôn mỗi ngày",
-    "progress.limit_message": (
-        "Mỗi ngày, các lần ôn tập đưa ra nhiều nhất bấy nhiêu câu đến hạn (câu quá hạn lâu nhất "
-        "trước)."
-    ),
+    "progress.limit_message": "Mỗi ngày ôn tối đa số câu này (câu quá hạn lâu nhất trước).",
     "progress.limit_label": "Số câu (1–500)",
     "progress.bad_limit": "Cần một số từ 1 đến 500.",
     "quiz.rate_hint": "Tự đánh giá (không bắt buộc): 1 Chưa nhớ · 2 Khó · 3 Nhớ · 4 Dễ",
@@ -1308,4 +1302,12 @@ MESSAGES: dict[str, str] = {
         "Hôm nay đã ôn đủ {limit} câu (còn {due} câu đến hạn). Muốn ôn thêm, tăng số câu mỗi ngày "
         "ở màn hình Tiến độ (phím g)."
     ),
+    # exports and imports (issue 7)
+    "report.not_tested": "(trong số người có mặt, {count} người không làm bài kiểm tra)",
+    # review and progress (issue 8)
+    "home.menu.review.due_capped": (
+        "Hôm nay ôn {count} câu ({due} câu đến hạn; số câu mỗi ngày: phím x rồi g)"
+    ),
+    "home.menu.review.done_today": "Hôm nay đã ôn đủ số câu; còn {due} câu đến hạn",
+    "review.screen_title": "Ôn tập",
 }

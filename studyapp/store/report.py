@@ -41,7 +41,8 @@ class MemberRow:
 
     @property
     def present(self) -> bool:
-        return self.attendance is AttendanceStatus.PRESENT
+        # Present and not tested (closing records them so) were there all the same.
+        return self.attendance in (AttendanceStatus.PRESENT, AttendanceStatus.NOT_TESTED)
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,8 @@ def session_overviews(store: Store, cell_id: str) -> list[SessionOverview]:
                                                   status=AttemptStatus.FINISHED))
         scores = [a.score for a in counted.values() if a.score is not None]
         overviews.append(SessionOverview(
-            session, sum(1 for m in marks if m.status is AttendanceStatus.PRESENT), len(marks),
+            session, sum(1 for m in marks if m.status in (AttendanceStatus.PRESENT,
+                                                          AttendanceStatus.NOT_TESTED)),
+            len(marks),
             len(scores), sum(scores, Fraction(0)) / len(scores) if scores else None))
     return overviews

@@ -58,6 +58,19 @@ def _utc_now() -> datetime:
 
 
 @dataclass(frozen=True)
+class ReviewStatus:
+    """The member's review today."""
+
+    due: int
+    """Questions due today."""
+    today: int
+    """Of them, what today's number still lets a review offer."""
+    limit: int
+    next_due: datetime | None
+    """When nothing is due: when the next question is."""
+
+
+@dataclass(frozen=True)
 class ProgressData:
     """A member's progress, as the progress screen shows it."""
 
@@ -451,7 +464,7 @@ class StudyApp(App[None]):
             return
         self.take_paper(paper, plan)
 
-    def take_paper(self, paper: Paper, plan: QuizPlan) -> None:
+    def take_paper(self, paper: Paper, plan: QuizPlan, *, title: str | None = None) -> None:
         """Store the attempt, then show the paper's first question."""
         from studyapp.quiz.plan import paper_grading, paper_pack  # noqa: PLC0415
         from studyapp.store.live import RecordedQuiz  # noqa: PLC0415
@@ -467,13 +480,13 @@ class StudyApp(App[None]):
         except StudyappError as error:
             self.notify(error.message, severity="error", markup=False, timeout=10)
             return
-        self._run_quiz(quiz)
+        self._run_quiz(quiz, title=title)
 
-    def _run_quiz(self, quiz: RecordedQuiz) -> None:
+    def _run_quiz(self, quiz: RecordedQuiz, *, title: str | None = None) -> None:
         from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
 
         self.push_screen(QuizScreen(quiz, on_finished=self._quiz_finished,
-                                    on_left=self._quiz_left))
+                                    on_left=self._quiz_left, title=title))
 
     def _quiz_finished(self, quiz: RecordedQuiz) -> None:
         from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
@@ -494,19 +507,28 @@ class StudyApp(App[None]):
 
     # --- review and progress ---------------------------------------------------------------
 
-    def review_status(self) -> tuple[int, datetime | None] | None:
-        """How many questions are due today for the member studying, and when
-        the next one is due when none is (None: a guest, nobody, or no database)."""
+    def review_status(self) -> ReviewStatus | None:
+        """What is due today for the member studying, what today's number still
+        allows, and when the next is due when none is (None: a guest, nobody,
+        or no database)."""
         learner = self.learner
         if learner is None or learner.member_id is None or self.store_problem:
             return None
-        from studyapp.store.review import due_count, next_due  # noqa: PLC0415 - not before
+        from studyapp.store.review import (  # noqa: PLC0415 - not before the first frame
+            daily_limit,
+            due_count,
+            next_due,
+            review_queue,
+        )
 
+        member_id = learner.member_id
         try:
             now = self.clock()
-            due = due_count(self.store, learner.member_id, now, catalog=self.catalog)
-            return due, None if due else next_due(self.store, learner.member_id, now,
-                                                  catalog=self.catalog)
+            due = due_count(self.store, member_id, now, catalog=self.catalog)
+            return ReviewStatus(
+                due, len(review_queue(self.store, member_id, now, catalog=self.catalog)),
+                daily_limit(self.store, member_id),
+                None if due else next_due(self.store, member_id, now, catalog=self.catalog))
         except StudyappError:
             return None
 
@@ -553,7 +575,8 @@ class StudyApp(App[None]):
             return
         paper = ordered_paper([self.catalog.question(card.question_id) for card in queue],
                               new_seed())
-        self.take_paper(paper, QuizPlan(mode=Mode.PRACTICE, count=len(queue)))
+        self.take_paper(paper, QuizPlan(mode=Mode.PRACTICE, count=len(queue)),
+                        title=tr("review.screen_title"))
 
     def show_progress(self) -> None:
         """My progress and results: lessons read, mastery per lesson (weakest
@@ -588,7 +611,7 @@ class StudyApp(App[None]):
         return ProgressData(
             reading_progress(self.store, self.catalog, member_id),
             lesson_progress(self.store, self.catalog, member_id, now),
-            status[0] if status else 0, status[1] if status else None,
+            status.due if status else 0, status.next_due if status else None,
             daily_limit(self.store, member_id),
             self.store.attempts_of(learner, status=AttemptStatus.FINISHED))
 

@@ -57,8 +57,11 @@ class ExportFlow:
 
         def given(values: FormValues | None) -> None:
             if values is not None:
+                path = Path(values["path"].strip()).expanduser()
+                if not path.suffix:  # "bao-cao" means bao-cao.xlsx
+                    path = path.with_suffix(f".{fmt}")
                 self.app.notify(tr("export.working"), markup=False, timeout=3)
-                self._export(scope, fmt, Path(values["path"].strip()).expanduser())
+                self._export(scope, fmt, path)
 
         self.app.push_screen(FormDialog(
             tr("export.title"), tr("export.path_message"),

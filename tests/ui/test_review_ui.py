@@ -10,7 +10,7 @@ from textual.widgets import DataTable, OptionList, Static
 from studyapp.quiz.selection import draw_paper
 from studyapp.quiz.session import Mode
 from studyapp.review.schedule import Rating
-from studyapp.store.review import due_cards, review_card
+from studyapp.store.review import due_cards, review_card, set_daily_limit
 from studyapp.ui.screens.home import HomeScreen
 from studyapp.ui.screens.progress import ProgressScreen
 from studyapp.ui.screens.quiz import QuizScreen
@@ -63,10 +63,20 @@ async def test_practised_yesterday_reviewed_today_and_the_schedule_moves(tmp_pat
                                                        clock())} == wrong
         before = {qid: review_card(app.store, learner.member_id, qid) for qid in wrong}
 
+        # A daily number of 1 shows on the home screen before it cuts the review.
+        set_daily_limit(app.store, learner.member_id, 1)
+        await app.screen.refresh_home()
+        await pilot.pause()
+        assert "Hôm nay ôn 1 câu (2 câu đến hạn" in review_line(app)
+        set_daily_limit(app.store, learner.member_id, 20)
+        await app.screen.refresh_home()
+        await pilot.pause()
+
         await pilot.press("o")  # Ôn tập
         await pilot.pause()
         quiz = app.screen
         assert isinstance(quiz, QuizScreen)
+        assert quiz.sub_title == "Ôn tập"
         assert quiz.quiz.mode is Mode.PRACTICE
         assert {item.question.full_id for item in quiz.quiz.session.paper.items} == wrong
         first = quiz.quiz.session.paper.items[0]

@@ -447,3 +447,30 @@ def test_the_command_line_lists_the_formats_the_exporter_has() -> None:
     from studyapp.export.run import FORMATS  # noqa: PLC0415
 
     assert PARSED == FORMATS
+
+
+def test_members_present_but_not_tested_count_as_present(tmp_path: Path,
+                                                         catalog: Catalog) -> None:
+    store = new_store(tmp_path / "not-tested.sqlite3")
+    session_id = run_meeting(store, catalog, "Chi bộ Khu phố 5", ["Lê Văn An", "Đỗ Thị Bé"],
+                             close=False)
+    late = store.add_member(store.cells()[0].id, "Trần Văn Muộn")
+    store.set_attendance(session_id, late.id, AttendanceStatus.PRESENT)
+    store.close_session(session_id)  # present, never took the test: "not tested"
+    text = to_markdown(build_report(store, catalog, [session_id], now=NOW))
+    assert "Có mặt 3/3 · vắng có phép 0 · vắng 0 (trong số người có mặt, 1 người không làm " \
+           "bài kiểm tra)" in text
+    assert "- **Đã làm bài:** 2/3 người có mặt" in text
+
+
+def test_cli_names_may_be_typed_without_diacritics(tmp_path: Path, catalog: Catalog,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    store = new_store(tmp_path / "plain.sqlite3")
+    run_meeting(store, catalog, "Chi bộ Khu phố 5", ["Lê Hồng Bích", "Đỗ Thị Bé"])
+    store.database.close()
+    db = str(tmp_path / "plain.sqlite3")
+    assert main(["export", "--member", "le hong bich", "--format", "csv", "--db", db]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    assert {row[3] for row in rows[1:]} == {"Lê Hồng Bích"}
+    assert main(["export", "--cell", "chi bo khu pho 5", "--format", "csv", "--db", db]) == 0
+    assert len(list(csv.reader(io.StringIO(capsys.readouterr().out)))) == 3

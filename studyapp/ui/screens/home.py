@@ -130,11 +130,16 @@ class HomeScreen(StudyScreen[None]):
         status = self.study_app.review_status()
         if status is None:
             return None
-        due, upcoming = status
-        if due:
-            return tr("home.menu.review.due", count=format_count(due))
-        if upcoming is not None:
-            return tr("home.menu.review.next", date=format_date(upcoming.astimezone().date()))
+        if status.due and status.today == status.due:
+            return tr("home.menu.review.due", count=format_count(status.due))
+        if status.due and status.today:
+            return tr("home.menu.review.due_capped", count=format_count(status.today),
+                      due=format_count(status.due))
+        if status.due:
+            return tr("home.menu.review.done_today", due=format_count(status.due))
+        if status.next_due is not None:
+            return tr("home.menu.review.next",
+                      date=format_date(status.next_due.astimezone().date()))
         return tr("home.menu.review.empty")
 
     def _offered(self, option_id: str) -> bool:

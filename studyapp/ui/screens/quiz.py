@@ -96,9 +96,11 @@ class QuizScreen(StudyScreen[None]):
     ]
 
     def __init__(self, quiz: RecordedQuiz, *, on_finished: Callable[[RecordedQuiz], None],
-                 on_left: Callable[[], None]) -> None:
+                 on_left: Callable[[], None], title: str | None = None) -> None:
         super().__init__()
         self.quiz = quiz
+        self._title = title
+        """What the title bar calls it (a review is a practice called “Ôn tập”)."""
         self._on_finished = on_finished
         self._on_left = on_left
         self.feedback: Credit | None = None
@@ -119,7 +121,8 @@ class QuizScreen(StudyScreen[None]):
 
     async def on_mount(self) -> None:
         mode = self.quiz.mode
-        self.sub_title = tr("quiz.title.practice" if mode is Mode.PRACTICE else "quiz.title.test")
+        self.sub_title = self._title or tr(
+            "quiz.title.practice" if mode is Mode.PRACTICE else "quiz.title.test")
         if self.quiz.session.time_limit is not None:
             self.set_interval(1.0, self.check_clock)
         if self.quiz.session.paused:
