@@ -394,6 +394,3 @@ def _reference_problems(content: dict[str, Any], catalog: Catalog,
     return problems
 
 
-def count_rows(content: dict[str, Any]) -> dict[str, int]:
-    return {table: len(content[table]) for table in TABLES}
-

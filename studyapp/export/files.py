@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -15,12 +15,6 @@ from studyapp.i18n import tr
 
 class ExportError(StudyappError):
     """An export that could not be written: nothing was left behind."""
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def target_problem(path: Path) -> str | None:
@@ -50,9 +44,11 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> Path:
     problem = target_problem(path)
     if problem:
         raise ExportError(problem)
+    temporary = str(folder / f".{path.name}.{secrets.token_hex(6)}.part")
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
-                                             dir=folder)
+        # Mode 0o666 less the user's umask, as any file they create (mkstemp
+        # would make it private).
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as error:
         raise ExportError(tr("export.cannot_write", path=str(path),
                              reason=error.strerror or str(error))) from error
@@ -61,8 +57,6 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> Path:
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())
-        # mkstemp makes the file private; an export is an ordinary file of its folder.
-        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except OSError as error:
         with contextlib.suppress(OSError):

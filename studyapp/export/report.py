@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from fractions import Fraction
 
 from studyapp.content.catalog import Catalog
@@ -233,12 +233,9 @@ def build_report(store: Store, catalog: Catalog, session_ids: Sequence[str], *,
     by_cell: dict[str, list[SessionReport]] = {}
     for report in sorted(reports, key=lambda r: (sort_key(r.cell.name), r.session.held_on)):
         by_cell.setdefault(report.cell.name, []).append(report)
-    pack = catalog.packs[0] if catalog.packs else None
+    moment = now or datetime.now().astimezone()
     document = Document(tr("report.title"))
-    document.blocks.append(Heading(1, tr("report.title")))
-    facts = []
-    if pack is not None:
-        facts.append((tr("report.document"), f"{pack.title} ({pack.source})"))
+    facts: list[tuple[str, str]] = []
     if len(by_cell) == 1:
         facts.append((tr("report.cell"), next(iter(by_cell))))
     if reports:
@@ -247,9 +244,7 @@ def build_report(store: Store, catalog: Catalog, session_ids: Sequence[str], *,
         facts.append((tr("report.period"), format_date(first) if first == last else
                       tr("report.period_value", first=format_date(first),
                          last=format_date(last))))
-    moment = now or datetime.now().astimezone()
-    facts.append((tr("report.made_on"), format_date(moment.date())))
-    document.blocks.append(Facts(tuple(facts)))
+    document.blocks += _opening(catalog, facts, moment)
     if not reports:
         document.blocks.append(Paragraph(tr("report.empty")))
     if len(by_cell) > 1:
@@ -278,17 +273,23 @@ def build_report(store: Store, catalog: Catalog, session_ids: Sequence[str], *,
     return document
 
 
-def member_report(store: Store, catalog: Catalog, member_id: str, session_ids: Sequence[str],
+def _opening(catalog: Catalog, facts: list[tuple[str, str]], moment: datetime) -> list[Block]:
+    """The title, then the document studied, `facts`, and the day the report was made."""
+    pack = catalog.packs[0] if catalog.packs else None
+    document = [(tr("report.document"), f"{pack.title} ({pack.source})")] if pack else []
+    return [Heading(1, tr("report.title")),
+            Facts((*document, *facts, (tr("report.made_on"), format_date(moment.date()))))]
+
+
+def member_report(store: Store, catalog: Catalog, member_id: str,
                   rows: Sequence[tuple[date | None, str, str, str, str]], *,
                   now: datetime | None = None) -> Document:
     """A member's results: their tests across sessions (and alone), one line each."""
     member = store.member(member_id)
     cell = store.cell(member.cell_id)
-    document = build_report(store, catalog, [], now=now)
-    document.blocks = [block for block in document.blocks
-                       if not isinstance(block, (Paragraph, Signature))]
-    document.blocks.append(Facts(((tr("report.member"), member.full_name),
-                                  (tr("report.cell"), cell.name))))
+    document = Document(tr("report.title"), _opening(
+        catalog, [(tr("report.member"), member.full_name), (tr("report.cell"), cell.name)],
+        now or datetime.now().astimezone()))
     document.blocks.append(Table(
         (tr("report.date"), tr("report.topic"), tr("summary.column.attendance"),
          tr("summary.column.score"), tr("summary.column.band")),
@@ -426,6 +427,3 @@ def to_html(document: Document) -> str:
             f"<style>{_STYLE}</style>\n</head>\n<body>\n" + "\n".join(body)
             + "\n</body>\n</html>\n")
 
-
-def duration_text(seconds: int | None) -> str:
-    return format_duration(timedelta(seconds=seconds)) if seconds is not None else ""

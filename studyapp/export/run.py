@@ -58,8 +58,7 @@ def prepare(store: Store, catalog: Catalog, scope: Scope, fmt: ExportFormat, *,
                   tr(f"attendance.{row.attendance.value}") if row.attendance else "",
                   format_decimal(row.score, 1) if row.score is not None else "",
                   row.band or "") for row in rows]
-        document = member_report(store, catalog, scope.member_id,
-                                 [s.id for s in sessions], lines, now=now)
+        document = member_report(store, catalog, scope.member_id, lines, now=now)
     else:
         document = build_report(store, catalog, [session.id for session in sessions], now=now)
     text = to_markdown(document) if fmt == "md" else to_html(document)

@@ -35,11 +35,12 @@ def neutralise(text: str) -> str:
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
-def number(value: Fraction | None) -> int | float | None:
-    """An exact score as a plain number: 8 or 7.5 (two decimals at most)."""
-    if value is None:
+def number(num: int | None, den: int | None) -> int | float | None:
+    """An exact score (numerator, denominator) as a plain number: 8 or 7.5
+    (two decimals at most); None for no score."""
+    if num is None or den is None:
         return None
-    return int(value) if value.denominator == 1 else round(float(value), 2)
+    return num // den if num % den == 0 else round(num / den, 2)
 
 
 def headers() -> list[str]:
@@ -60,15 +61,13 @@ def row_values(row: ScoreRow, words: _Words | None = None) -> list[Any]:
     """One row: text as text, numbers as numbers, None for nothing."""
     words = words or _Words()
     tested = row.attempt_id is not None
-    num, den = row.score_num, row.score_den
     return [
         row.cell,
         row.held_on.isoformat() if row.held_on else None,
         row.topic if row.topic is not None else words.own_test,
         row.member,
         words.attendance[row.attendance] if row.attendance else None,
-        None if num is None or den is None else num // den if num % den == 0
-        else round(num / den, 2),
+        number(row.score_num, row.score_den),
         row.band,
         None if row.passed is None else (words.yes if row.passed else words.no),
         row.answered,

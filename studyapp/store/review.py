@@ -230,8 +230,4 @@ def reading_progress(store: Store, catalog: Catalog, member_id: str) -> ReadingP
                            len(lessons))
 
 
-def days_until(moment: datetime, now: datetime) -> int:
-    """Whole local days from the day of `now` to the day of `moment` (for
-    "the next review is in 3 days")."""
-    return -overdue_days(moment, now)
 

@@ -518,17 +518,18 @@ class StudyApp(App[None]):
             daily_limit,
             due_count,
             next_due,
-            review_queue,
+            reviewed_today,
         )
 
         member_id = learner.member_id
         try:
             now = self.clock()
             due = due_count(self.store, member_id, now, catalog=self.catalog)
-            return ReviewStatus(
-                due, len(review_queue(self.store, member_id, now, catalog=self.catalog)),
-                daily_limit(self.store, member_id),
-                None if due else next_due(self.store, member_id, now, catalog=self.catalog))
+            limit = daily_limit(self.store, member_id)
+            # What `review_queue` would offer, without listing the due cards again.
+            today = max(0, min(due, limit - reviewed_today(self.store, member_id, now)))
+            return ReviewStatus(due, today, limit, None if due else next_due(
+                self.store, member_id, now, catalog=self.catalog))
         except StudyappError:
             return None
 
