@@ -123,3 +123,16 @@ def wrong_response(question: Question) -> Response:
         return OrderResponse(tuple(reversed(range(len(question.items)))))
     size = len(question.pairs)
     return MatchResponse(tuple((left + 1) % size for left in range(size)))
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """`studyapp ARGS` in process: its exit code (argparse's own exits
+    included), standard output and standard error."""
+    from studyapp.cli import main  # noqa: PLC0415
+
+    try:
+        code = main(list(args))
+    except SystemExit as exiting:  # argparse exits by itself
+        code = int(exiting.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -11,26 +11,22 @@ from pathlib import Path
 import pytest
 
 from studyapp.cli import main
-from tests.conftest import DATA, lesson_text, make_pack, write
+from tests.conftest import DATA, lesson_text, make_pack, run_cli, write
 
 Capture = pytest.CaptureFixture[str]
 
 
-def run(capsys: Capture, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_validate_bundled_is_clean(capsys: Capture) -> None:
-    code, out, err = run(capsys, "validate")
+    code, out, err = run_cli(capsys, "validate")
     assert code == 0
     assert out == ""
     assert "0 lỗi, 0 cảnh báo" in err
 
 
 def test_lessons_json_shape(capsys: Capture) -> None:
-    code, out, _ = run(capsys, "lessons", "--format", "json")
+    code, out, _ = run_cli(capsys, "lessons", "--format", "json")
     assert code == 0
     lessons = json.loads(out)
     assert len(lessons) >= 47
@@ -50,7 +46,7 @@ def test_lessons_json_shape(capsys: Capture) -> None:
 
 
 def test_lessons_text_prints_the_whole_tree(capsys: Capture) -> None:
-    code, out, _ = run(capsys, "lessons")
+    code, out, _ = run_cli(capsys, "lessons")
     assert code == 0
     lines = out.splitlines()
     assert lines[0].startswith("Kết quả Hội nghị lần thứ hai")
@@ -59,13 +55,13 @@ def test_lessons_text_prints_the_whole_tree(capsys: Capture) -> None:
 
 
 def test_search_text_lists_bon_kien_dinh_first(capsys: Capture) -> None:
-    code, out, _ = run(capsys, "search", "kien dinh")
+    code, out, _ = run_cli(capsys, "search", "kien dinh")
     assert code == 0
     assert out.splitlines()[0] == "Bốn kiên định  [bon-kien-dinh]"
 
 
 def test_search_json_shape_and_limit(capsys: Capture) -> None:
-    code, out, _ = run(capsys, "search", "ĐẢNG", "--format", "json", "--limit", "3")
+    code, out, _ = run_cli(capsys, "search", "ĐẢNG", "--format", "json", "--limit", "3")
     assert code == 0
     hits = json.loads(out)
     assert len(hits) == 3
@@ -75,7 +71,7 @@ def test_search_json_shape_and_limit(capsys: Capture) -> None:
 
 
 def test_search_nothing_found_is_not_an_error(capsys: Capture) -> None:
-    code, out, err = run(capsys, "search", "xyzzy")
+    code, out, err = run_cli(capsys, "search", "xyzzy")
     assert (code, out) == (0, "")
     assert "Không tìm thấy" in err
 
@@ -96,9 +92,9 @@ def test_usage_errors_exit_2(capsys: Capture, args: list[str]) -> None:
 
 def test_content_replaces_bundled_unless_with_bundled(tmp_path: Path, capsys: Capture) -> None:
     make_pack(tmp_path, "rieng", {"a.md": lesson_text("rieng-a", "Bài riêng")})
-    _, out, _ = run(capsys, "lessons", "--format", "json", "--content", str(tmp_path))
+    _, out, _ = run_cli(capsys, "lessons", "--format", "json", "--content", str(tmp_path))
     assert [lesson["id"] for lesson in json.loads(out)] == ["rieng-a"]
-    _, out, _ = run(capsys, "lessons", "--format", "json", "--content", str(tmp_path),
+    _, out, _ = run_cli(capsys, "lessons", "--format", "json", "--content", str(tmp_path),
                     "--with-bundled")
     ids = [lesson["id"] for lesson in json.loads(out)]
     assert "rieng-a" in ids
@@ -107,7 +103,7 @@ def test_content_replaces_bundled_unless_with_bundled(tmp_path: Path, capsys: Ca
 
 def test_options_before_the_subcommand_are_kept(tmp_path: Path, capsys: Capture) -> None:
     make_pack(tmp_path, "rieng", {"a.md": lesson_text("rieng-a")})
-    _, out, _ = run(capsys, "--content", str(tmp_path), "lessons", "--format", "json")
+    _, out, _ = run_cli(capsys, "--content", str(tmp_path), "lessons", "--format", "json")
     assert [lesson["id"] for lesson in json.loads(out)] == ["rieng-a"]
 
 
@@ -118,7 +114,7 @@ def test_environment_and_config_add_content(tmp_path: Path, capsys: Capture,
     monkeypatch.setenv("STUDYAPP_CONTENT", str(tmp_path / "env"))
     config_dir = Path(os.environ["STUDYAPP_CONFIG_DIR"])
     write(config_dir / "config.toml", f'content = ["{(tmp_path / "cfg").as_posix()}"]\n')
-    _, out, _ = run(capsys, "lessons", "--format", "json")
+    _, out, _ = run_cli(capsys, "lessons", "--format", "json")
     ids = [lesson["id"] for lesson in json.loads(out)]
     assert {"env-a", "cfg-a", "bon-kien-dinh"} <= set(ids)
 
@@ -126,7 +122,7 @@ def test_environment_and_config_add_content(tmp_path: Path, capsys: Capture,
 def test_broken_config_is_reported_and_ignored(capsys: Capture) -> None:
     config_dir = Path(os.environ["STUDYAPP_CONFIG_DIR"])
     write(config_dir / "config.toml", 'lang = "fr"\ncontent = "not a list"\n')
-    code, out, err = run(capsys, "lessons")
+    code, out, err = run_cli(capsys, "lessons")
     assert code == 0
     assert out
     assert "config.toml" in err
@@ -136,14 +132,14 @@ def test_broken_config_is_reported_and_ignored(capsys: Capture) -> None:
 
 def test_config_language(capsys: Capture) -> None:
     write(Path(os.environ["STUDYAPP_CONFIG_DIR"]) / "config.toml", 'lang = "en"\n')
-    _, _, err = run(capsys, "validate")
+    _, _, err = run_cli(capsys, "validate")
     assert "0 errors, 0 warnings" in err
-    _, _, err = run(capsys, "validate", "--lang", "vi")
+    _, _, err = run_cli(capsys, "validate", "--lang", "vi")
     assert "0 lỗi, 0 cảnh báo" in err
 
 
 def test_broken_content_makes_commands_exit_1_but_still_work(capsys: Capture) -> None:
-    code, out, err = run(capsys, "lessons", "--content", str(DATA / "broken"))
+    code, out, err = run_cli(capsys, "lessons", "--content", str(DATA / "broken"))
     assert code == 1
     assert "[a-ok]" in out
     assert "06-no-front-matter.md:1:1: error:" in err
@@ -152,10 +148,10 @@ def test_broken_content_makes_commands_exit_1_but_still_work(capsys: Capture) ->
 
 def test_validate_strict_fails_on_warnings(tmp_path: Path, capsys: Capture) -> None:
     make_pack(tmp_path, lessons={"a.md": lesson_text("a", body="")})
-    code, out, _ = run(capsys, "validate", str(tmp_path))
+    code, out, _ = run_cli(capsys, "validate", str(tmp_path))
     assert code == 0
     assert "warning" in out
-    code, _, _ = run(capsys, "validate", str(tmp_path), "--strict")
+    code, _, _ = run_cli(capsys, "validate", str(tmp_path), "--strict")
     assert code == 1
 
 
@@ -163,9 +159,9 @@ def test_validate_one_file_checks_it_with_its_pack(tmp_path: Path, capsys: Captu
     pack = make_pack(tmp_path, lessons={"a.md": lesson_text("a"),
                                         "b.md": lesson_text("b", parent="khong-co"),
                                         "c.md": lesson_text("c", parent="a")})
-    code, out, _ = run(capsys, "validate", str(pack / "lessons" / "c.md"))
+    code, out, _ = run_cli(capsys, "validate", str(pack / "lessons" / "c.md"))
     assert (code, out) == (0, "")  # c's parent exists; b's error is not c's
-    code, out, _ = run(capsys, "validate", str(pack / "lessons" / "b.md"))
+    code, out, _ = run_cli(capsys, "validate", str(pack / "lessons" / "b.md"))
     assert code == 1
     assert "b.md:" in out
     assert "c.md" not in out
@@ -173,13 +169,13 @@ def test_validate_one_file_checks_it_with_its_pack(tmp_path: Path, capsys: Captu
 
 def test_validate_a_lone_lesson_file(tmp_path: Path, capsys: Capture) -> None:
     alone = write(tmp_path / "alone.md", lesson_text("x").replace('id = "x"\n', ""))
-    code, out, _ = run(capsys, "validate", str(alone), "--lang", "en")
+    code, out, _ = run_cli(capsys, "validate", str(alone), "--lang", "en")
     assert code == 1
     assert "the required key `id` is missing" in out
 
 
 def test_validate_missing_path(tmp_path: Path, capsys: Capture) -> None:
-    code, out, _ = run(capsys, "validate", str(tmp_path / "missing"), "--lang", "en")
+    code, out, _ = run_cli(capsys, "validate", str(tmp_path / "missing"), "--lang", "en")
     assert code == 1
     assert "no such file or folder" in out
 

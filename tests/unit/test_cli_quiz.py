@@ -8,25 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.cli import main
 from studyapp.content.catalog import Catalog
 from studyapp.content.model import LETTERS
-from tests.conftest import lesson_text, make_pack, write
+from tests.conftest import lesson_text, make_pack, run_cli, write
 
 Capture = pytest.CaptureFixture[str]
 
 
-def run(capsys: Capture, *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exiting:
-        code = int(exiting.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_questions_json_shape(capsys: Capture, catalog: Catalog) -> None:
-    code, out, _ = run(capsys, "questions", "--format", "json")
+    code, out, _ = run_cli(capsys, "questions", "--format", "json")
     assert code == 0
     questions = json.loads(out)
     assert len(questions) == len(catalog.questions) >= 200
@@ -44,7 +36,7 @@ def test_questions_json_shape(capsys: Capture, catalog: Catalog) -> None:
 
 
 def test_questions_filters(capsys: Capture) -> None:
-    _, out, _ = run(capsys, "questions", "--format", "json", "--lesson", "bon-kien-dinh",
+    _, out, _ = run_cli(capsys, "questions", "--format", "json", "--lesson", "bon-kien-dinh",
                     "--type", "fill", "--difficulty", "1", "--difficulty", "2")
     questions = json.loads(out)
     assert questions
@@ -55,22 +47,22 @@ def test_questions_filters(capsys: Capture) -> None:
 
 
 def test_a_filter_that_names_nothing_is_a_usage_error(capsys: Capture) -> None:
-    code, _, err = run(capsys, "questions", "--lesson", "bon-kien-dnh")
+    code, _, err = run_cli(capsys, "questions", "--lesson", "bon-kien-dnh")
     assert code == 2
     assert "bon-kien-dinh" in err  # did you mean
 
 
 def test_questions_text(capsys: Capture) -> None:
-    code, out, _ = run(capsys, "questions", "--bank", "bon-kien-dinh", "--type", "single")
+    code, out, _ = run_cli(capsys, "questions", "--bank", "bon-kien-dinh", "--type", "single")
     assert code == 0
     assert "bon-kien-dinh/bkd-" in out
     assert "  ✓" in out
 
 
 def test_paper_is_the_same_for_the_same_seed(capsys: Capture) -> None:
-    _, first, _ = run(capsys, "paper", "--count", "20", "--seed", "7", "--format", "json")
-    _, again, _ = run(capsys, "paper", "--count", "20", "--seed", "7", "--format", "json")
-    _, other, _ = run(capsys, "paper", "--count", "20", "--seed", "8", "--format", "json")
+    _, first, _ = run_cli(capsys, "paper", "--count", "20", "--seed", "7", "--format", "json")
+    _, again, _ = run_cli(capsys, "paper", "--count", "20", "--seed", "7", "--format", "json")
+    _, other, _ = run_cli(capsys, "paper", "--count", "20", "--seed", "8", "--format", "json")
     assert first == again
     assert first != other
     paper = json.loads(first)
@@ -80,7 +72,7 @@ def test_paper_is_the_same_for_the_same_seed(capsys: Capture) -> None:
 
 
 def test_paper_json_answers_use_the_letters_shown(capsys: Capture, catalog: Catalog) -> None:
-    _, out, _ = run(capsys, "paper", "--count", "60", "--seed", "3", "--format", "json")
+    _, out, _ = run_cli(capsys, "paper", "--count", "60", "--seed", "3", "--format", "json")
     for shown in json.loads(out)["questions"]:
         question = catalog.question(shown["id"])
         if question.type == "single":
@@ -95,8 +87,8 @@ def test_paper_json_answers_use_the_letters_shown(capsys: Capture, catalog: Cata
 
 
 def test_paper_markdown_and_answer_key(capsys: Capture) -> None:
-    _, paper, _ = run(capsys, "paper", "--count", "12", "--seed", "5", "--format", "md")
-    _, key, _ = run(capsys, "paper", "--count", "12", "--seed", "5", "--format", "md",
+    _, paper, _ = run_cli(capsys, "paper", "--count", "12", "--seed", "5", "--format", "md")
+    _, key, _ = run_cli(capsys, "paper", "--count", "12", "--seed", "5", "--format", "md",
                     "--answer-key")
     assert paper.startswith("# BÀI KIỂM TRA")
     assert "Mã đề: 5" in paper
@@ -108,7 +100,7 @@ def test_paper_markdown_and_answer_key(capsys: Capture) -> None:
 
 
 def test_paper_html_is_self_contained_and_escaped(capsys: Capture) -> None:
-    _, page, _ = run(capsys, "paper", "--count", "30", "--seed", "9", "--format", "html")
+    _, page, _ = run_cli(capsys, "paper", "--count", "30", "--seed", "9", "--format", "html")
     assert page.startswith("<!DOCTYPE html>")
     assert "@page { size: A4" in page
     assert "http://" not in page
@@ -124,7 +116,7 @@ def test_paper_html_escapes_content(capsys: Capture, tmp_path: Path) -> None:
           'type = "single"\nprompt = "<script>alert(1)</script> & [b]?"\n'
           'choices = ["<b>x</b>", "y & z"]\nanswer = "A"\nexplanation = "<i>"\n')
     for key in ([], ["--answer-key"]):
-        _, page, _ = run(capsys, "paper", "--content", str(tmp_path), "--count", "1",
+        _, page, _ = run_cli(capsys, "paper", "--content", str(tmp_path), "--count", "1",
                          "--seed", "1", "--format", "html", *key)
         assert "<script>" not in page
         assert "<b>x</b>" not in page
@@ -135,17 +127,17 @@ def test_paper_html_escapes_content(capsys: Capture, tmp_path: Path) -> None:
 
 
 def test_paper_errors(capsys: Capture) -> None:
-    code, _, err = run(capsys, "paper", "--count", "5000")
+    code, _, err = run_cli(capsys, "paper", "--count", "5000")
     assert code == 1
     assert "chỉ có" in err
     assert "Traceback" not in err
-    code, _, err = run(capsys, "paper", "--count", "5", "--answer-key")
+    code, _, err = run_cli(capsys, "paper", "--count", "5", "--answer-key")
     assert code == 2
     assert "--seed" in err
 
 
 def test_search_finds_the_lesson_and_the_questions_about_it(capsys: Capture) -> None:
-    _, out, _ = run(capsys, "search", "đồng nai", "--format", "json", "--limit", "10")
+    _, out, _ = run_cli(capsys, "search", "đồng nai", "--format", "json", "--limit", "10")
     hits = json.loads(out)
     assert hits[0] == {**hits[0], "kind": "lesson", "id": "ii-2-13"}
     questions = [hit for hit in hits if hit["kind"] == "question"]

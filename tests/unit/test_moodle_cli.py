@@ -7,23 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.cli import main
 from studyapp.content.banks import load_bank
 from studyapp.content.problems import ProblemLog
 from studyapp.paths import bundled_content_dir
-from tests.conftest import DATA, make_pack, write
+from tests.conftest import DATA, make_pack, run_cli, write
 
 Capture = pytest.CaptureFixture[str]
 SAMPLE = DATA / "gift" / "chi-bo.gift"
 
 
-def run(capsys: Capture, *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exiting:  # argparse exits by itself
-        code = int(exiting.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 GOOD_GIFT = """// [id:c1]
@@ -37,13 +29,13 @@ GOOD_GIFT = """// [id:c1]
 def test_import_gift_writes_a_bank_validate_accepts(capsys: Capture, tmp_path: Path) -> None:
     source = write(tmp_path / "Câu hỏi lịch sử.gift", GOOD_GIFT)
     output = tmp_path / "lich-su.toml"
-    code, out, err = run(capsys, "import-questions", str(source), "-o", str(output))
+    code, out, err = run_cli(capsys, "import-questions", str(source), "-o", str(output))
     assert (code, out) == (0, "")
     assert err.strip() == (f"Đã ghi 2 câu hỏi vào {output} (bỏ qua 0 mục; 0 lỗi, 0 cảnh báo).")
     text = output.read_text(encoding="utf-8")
     assert 'id = "cau-hoi-lich-su"' in text
     assert 'title = "Câu hỏi lịch sử"' in text
-    code, out, err = run(capsys, "validate", str(output))
+    code, out, err = run_cli(capsys, "validate", str(output))
     assert code == 0
     assert "1 tệp: 0 lỗi, 1 cảnh báo" in err  # the second question has no explanation
     log = ProblemLog()
@@ -55,7 +47,7 @@ def test_import_gift_writes_a_bank_validate_accepts(capsys: Capture, tmp_path: P
 def test_import_with_problems_exits_1_keeps_the_good_questions(capsys: Capture,
                                                               tmp_path: Path) -> None:
     output = tmp_path / "chi-bo.toml"
-    code, _, err = run(capsys, "import-questions", str(SAMPLE), "-o", str(output),
+    code, _, err = run_cli(capsys, "import-questions", str(SAMPLE), "-o", str(output),
                        "--bank-id", "on-tap", "--lesson", "ii-2-6")
     assert code == 1
     lines = err.splitlines()
@@ -73,7 +65,7 @@ def test_import_with_problems_exits_1_keeps_the_good_questions(capsys: Capture,
 def test_import_aiken_by_content_and_in_english(capsys: Capture, tmp_path: Path) -> None:
     source = DATA / "aiken" / "loi-moodle.txt"
     output = tmp_path / "aiken.toml"
-    code, _, err = run(capsys, "import-questions", str(source), "-o", str(output),
+    code, _, err = run_cli(capsys, "import-questions", str(source), "-o", str(output),
                        "--lang", "en")
     assert code == 1
     assert f"{source}:3:1: error: question «Câu hỏi có quá ít lựa chọn» needs at least 2 " \
@@ -87,7 +79,7 @@ def test_not_utf8_is_refused_at_its_line(capsys: Capture, tmp_path: Path) -> Non
     legacy = "Câu đúng?{T}\n\nCâu sai?{F}\n".encode("cp1258")
     source = write(tmp_path / "cu.gift", legacy)
     output = tmp_path / "cu.toml"
-    code, out, err = run(capsys, "import-questions", str(source), "-o", str(output))
+    code, out, err = run_cli(capsys, "import-questions", str(source), "-o", str(output))
     assert (code, out) == (1, "")
     assert err.startswith(f"{source}:1:2: error: tệp không phải văn bản UTF-8")
     assert not output.exists()
@@ -97,7 +89,7 @@ def test_not_utf8_is_refused_at_its_line(capsys: Capture, tmp_path: Path) -> Non
 def test_empty_file_is_an_error_at_line_1(capsys: Capture, tmp_path: Path,
                                           content: str) -> None:
     source = write(tmp_path / "rong.gift", content)
-    code, _, err = run(capsys, "import-questions", str(source), "-o", str(tmp_path / "r.toml"))
+    code, _, err = run_cli(capsys, "import-questions", str(source), "-o", str(tmp_path / "r.toml"))
     assert code == 1
     assert err.splitlines()[0] == f"{source}:1:1: error: tệp không có câu hỏi nào (tệp trống, " \
         "hoặc chỉ có chú thích)"
@@ -107,7 +99,7 @@ def test_empty_file_is_an_error_at_line_1(capsys: Capture, tmp_path: Path,
 def test_nothing_convertible_writes_nothing(capsys: Capture, tmp_path: Path) -> None:
     source = write(tmp_path / "hong.gift", "Câu hỏi {=Đúng ~Sai\n")
     output = tmp_path / "hong.toml"
-    code, _, err = run(capsys, "import-questions", str(source), "-o", str(output))
+    code, _, err = run_cli(capsys, "import-questions", str(source), "-o", str(output))
     assert code == 1
     assert err.splitlines()[-1] == f"Không có câu hỏi nào chuyển được; chưa ghi {output}."
     assert not output.exists()
@@ -130,7 +122,7 @@ def test_usage_errors_exit_2(capsys: Capture, tmp_path: Path, monkeypatch: pytes
                              args: list[str]) -> None:
     monkeypatch.chdir(tmp_path)
     sample = write(tmp_path / "mau.gift", GOOD_GIFT)
-    code, out, err = run(capsys, *(arg.replace("{sample}", str(sample)) for arg in args))
+    code, out, err = run_cli(capsys, *(arg.replace("{sample}", str(sample)) for arg in args))
     assert code == 2
     assert out == ""
     assert err.strip()
@@ -140,21 +132,22 @@ def test_usage_errors_exit_2(capsys: Capture, tmp_path: Path, monkeypatch: pytes
 
 def test_usage_error_messages(capsys: Capture, tmp_path: Path) -> None:
     sample = write(tmp_path / "mau.txt", "Không có gì để đoán.\n")
-    code, _, err = run(capsys, "import-questions", str(sample), "-o", str(tmp_path / "x.toml"))
+    code, _, err = run_cli(capsys, "import-questions", str(sample), "-o", str(tmp_path / "x.toml"))
     assert (code, err.strip()) == (2, f"không đoán được định dạng của {sample}: hãy thêm "
                                       "--format gift hoặc --format aiken")
-    code, _, err = run(capsys, "export-questions", "--bank", "bon-kien-dnh", "--format", "gift")
+    code, _, err = run_cli(capsys, "export-questions", "--bank", "bon-kien-dnh", "--format", "gift")
     assert (code, err.strip()) == (2, "không có ngân hàng `bon-kien-dnh`; có phải ý bạn là "
                                       "`bon-kien-dinh`?")
     missing = tmp_path / "khong-co" / "x.gift"
-    code, _, err = run(capsys, "export-questions", "--bank", "bon-kien-dinh", "--format", "gift",
-                       "-o", str(missing))
+    code, _, err = run_cli(capsys, "export-questions", "--bank", "bon-kien-dinh", "--format",
+                           "gift", "-o", str(missing))
     assert (code, err.strip()) == (2, f"thư mục {missing.parent} không tồn tại; hãy tạo thư mục "
                                       f"trước hoặc chọn chỗ khác cho {missing}")
 
 
 def test_export_gift_to_stdout_and_file(capsys: Capture, tmp_path: Path) -> None:
-    code, out, err = run(capsys, "export-questions", "--bank", "bon-kien-dinh", "--format", "gift")
+    code, out, err = run_cli(capsys, "export-questions", "--bank", "bon-kien-dinh",
+                             "--format", "gift")
     assert code == 0
     assert out.startswith("// bon-kien-dinh: Bốn kiên định\n\n// [id:bkd-001]\n")
     warnings = [line for line in err.splitlines() if ": warning: " in line]
@@ -163,7 +156,7 @@ def test_export_gift_to_stdout_and_file(capsys: Capture, tmp_path: Path) -> None
                in line for line in warnings)
     assert err.splitlines()[-1] == "Đã xuất 43 câu hỏi (GIFT) ra đầu ra chuẩn; bỏ qua 2 câu."
     target = tmp_path / "bkd.gift"
-    code, _, _ = run(capsys, "export-questions", "--bank", "bon-kien-dinh", "--format", "gift",
+    code, _, _ = run_cli(capsys, "export-questions", "--bank", "bon-kien-dinh", "--format", "gift",
                      "-o", str(target))
     assert code == 0
     assert target.read_text(encoding="utf-8") == out
@@ -171,7 +164,7 @@ def test_export_gift_to_stdout_and_file(capsys: Capture, tmp_path: Path) -> None
 
 
 def test_export_aiken_skips_other_types_on_stderr(capsys: Capture) -> None:
-    code, out, err = run(capsys, "export-questions", "--bank", "bon-kien-dinh", "--format",
+    code, out, err = run_cli(capsys, "export-questions", "--bank", "bon-kien-dinh", "--format",
                          "aiken")
     assert code == 0
     assert "\nANSWER: A\n\n" in out
@@ -186,7 +179,7 @@ def test_export_of_a_bank_with_nothing_for_aiken(capsys: Capture, tmp_path: Path
     write(pack / "banks" / "dung-sai.toml", 'format = 1\nid = "dung-sai"\ntitle = "Đúng sai"\n\n'
           '[[questions]]\nid = "d1"\ntype = "truefalse"\nprompt = "Đúng không?"\nanswer = true\n'
           'explanation = "Đúng."\n')
-    code, out, err = run(capsys, "export-questions", "--bank", "dung-sai", "--format", "aiken",
+    code, out, err = run_cli(capsys, "export-questions", "--bank", "dung-sai", "--format", "aiken",
                          "--content", str(tmp_path))
     assert (code, out) == (1, "")
     assert "dung-sai.toml:5:1: warning: câu hỏi `d1` loại truefalse" in err
@@ -208,13 +201,13 @@ def test_round_trip_through_the_command_line(capsys: Capture, tmp_path: Path) ->
     """Export a bundled bank, import it into a pack with the same lessons, export
     that: the same GIFT (lessons, difficulty, tags and all)."""
     first = tmp_path / "bkd.gift"
-    run(capsys, "export-questions", "--bank", "bon-kien-dinh", "--format", "gift", "-o",
+    run_cli(capsys, "export-questions", "--bank", "bon-kien-dinh", "--format", "gift", "-o",
         str(first))
     pack = _pack_with_bundled_lessons(tmp_path / "noi-dung")
-    code, _, err = run(capsys, "import-questions", str(first), "-o", str(pack / "banks" / "b.toml"),
-                       "--bank-id", "bon-kien-dinh")
+    code, _, err = run_cli(capsys, "import-questions", str(first), "-o",
+                           str(pack / "banks" / "b.toml"), "--bank-id", "bon-kien-dinh")
     assert (code, err.count(": warning: ")) == (0, 0), err
-    code, out, err = run(capsys, "export-questions", "--bank", "bon-kien-dinh", "--format",
+    code, out, err = run_cli(capsys, "export-questions", "--bank", "bon-kien-dinh", "--format",
                          "gift", "--content", str(tmp_path / "noi-dung"))
     assert code == 0, err
     original = first.read_text(encoding="utf-8").split("\n", 1)[1]
@@ -228,17 +221,17 @@ def test_lessons_unknown_to_the_target_pack(capsys: Capture, tmp_path: Path) -> 
                    "// [lesson:khong-co]\nCâu hai?{F}\n")
     pack = _pack_with_bundled_lessons(tmp_path / "noi-dung")
     output = pack / "banks" / "bai.toml"
-    code, _, err = run(capsys, "import-questions", str(source), "-o", str(output))
+    code, _, err = run_cli(capsys, "import-questions", str(source), "-o", str(output))
     assert code == 0
     assert err.splitlines()[0] == (f"{source}:5:1: warning: bài học `khong-co` không có trong bộ "
                                    "nội dung sẽ chứa ngân hàng; câu hỏi được nhập mà không gắn "
                                    "với bài học")
-    code, _, err = run(capsys, "validate", str(tmp_path / "noi-dung"))
+    code, _, err = run_cli(capsys, "validate", str(tmp_path / "noi-dung"))
     assert code == 0, err
     bank = load_bank(output, "", ProblemLog())
     assert bank is not None
     assert [q.lesson for q in bank.questions] == ["ii-2-6", None]
-    code, _, err = run(capsys, "import-questions", str(source), "-o", str(output), "--lesson",
+    code, _, err = run_cli(capsys, "import-questions", str(source), "-o", str(output), "--lesson",
                        "ii-2-7x")
     assert code == 2
     assert "không có bài học `ii-2-7x` trong bộ nội dung" in err
