@@ -443,7 +443,7 @@ def test_the_office_imports_three_cells_and_prints_one_ward_report(
 
 
 def test_the_command_line_lists_the_formats_the_exporter_has() -> None:
-    from studyapp.cli_export import FORMATS as PARSED  # noqa: PLC0415
+    from studyapp.cli.exchange import FORMATS as PARSED  # noqa: PLC0415
     from studyapp.export.run import FORMATS  # noqa: PLC0415
 
     assert PARSED == FORMATS

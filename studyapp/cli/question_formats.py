@@ -1,4 +1,4 @@
-"""The `import-questions` and `export-questions` subcommands; `cli.build_parser` adds them."""
+"""`import-questions` and `export-questions`: question banks to and from GIFT and Aiken."""
 
 from __future__ import annotations
 
@@ -10,14 +10,11 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from studyapp.cli.common import CommandAdder, err, load_content, report_load
 from studyapp.config import Settings
 from studyapp.content.problems import Problem, ProblemLog
 from studyapp.errors import StudyappError, UsageError
 from studyapp.i18n import tr
-
-Handler = Callable[[argparse.Namespace, Settings], int]
-CommandAdder = Callable[[str, Handler, str], argparse.ArgumentParser]
-"""`cli.build_parser`'s `command(name, handler, help_key)`."""
 
 FORMATS = ("gift", "aiken")
 
@@ -37,10 +34,6 @@ def add_commands(command: CommandAdder) -> None:
     exporting.add_argument("--format", choices=FORMATS, required=True,
                            help=tr("cli.opt.questions_out_format"))
     exporting.add_argument("-o", "--output", metavar="FILE", help=tr("cli.opt.questions_out_file"))
-
-
-def _err(text: str) -> None:
-    print(text, file=sys.stderr)
 
 
 # --- writing a file whole or not at all ---------------------------------------------------
@@ -112,12 +105,12 @@ def cmd_import_questions(args: argparse.Namespace, settings: Settings) -> int:
     text = read_text(source, log)
     if text is None:  # not UTF-8, unreadable, too large: said at its line
         for problem in log.sorted():
-            _err(problem.format())
+            err(problem.format())
         return 1
     if not text.strip():
         log.error(source, 1, 1, "import_empty")
         for problem in log.sorted():
-            _err(problem.format())
+            err(problem.format())
         return 1
     kind = args.format or detect_format(source, text)
     if kind is None:
@@ -134,10 +127,10 @@ def cmd_import_questions(args: argparse.Namespace, settings: Settings) -> int:
                 log.warning(source, question.line, question.column, "import_unknown_lesson",
                             lesson=lesson)
     for problem in log.sorted():
-        _err(problem.format())
+        err(problem.format())
     questions = result.questions
     if not questions:
-        _err(tr("moodle.nothing_written", path=output))
+        err(tr("moodle.nothing_written", path=output))
         return 1
 
     bank = bank_table(questions, bank_id=args.bank_id or bank_id_from(source.stem),
@@ -154,10 +147,10 @@ def cmd_import_questions(args: argparse.Namespace, settings: Settings) -> int:
     failed = write_file(output, dump_bank(bank), verify)
     if failed:
         for problem in failed:
-            _err(problem.format())
-        _err(tr("moodle.check_failed", path=output))
+            err(problem.format())
+        err(tr("moodle.check_failed", path=output))
         return 1
-    _err(tr("moodle.import_summary", count=len(questions), path=output, skipped=len(result.skipped),
+    err(tr("moodle.import_summary", count=len(questions), path=output, skipped=len(result.skipped),
             errors=len(log.errors), warnings=len(log.warnings)))
     return 1 if log.errors else 0
 
@@ -185,7 +178,6 @@ def _suggestion(value: str, known: Iterable[str]) -> str:
 
 
 def cmd_export_questions(args: argparse.Namespace, settings: Settings) -> int:
-    from studyapp.cli import _report_load, load_content  # noqa: PLC0415 - cli imports us
     from studyapp.content.checks import TableChecker  # noqa: PLC0415
     from studyapp.content.model import Question  # noqa: PLC0415
     from studyapp.content.source import read_text  # noqa: PLC0415
@@ -197,7 +189,7 @@ def cmd_export_questions(args: argparse.Namespace, settings: Settings) -> int:
     result = load_content(settings)
     bank = next((bank for bank in result.catalog.banks if bank.id == args.bank), None)
     if bank is None:
-        _report_load(result)  # the bank may be there but have errors
+        report_load(result)  # the bank may be there but have errors
         raise UsageError(tr("cli.unknown_filter", kind=tr("cli.filter.bank"), value=args.bank,
                             suggestion=_suggestion(args.bank,
                                                    [bank.id for bank in result.catalog.banks])))
@@ -219,14 +211,14 @@ def cmd_export_questions(args: argparse.Namespace, settings: Settings) -> int:
     else:
         text, written = write_aiken(bank.questions, skip)
     for problem in log.sorted():
-        _err(problem.format())
+        err(problem.format())
     if not written:
-        _err(tr("moodle.export_nothing", bank=bank.id, format=args.format.upper()))
+        err(tr("moodle.export_nothing", bank=bank.id, format=args.format.upper()))
         return 1
     if output is None:
         sys.stdout.write(text)
     else:
         write_file(output, text)
-    _err(tr("moodle.export_summary", count=written, skipped=len(log), format=args.format.upper(),
+    err(tr("moodle.export_summary", count=written, skipped=len(log), format=args.format.upper(),
             target=output if output is not None else tr("moodle.stdout")))
-    return _report_load(result)
+    return report_load(result)

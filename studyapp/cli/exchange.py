@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from studyapp.cli.common import CommandAdder, err, load_content, open_store, out
 from studyapp.errors import StudyappError, UsageError
 from studyapp.i18n import format_count, tr
 from studyapp.text import fold, normalize_line
@@ -17,9 +17,6 @@ if TYPE_CHECKING:
     from studyapp.config import Settings
     from studyapp.store.exchange import MergeReport, Scope
     from studyapp.store.store import Store
-
-Handler = Callable[[argparse.Namespace, "Settings"], int]
-
 
 def parse_day(text: str) -> date:
     """`26/11/2026` (as people write it) or `2026-11-26` (as scripts do)."""
@@ -38,7 +35,7 @@ FORMATS = ("csv", "xlsx", "json", "md", "html")
 interface's too, and must not load the exporters (sqlite3, csv, reports)."""
 
 
-def add_commands(command: Callable[[str, Handler, str], argparse.ArgumentParser]) -> None:
+def add_commands(command: CommandAdder) -> None:
     export = command("export", cmd_export, "cli.cmd.export")
     export.add_argument("--session", metavar="ID", help=tr("cli.opt.export_session"))
     export.add_argument("--cell", metavar="NAME", help=tr("cli.opt.export_cell"))
@@ -107,7 +104,6 @@ def _member_id(store: Store, given: str, cell_id: str | None) -> str:
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
-    from studyapp.cli import _err, load_content, open_store  # noqa: PLC0415
     from studyapp.export.run import export_to, prepare  # noqa: PLC0415
 
     if args.format == "xlsx" and not args.output and sys.stdout.isatty():
@@ -118,7 +114,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     prepared = prepare(store, catalog, scope, args.format)
     if args.output:
         path = export_to(Path(args.output), prepared)
-        _err(tr("cli.exported", path=str(path), what=tr(f"export.count.{prepared.unit}",
+        err(tr("cli.exported", path=str(path), what=tr(f"export.count.{prepared.unit}",
                                                          count=format_count(prepared.rows))))
         return 0
     stream = sys.stdout.buffer
@@ -129,7 +125,6 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
-    from studyapp.cli import _err, _out, load_content, open_store  # noqa: PLC0415
     from studyapp.export.bundle import read_bundle  # noqa: PLC0415
     from studyapp.store.exchange import (  # noqa: PLC0415
         MergeConflictError,
@@ -148,12 +143,12 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     try:
         report = merge_tables(store, bundle.tables)
     except MergeConflictError as error:
-        _err(tr("import.rejected", path=str(path), count=len(error.report.conflicts)))
+        err(tr("import.rejected", path=str(path), count=len(error.report.conflicts)))
         for conflict in error.report.conflicts[:50]:
-            _err(f"  {conflict}")
+            err(f"  {conflict}")
         return 1
     for line in merge_summary(report, str(path)):
-        _out(line)
+        out(line)
     return 0
 
 
