@@ -218,6 +218,21 @@ MESSAGES: dict[str, str] = {
         "The database {path} is damaged ({reason}). The file was left as it is; run studyapp db "
         "check and restore from a backup."
     ),
+    "db.wal_foreign": (
+        "The journal file {wal} does not belong to the database {path} (copied from another "
+        "computer?): opening them together would damage the database. Both files were left as "
+        "they are. Move {wal} away (if it came with another database file, put it back beside "
+        "that one) and run again."
+    ),
+    "db.wal_not_wal": (
+        "The file {wal} beside the database {path} is not an SQLite WAL journal. Both files were "
+        "left as they are; move {wal} away and run again."
+    ),
+    "db.damaged_no_write": (
+        "The database {path} is damaged ({reason}), so nothing more is written into it. The file "
+        "was left as it is; run studyapp db check and restore from a backup (one made with "
+        "studyapp db backup, or the …before-v…sqlite3 files beside it)."
+    ),
     "db.foreign": (
         "{path} is another program's database, not studyapp's; it was left as it is. Use another "
         "file with --db."

@@ -214,6 +214,20 @@ MESSAGES: dict[str, str] = {
         "Cơ sở dữ liệu {path} bị hỏng ({reason}). Tệp được giữ nguyên; hãy chạy studyapp db check "
         "và khôi phục từ bản sao lưu."
     ),
+    "db.wal_foreign": (
+        "Tệp nhật ký {wal} không thuộc cơ sở dữ liệu {path} (có lẽ được chép từ một máy khác): mở "
+        "chung sẽ làm hỏng cơ sở dữ liệu. Cả hai tệp được giữ nguyên. Hãy chuyển {wal} ra chỗ khác "
+        "(nếu nó đi cùng một tệp cơ sở dữ liệu khác, hãy đặt lại cạnh tệp ấy) rồi chạy lại."
+    ),
+    "db.wal_not_wal": (
+        "Tệp {wal} cạnh cơ sở dữ liệu {path} không phải tệp nhật ký WAL của SQLite. Cả hai tệp "
+        "được giữ nguyên; hãy chuyển {wal} ra chỗ khác rồi chạy lại."
+    ),
+    "db.damaged_no_write": (
+        "Cơ sở dữ liệu {path} bị hỏng ({reason}), nên chương trình không ghi gì thêm vào đó. Tệp "
+        "được giữ nguyên; hãy chạy studyapp db check và khôi phục từ bản sao lưu (bản tạo bằng "
+        "studyapp db backup, hoặc các tệp …before-v…sqlite3 cạnh nó)."
+    ),
     "db.foreign": (
         "Tệp {path} là cơ sở dữ liệu của một chương trình khác, không phải của studyapp; tệp được "
         "giữ nguyên. Hãy dùng tệp khác bằng --db."

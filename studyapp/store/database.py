@@ -12,7 +12,8 @@ import contextlib
 import sqlite3
 import struct
 import threading
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +21,7 @@ from pathlib import Path
 from studyapp.errors import StudyappError
 from studyapp.i18n import format_count, tr
 from studyapp.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from studyapp.store.wal import NotWalError, read_header, wal_path
 
 HEADER = b"SQLite format 3\x00"
 SYNCHRONOUS = "FULL"
@@ -72,6 +74,81 @@ def inspect_file(path: Path) -> str | None:
     return None
 
 
+def wal_holds_frames(path: Path) -> bool:
+    """Whether a WAL beside the database holds anything SQLite would use."""
+    wal = wal_path(path)
+    try:
+        if not wal.is_file() or wal.stat().st_size == 0:
+            return False
+        header = read_header(wal)
+    except (OSError, NotWalError):
+        return True  # not ours to judge here: wal_problem() reports it
+    return header is not None and header.has_frame
+
+
+def wal_problem(path: Path) -> str | None:
+    """Why the `-wal` file beside the database must not be opened with it
+    (None: there is none, SQLite would ignore it, or it is the database's own).
+
+    SQLite folds any well-formed WAL into the database it finds it beside and
+    deletes it; a WAL copied from another database then destroys this one.
+    Checked from the bytes (magic, header checksum, first frame's salts and
+    checksum, page size) and by reading, without writing, who the database
+    says it is with and without the WAL: its application id and the
+    `database_id` this program writes into `meta`. Both files stay as they are."""
+    wal = wal_path(path)
+    params = {"wal": wal}
+    try:
+        if not wal.is_file() or wal.stat().st_size == 0:
+            return None
+        header = read_header(wal)
+        if header is None or not header.has_frame:
+            return None  # no valid frame: SQLite ignores the file
+        if path.stat().st_size == 0:
+            return None  # nothing of the database's own to lose
+        with path.open("rb") as stream:
+            head = stream.read(100)
+    except NotWalError:
+        return _message("db.wal_not_wal", path, **params)
+    except OSError as error:
+        return _message("db.unreadable", wal, reason=error.strerror or str(error))
+    if len(head) < 100 or not head.startswith(HEADER):
+        return None  # inspect_file() reports it
+    page_size = struct.unpack(">H", head[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size != header.page_size:
+        return _message("db.wal_foreign", path, **params)
+    own = _identity(path, with_wal=False)
+    if own is None or not own[0]:
+        return None  # the file alone holds no tables yet (or is checked later)
+    seen = _identity(path, with_wal=True)
+    if seen is None or seen[1] != own[1] or (own[2] is not None and seen[2] != own[2]):
+        return _message("db.wal_foreign", path, **params)
+    return None
+
+
+def _identity(path: Path, *, with_wal: bool) -> tuple[int, int, str | None] | None:
+    """(tables, application id, database id) read without writing anything:
+    from the file alone (`immutable=1` ignores the WAL) or with its WAL."""
+    options = "mode=ro" if with_wal else "mode=ro&immutable=1"
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True)
+        try:
+            tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            application = connection.execute("PRAGMA application_id").fetchone()[0]
+            database_id = None
+            if connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                  "AND name = 'meta'").fetchone():
+                row = connection.execute(
+                    "SELECT value FROM meta WHERE key = 'database_id'").fetchone()
+                database_id = row[0] if row else None
+            return int(tables), int(application), database_id
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+
+
 def _whole_with_wal(path: Path) -> bool:
     """Whether the database reads whole with its WAL: a read-only check, which
     neither writes the file nor folds the WAL into it."""
@@ -107,12 +184,20 @@ class Database:
         self._writable = False
         self._lock = threading.RLock()
         self._depth = 0  # nested `writing()` blocks share the outer transaction
+        self.new_id: Callable[[], str] = lambda: str(uuid.uuid4())
 
     # --- opening --------------------------------------------------------------------------
 
     @property
     def exists(self) -> bool:
-        return self.path.exists()
+        """Whether there is a database to read: an empty file (a crash at
+        creation, `touch`) with no WAL to fill it is a new database."""
+        try:
+            if self.path.stat().st_size > 0:
+                return True
+        except OSError:
+            return self.path.exists()
+        return wal_holds_frames(self.path)
 
     def _open(self, *, create: bool) -> sqlite3.Connection | None:
         if self._connection is not None:
@@ -120,8 +205,10 @@ class Database:
         exists = self.path.exists()
         if not exists and not create:
             return None
+        if exists and not create and not self.exists:
+            return None  # an empty file: a new database, created on the first write
         if exists:
-            problem = inspect_file(self.path)
+            problem = wal_problem(self.path) or inspect_file(self.path)
             if problem:
                 raise DatabaseError(problem)
         else:
@@ -164,13 +251,35 @@ class Database:
         """WAL, synchronous writes, and the schema up to date (a backup first)."""
         if self._writable:
             return
+        self._refuse_if_damaged(connection)
         try:
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
             self._migrate(connection)
+            self._name_database(connection)
         except sqlite3.Error as error:
             raise self._explain(error) from error
         self._writable = True
+
+    def _refuse_if_damaged(self, connection: sqlite3.Connection) -> None:
+        """`quick_check` before the first write of a process: nothing is
+        written into a file that `db check` would call damaged."""
+        try:
+            rows = connection.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError as error:
+            rows = [(str(error),)]
+        problems = [str(row[0]) for row in rows if row[0] != "ok"]
+        if problems:
+            raise DatabaseError(_message("db.damaged_no_write", self.path,
+                                         reason="; ".join(problems[:3])))
+
+    def _name_database(self, connection: sqlite3.Connection) -> None:
+        """A random `database_id` in `meta`, once: what tells this database's
+        WAL from one copied beside it from another (wal_problem)."""
+        if connection.execute("SELECT 1 FROM meta WHERE key = 'database_id'").fetchone():
+            return
+        connection.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('database_id', ?)",
+                           (self.new_id(),))
 
     def _migrate(self, connection: sqlite3.Connection) -> None:
         version = connection.execute("PRAGMA user_version").fetchone()[0]
