@@ -17,7 +17,7 @@ from studyapp.content.catalog import Catalog
 from studyapp.export.bundle import build_bundle, bundle_bytes
 from studyapp.export.files import write_atomically
 from studyapp.export.report import build_report, member_report, to_html, to_markdown
-from studyapp.export.table import question_lines, write_csv, write_xlsx
+from studyapp.export.table import DecimalSign, question_lines, write_csv, write_xlsx
 from studyapp.i18n import format_decimal, tr
 from studyapp.store.exchange import Scope, scoped_sessions, score_rows
 from studyapp.store.store import Store
@@ -41,11 +41,13 @@ class Prepared:
 
 
 def prepare(store: Store, catalog: Catalog, scope: Scope, fmt: ExportFormat, *,
-            now: datetime | None = None) -> Prepared:
+            now: datetime | None = None, decimal: DecimalSign | None = None) -> Prepared:
+    """`decimal`: the CSV's decimal sign (None: the interface language's; see
+    `studyapp.export.table`)."""
     if fmt in ("csv", "xlsx"):
         rows = score_rows(store, scope)
         if fmt == "csv":
-            return Prepared(lambda stream: write_csv(rows, stream), len(rows))
+            return Prepared(lambda stream: write_csv(rows, stream, decimal), len(rows))
         questions = question_lines(store, catalog, rows)
         return Prepared(lambda stream: write_xlsx(rows, questions, stream), len(rows))
     if fmt == "json":

@@ -1,10 +1,19 @@
 """The score table as CSV or XLSX, and the per-question statistics of its tests.
 
 CSV is for machines and spreadsheets: UTF-8 with a byte-order mark (or Excel
-shows Vietnamese as mojibake), numbers as numbers with a decimal point, and
-any text cell that a spreadsheet would run as a formula (`= + - @`, tab,
-carriage return first) prefixed with a quote (OWASP). XLSX stores such text
-as text, never as a formula, so it is shown as written.
+shows Vietnamese as mojibake), numbers as numbers, and any text cell that a
+spreadsheet would run as a formula (`= + - @`, tab, carriage return first)
+prefixed with a quote (OWASP). XLSX stores such text as text, never as a
+formula, so it is shown as written.
+
+Decimals in CSV: a spreadsheet in Vietnamese settings reads `7.5` as text (and
+SUM drops it silently), so `decimal="comma"` writes `7,5` with `;` between
+fields, the way such a spreadsheet expects; `decimal="point"` writes `7.5`
+with `,`. The default follows the interface language (comma for Vietnamese).
+
+The score column holds only the score that counts: an attempt a retake
+replaced has its score in a column of its own, so AVERAGE over "Điểm" gives
+the official figure.
 """
 
 from __future__ import annotations
@@ -13,11 +22,12 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from fractions import Fraction
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Literal, get_args
 
 from studyapp.content.catalog import Catalog
-from studyapp.i18n import tr
+from studyapp.i18n import current_language, tr
 from studyapp.quiz.analysis import Outcome, Taken, item_stats
 from studyapp.quiz.describe import as_written, wrong_answer_text
 from studyapp.store.exchange import ScoreRow, attempt_papers, counted_answers
@@ -25,9 +35,22 @@ from studyapp.store.models import AttendanceStatus
 from studyapp.store.store import Store
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-COLUMNS = ("cell", "date", "topic", "member", "attendance", "score", "band", "passed",
-           "answered", "correct", "seconds", "retake", "counted")
+COLUMNS = ("cell", "date", "topic", "member", "attendance", "score", "replaced_score", "band",
+           "passed", "answered", "correct", "seconds", "retake", "counted", "note")
 """The score table's columns (headers: `export.col.<name>`)."""
+SCORE, REPLACED = COLUMNS.index("score"), COLUMNS.index("replaced_score")
+DATE = COLUMNS.index("date")
+TEXT_FROM_PEOPLE = tuple(COLUMNS.index(name) for name in ("cell", "topic", "member", "band",
+                                                            "note"))
+"""Columns whose text came from people or content: the only ones that can start like a formula."""
+
+DecimalSign = Literal["comma", "point"]
+DECIMALS: tuple[DecimalSign, ...] = get_args(DecimalSign)
+
+
+def default_decimal() -> DecimalSign:
+    """The interface language's decimal sign: comma for Vietnamese."""
+    return "comma" if current_language() == "vi" else "point"
 
 
 def neutralise(text: str) -> str:
@@ -63,11 +86,12 @@ def row_values(row: ScoreRow, words: _Words | None = None) -> list[Any]:
     tested = row.attempt_id is not None
     return [
         row.cell,
-        row.held_on.isoformat() if row.held_on else None,
+        row.held_on,
         row.topic if row.topic is not None else words.own_test,
         row.member,
         words.attendance[row.attendance] if row.attendance else None,
-        number(row.score_num, row.score_den),
+        number(row.score_num, row.score_den) if row.counted else None,
+        number(row.score_num, row.score_den) if tested and not row.counted else None,
         row.band,
         None if row.passed is None else (words.yes if row.passed else words.no),
         row.answered,
@@ -75,12 +99,16 @@ def row_values(row: ScoreRow, words: _Words | None = None) -> list[Any]:
         row.seconds,
         (words.yes if row.retake else words.no) if tested else None,
         (words.yes if row.counted else words.no) if tested else None,
+        row.note or None,
     ]
 
 
-def write_csv(rows: Sequence[ScoreRow], stream: BinaryIO) -> None:
+def write_csv(rows: Sequence[ScoreRow], stream: BinaryIO, decimal: DecimalSign | None = None
+              ) -> None:
+    """The table as CSV; `decimal` as in the module's note (None: the language's)."""
+    comma = (decimal or default_decimal()) == "comma"
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
-    writer = csv.writer(text)
+    writer = csv.writer(text, delimiter=";" if comma else ",")
     writer.writerow([neutralise(header) for header in headers()])
     words = _Words()
     safe: dict[str | None, str] = {None: ""}  # names and topics repeat: each is looked at once
@@ -95,8 +123,14 @@ def write_csv(rows: Sequence[ScoreRow], stream: BinaryIO) -> None:
         # Only what came from people or content can start like a formula; the
         # table's own words, dates and numbers never do.
         values = row_values(row, words)
-        values[0], values[2], values[3], values[6] = (cell(values[0]), cell(values[2]),
-                                                      cell(values[3]), cell(values[6]))
+        for index in TEXT_FROM_PEOPLE:
+            values[index] = cell(values[index])
+        if values[DATE] is not None:
+            values[DATE] = values[DATE].isoformat()
+        if comma:
+            for index in (SCORE, REPLACED):
+                if isinstance(values[index], float):
+                    values[index] = str(values[index]).replace(".", ",")
         writer.writerow(values)
     text.flush()
     text.detach()
@@ -168,26 +202,44 @@ def write_xlsx(rows: Sequence[ScoreRow], questions: Sequence[QuestionLine], stre
     scores.title = tr("export.sheet.scores")
     words = _Words()
     _fill(scores, headers(), [row_values(row, words) for row in rows],
-          number_formats={5: "0.0#"})
+          number_formats={SCORE: "0.0#", REPLACED: "0.0#", DATE: "dd/mm/yyyy"},
+          wrapped={COLUMNS.index("topic"), COLUMNS.index("note")})
     stats = book.create_sheet(tr("export.sheet.questions"))
     _fill(stats, [tr(f"export.qcol.{name}") for name in
                   ("question", "lesson", "asked", "right", "share", "top_wrong", "top_count")],
           [[line.prompt, line.lesson, line.asked, line.right, line.share_right,
             line.top_wrong or None, line.top_wrong_count or None] for line in questions],
-          number_formats={4: "0%"}, widest=60)
+          number_formats={4: "0%"}, widest=60, wrapped={0, 1, 5})
     for sheet in (scores, stats):
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        sheet.freeze_panes = "A2"
+        _for_work_and_print(sheet)
     book.save(stream)
 
 
+def _for_work_and_print(sheet: Any) -> None:
+    """Header row kept in view and filterable; printed landscape, one page wide
+    (as many pages down as it takes), the header row on every page."""
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+
+
 def _fill(sheet: Any, header: list[str], values: list[list[Any]], *,
-          number_formats: dict[int, str], widest: int = 45) -> None:
+          number_formats: dict[int, str], widest: int = 45, wrapped: set[int] | None = None
+          ) -> None:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # noqa: PLC0415
+    from openpyxl.styles import Alignment  # noqa: PLC0415
     from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
     widths = [len(text) for text in header]
+    wrap = Alignment(wrap_text=True, vertical="top")
+    wrapped = wrapped or set()
     for row_index, row in enumerate([header, *values], start=1):
         for column, given in enumerate(row, start=1):
             if given is None:
@@ -197,6 +249,11 @@ def _fill(sheet: Any, header: list[str], values: list[list[Any]], *,
             if isinstance(value, str):
                 cell.data_type = "s"  # `=…` is a name here, never a formula
                 widths[column - 1] = max(widths[column - 1], len(value))
+                if row_index > 1 and column - 1 in wrapped:
+                    cell.alignment = wrap  # a long prompt wraps, never runs off the page
+            elif isinstance(value, date):
+                cell.number_format = number_formats.get(column - 1, "dd/mm/yyyy")
+                widths[column - 1] = max(widths[column - 1], 10)
             elif row_index > 1 and column - 1 in number_formats:
                 cell.number_format = number_formats[column - 1]
     for column, width in enumerate(widths, start=1):

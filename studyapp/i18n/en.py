@@ -934,6 +934,8 @@ MESSAGES: dict[str, str] = {
     "export.col.seconds": "Time (seconds)",
     "export.col.retake": "Retake",
     "export.col.counted": "Counted",
+    "export.col.replaced_score": "Score replaced by a retake",
+    "export.col.note": "Attendance note",
     "export.qcol.question": "Question",
     "export.qcol.lesson": "Lesson",
     "export.qcol.asked": "Asked",

@@ -947,6 +947,8 @@ MESSAGES: dict[str, str] = {
     "export.col.seconds": "Thời gian (giây)",
     "export.col.retake": "Làm lại",
     "export.col.counted": "Tính điểm",
+    "export.col.replaced_score": "Điểm bài bị thay (đã làm lại)",
+    "export.col.note": "Ghi chú điểm danh",
     "export.qcol.question": "Câu hỏi",
     "export.qcol.lesson": "Bài học",
     "export.qcol.asked": "Số người được hỏi",

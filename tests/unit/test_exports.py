@@ -6,7 +6,9 @@ import csv
 import io
 import json
 import os
+import shutil
 import sqlite3
+import subprocess
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -27,6 +29,7 @@ from studyapp.export.bundle import (
 from studyapp.export.files import ExportError, write_atomically
 from studyapp.export.report import build_report, to_html, to_markdown
 from studyapp.export.run import prepare, suggested_name
+from studyapp.i18n import set_language
 from studyapp.quiz.plan import SessionSettings, session_paper
 from studyapp.quiz.scoring import correct_response
 from studyapp.quiz.session import Mode
@@ -83,9 +86,9 @@ def run_meeting(store: Store, catalog: Catalog, cell_name: str, names: list[str]
     return session.id
 
 
-def csv_bytes(store: Store, catalog: Catalog, scope: Scope) -> bytes:
+def csv_bytes(store: Store, catalog: Catalog, scope: Scope, decimal: Any = "point") -> bytes:
     out = io.BytesIO()
-    prepare(store, catalog, scope, "csv").write(out)
+    prepare(store, catalog, scope, "csv", decimal=decimal).write(out)
     return out.getvalue()
 
 
@@ -411,7 +414,8 @@ def test_cli_export_formats_and_scopes(tmp_path: Path, catalog: Catalog,
                  "--format", "csv", "--db", db]) == 2
     member = store.members(cell.id)[0]
     assert main(["export", "--member", member.full_name, "--format", "csv", "--db", db]) == 0
-    rows = list(csv.reader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff")),
+                           delimiter=";"))  # Vietnamese: `;` between fields
     assert {row[3] for row in rows[1:]} == {member.full_name}
 
 
@@ -470,7 +474,175 @@ def test_cli_names_may_be_typed_without_diacritics(tmp_path: Path, catalog: Cata
     store.database.close()
     db = str(tmp_path / "plain.sqlite3")
     assert main(["export", "--member", "le hong bich", "--format", "csv", "--db", db]) == 0
-    rows = list(csv.reader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff")),
+                           delimiter=";"))  # Vietnamese: `;` between fields
     assert {row[3] for row in rows[1:]} == {"Lê Hồng Bích"}
     assert main(["export", "--cell", "chi bo khu pho 5", "--format", "csv", "--db", db]) == 0
-    assert len(list(csv.reader(io.StringIO(capsys.readouterr().out)))) == 3
+    assert len(list(csv.reader(io.StringIO(capsys.readouterr().out), delimiter=";"))) == 3
+
+
+# --- a meeting with a retake, an excused member and an absent one (issue 14: 8–11) ----------
+
+
+@pytest.fixture
+def retake_store(tmp_path: Path, catalog: Catalog) -> Store:
+    """Three tested members (10, 7.5-ish, …); the last one retook and did better;
+    one excused with a reason, one absent."""
+    store = new_store(tmp_path / "retake.sqlite3")
+    names = ["Lê Hồng Bích", "Đỗ Thị Bé", "Trần Văn Cường"]
+    session_id = run_meeting(store, catalog, "Chi bộ Khu phố 6", names, close=False)
+    cell = store.ensure_cell("Chi bộ Khu phố 6")
+    excused = store.add_member(cell.id, "Phạm Thị Duyên")
+    absent = store.add_member(cell.id, "Vũ Văn Em")
+    store.set_attendance(session_id, excused.id, AttendanceStatus.EXCUSED,
+                         note="Đi công tác Đà Nẵng")
+    store.set_attendance(session_id, absent.id, AttendanceStatus.ABSENT)
+    cuong = store.find_members(cell.id, "Trần Văn Cường")[0]
+    first = store.attempts(member_id=cuong.id, session_id=session_id)[0]
+    settings = SessionSettings(count=4)
+    session = store.session(session_id)
+    paper = session_paper(catalog, [], settings, session.seed, cuong.id)
+    quiz = RecordedQuiz.start(store, paper, Mode.TEST, store.learner(cuong),
+                              session_id=session_id, time_limit=None, clock=store.clock,
+                              retake_of=first.id)
+    for position, item in enumerate(paper.items):
+        quiz.answer(position, correct_response(item.question))
+    quiz.finish()
+    bich = store.find_members(cell.id, "Lê Hồng Bích")[0]
+    with store._write() as connection:  # a partial-credit score: 7,5
+        connection.execute("UPDATE attempts SET score_num = 15, score_den = 2 "
+                           "WHERE member_id = ?", (bich.id,))
+    store.close_session(session_id)
+    return store
+
+
+def _counted_scores(store: Store) -> dict[str, float]:
+    return {row.member: float(row.score) for row in score_rows(store, Scope())
+            if row.counted and row.score is not None}
+
+
+def test_xlsx_dates_are_dates_and_only_counted_scores_average(
+        tmp_path: Path, retake_store: Store, catalog: Catalog) -> None:
+    path = write_atomically(tmp_path / "ket-qua.xlsx",
+                            prepare(retake_store, catalog, Scope(), "xlsx").write)
+    scores = load_workbook(path).worksheets[0]
+    header = [cell.value for cell in scores[1]]
+    date_col, score_col = header.index("Ngày sinh hoạt"), header.index("Điểm")
+    replaced_col = header.index("Điểm bài bị thay (đã làm lại)")
+    note_col = header.index("Ghi chú điểm danh")
+    body = list(scores.iter_rows(min_row=2))
+    for row in body:
+        assert isinstance(row[date_col].value, datetime)  # a real date, not text
+        assert row[date_col].value.date() == date(2026, 11, 26)
+        assert row[date_col].number_format == "dd/mm/yyyy"
+    counted = [row[score_col].value for row in body if row[score_col].value is not None]
+    official = _counted_scores(retake_store)
+    assert len(counted) == len(official) == 3  # one score per tested member
+    assert sum(counted) / len(counted) == pytest.approx(sum(official.values()) / 3)
+    replaced = [row for row in body if row[replaced_col].value is not None]
+    assert len(replaced) == 1
+    assert replaced[0][3].value == "Trần Văn Cường"
+    assert replaced[0][score_col].value is None
+    notes = {row[3].value: row[note_col].value for row in body}
+    assert notes["Phạm Thị Duyên"] == "Đi công tác Đà Nẵng"
+
+
+def test_xlsx_filters_freezes_and_prints_one_page_wide(
+        tmp_path: Path, retake_store: Store, catalog: Catalog) -> None:
+    path = write_atomically(tmp_path / "ket-qua.xlsx",
+                            prepare(retake_store, catalog, Scope(), "xlsx").write)
+    for sheet in load_workbook(path).worksheets:
+        assert sheet.freeze_panes == "A2"
+        assert sheet.auto_filter.ref == sheet.dimensions
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+        assert sheet.page_setup.fitToWidth == 1
+        assert sheet.page_setup.fitToHeight == 0
+        assert sheet.print_title_rows == "$1:$1"
+    questions = load_workbook(path).worksheets[1]
+    assert all(row[0].alignment.wrap_text for row in questions.iter_rows(min_row=2))
+
+
+@pytest.mark.parametrize(("decimal", "separator", "mark"), [("comma", ";", ","),
+                                                            ("point", ",", ".")])
+def test_csv_decimal_sign_and_separator(retake_store: Store, catalog: Catalog, decimal: str,
+                                        separator: str, mark: str) -> None:
+    store = retake_store
+    data = csv_bytes(store, catalog, Scope(), decimal=decimal)
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=separator))
+    header, body = rows[0], rows[1:]
+    assert len(header) > 10
+    assert all(len(row) == len(header) for row in body)
+    by_name = {row[3]: row for row in body if row[header.index("Điểm")]}
+    assert by_name["Lê Hồng Bích"][header.index("Điểm")] == f"7{mark}5"
+    note = header.index("Ghi chú điểm danh")
+    assert {row[3]: row[note] for row in body}["Phạm Thị Duyên"] == "Đi công tác Đà Nẵng"
+
+
+def test_csv_decimal_follows_the_interface_language(retake_store: Store,
+                                                    catalog: Catalog) -> None:
+    assert csv_bytes(retake_store, catalog, Scope(), decimal=None).decode(
+        "utf-8-sig").splitlines()[0].count(";") > 10
+    set_language("en")
+    try:
+        header = csv_bytes(retake_store, catalog, Scope(), decimal=None).decode(
+            "utf-8-sig").splitlines()[0]
+    finally:
+        set_language("vi")
+    assert ";" not in header
+    assert header.count(",") > 10
+
+
+def _soffice() -> str:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        pytest.skip("LibreOffice is not installed (Debian/Ubuntu package: libreoffice-calc)")
+    return found
+
+
+def _soffice_convert(soffice: str, source: Path, out_dir: Path, to: str,
+                     infilter: str | None = None) -> Path:
+    """`source` opened by LibreOffice Calc (with `infilter`'s options) and saved as `to`."""
+    profile = (out_dir / "profile").resolve().as_uri()
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless",
+                    *([f"--infilter={infilter}"] if infilter else []), "--convert-to", to,
+                    "--outdir", str(out_dir), str(source)],
+                   check=True, capture_output=True, timeout=120)
+    return out_dir / f"{source.stem}.{to.split(':', maxsplit=1)[0]}"
+
+
+@pytest.mark.parametrize("case", [("comma", 59, 1066), ("point", 44, 1033)])
+def test_libreoffice_reads_csv_scores_as_numbers(
+        tmp_path: Path, retake_store: Store, catalog: Catalog, case: tuple[str, int, int]
+        ) -> None:
+    """The CSV imported by LibreOffice in the matching locale (Vietnamese 1066,
+    English 1033) and saved as XLSX: the scores are numbers, not text."""
+    decimal, separator, locale = case
+    soffice = _soffice()
+    source = tmp_path / "ket-qua.csv"
+    source.write_bytes(csv_bytes(retake_store, catalog, Scope(), decimal=decimal))
+    # Import options: separator, quote, UTF-8 (76), first line, column formats, language.
+    path = _soffice_convert(soffice, source, tmp_path, "xlsx",
+                            f"Text - txt - csv (StarCalc):{separator},34,76,1,,{locale}")
+    sheet = load_workbook(path).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    column = header.index("Điểm")
+    scores = [row[column].value for row in sheet.iter_rows(min_row=2)
+              if row[column].value is not None]
+    assert len(scores) == 3
+    assert 7.5 in scores
+    assert all(isinstance(score, (int, float)) for score in scores)  # SUM counts them all
+
+
+def test_libreoffice_opens_the_xlsx_with_real_dates(
+        tmp_path: Path, retake_store: Store, catalog: Catalog) -> None:
+    soffice = _soffice()
+    path = write_atomically(tmp_path / "ket-qua.xlsx",
+                            prepare(retake_store, catalog, Scope(), "xlsx").write)
+    out = tmp_path / "out"
+    out.mkdir()
+    lines = _soffice_convert(soffice, path, out, "csv:Text - txt - csv (StarCalc):44,34,76"
+                             ).read_text("utf-8").splitlines()
+    rows = list(csv.reader(lines))
+    column = rows[0].index("Ngày sinh hoạt")
+    assert {row[column] for row in rows[1:]} == {"26/11/2026"}  # shown dd/mm/yyyy
