@@ -1319,4 +1319,21 @@ MESSAGES: dict[str, str] = {
     "entry.too_many": "too many answers: the paper has {size} questions",
     "entry.answered_twice": "answered twice",
     "entry.too_few": "too few answers: the paper has {size} questions; no answer for {missing}",
+    "entry.not_present": "{name} is not marked present at this session: mark them present first",
+    "entry.no_such_code": (
+        "no paper of this session has the code #{code}: "
+        "is it another session's paper?"
+    ),
+    "entry.code_shared": (
+        "everyone has the same paper (#{code}) in this session: "
+        "choose the member by name"
+    ),
+    "entry.taken_otherwise": (
+        "{"
+        "name} has already taken, or is taking, the test at the laptop or on a phone"
+    ),
+    "entry.already_entered": (
+        "{name}'s paper is already entered: "
+        "correct it (with the cell's PIN) instead"
+    ),
 }

@@ -1339,4 +1339,15 @@ MESSAGES: dict[str, str] = {
     "entry.too_many": "thừa câu trả lời: đề chỉ có {size} câu",
     "entry.answered_twice": "được trả lời hai lần",
     "entry.too_few": "thiếu câu trả lời: đề có {size} câu; chưa có câu trả lời cho câu {missing}",
+    "entry.not_present": "{name} chưa được điểm danh có mặt ở buổi này: hãy điểm danh trước",
+    "entry.no_such_code": (
+        "không có bài nào của buổi này mang mã #{code}: "
+        "có phải bài của buổi khác?"
+    ),
+    "entry.code_shared": "cả buổi dùng chung một đề (#{code}): hãy chọn đảng viên theo tên",
+    "entry.taken_otherwise": (
+        "{"
+        "name} đã làm, hoặc đang làm, bài kiểm tra trên máy hay trên điện thoại"
+    ),
+    "entry.already_entered": "bài của {name} đã được nhập: hãy sửa bài (cần mã PIN của chi bộ)",
 }

@@ -308,7 +308,7 @@ def parse_entry(text: str, paper: Paper, *, code: str | None = None) -> PaperEnt
             given[position] = True
             kind = item.question.type
             one = kind in ONE_CHARACTER or (rest[0] == BLANK and not (
-                kind == "number" and len(rest) > 1))  # `-3` is a number
+                kind == "number" and rest[1:2].isdigit()))  # `-3` is a number
             piece, rest = (rest[0], rest[1:]) if one else (rest, "")
             if piece != BLANK:
                 try:
