@@ -1336,4 +1336,7 @@ MESSAGES: dict[str, str] = {
         "{name}'s paper is already entered: "
         "correct it (with the cell's PIN) instead"
     ),
+    "paper.fields_named": "Full name: {name} · Cell: {cell} · Date: {date}",
+    "paper.footer": "{name} · Paper code {code} · Page ",
+    "paper.session_title": "Test papers — {cell}, {date}",
 }

@@ -1350,4 +1350,7 @@ MESSAGES: dict[str, str] = {
         "name} đã làm, hoặc đang làm, bài kiểm tra trên máy hay trên điện thoại"
     ),
     "entry.already_entered": "bài của {name} đã được nhập: hãy sửa bài (cần mã PIN của chi bộ)",
+    "paper.fields_named": "Họ và tên: {name} · Chi bộ: {cell} · Ngày: {date}",
+    "paper.footer": "{name} · Mã đề {code} · Trang ",
+    "paper.session_title": "Đề kiểm tra — {cell}, ngày {date}",
 }
