@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from studyapp.content.model import LETTERS, Pack
 from studyapp.i18n import tr
@@ -68,20 +69,26 @@ def paper_to_data(paper: Paper) -> dict[str, Any]:
 class Line:
     """One line of a printed paper, before it becomes Markdown or HTML."""
 
-    kind: str  # "title", "meta", "field", "question", "choice", "answer-line", "note", "key"
+    kind: str  # title, meta, field, question, choice, pair, answer-line, note, key
     text: str
     strong: str = ""
+    other: str = ""
+    """A pair's right-hand side (its label is `other_strong`), beside its left one."""
+    other_strong: str = ""
 
 
 def _instruction(item: PaperItem) -> str:
     return tr(f"paper.how.{item.question.type}")
 
 
-def _paper_lines(paper: Paper, pack: Pack | None) -> list[Line]:
+def _paper_lines(paper: Paper, pack: Pack | None, *, code: str | None = None,
+                 fields: str | None = None) -> list[Line]:
+    """The paper's lines; a session's paper has its own `code` and the
+    member's name in its `fields`."""
     lines = [Line("title", tr("paper.title", title=pack.title if pack else "")),
              Line("meta", tr("paper.meta", source=pack.source if pack else "",
-                             count=len(paper.items), seed=paper.seed)),
-             Line("field", tr("paper.fields"))]
+                             count=len(paper.items), seed=code or paper.seed)),
+             Line("field", fields or tr("paper.fields"))]
     for number, item in enumerate(paper.items, 1):
         question = item.question
         lines.append(Line("question", question.prompt, tr("paper.question", number=number)))
@@ -98,10 +105,11 @@ def _paper_lines(paper: Paper, pack: Pack | None) -> list[Line]:
             lines += [Line("choice", text, f"[   ] {LETTERS[i]}.")
                       for i, text in enumerate(item.shown_items)]
         else:
+            # Two columns, as the instruction says: left sides 1, 2… beside right ones A, B…
             lefts = [left for left, _ in question.pairs]
-            lines += [Line("choice", left, f"{i}.") for i, left in enumerate(lefts, 1)]
-            lines += [Line("choice", right, f"{LETTERS[i]}.")
-                      for i, right in enumerate(item.shown_rights)]
+            lines += [Line("pair", left, f"{i}.", right, f"{LETTERS[i - 1]}.")
+                      for i, (left, right) in enumerate(zip(lefts, item.shown_rights,
+                                                            strict=True), 1)]
             lines.append(Line("answer-line", "   ".join(f"{i} → ____"
                                                        for i in range(1, len(lefts) + 1))))
     return lines
@@ -117,7 +125,9 @@ def _key_text(item: PaperItem) -> str:
     if kind == "fill":
         return " / ".join(answer) if isinstance(answer, list) else str(answer)
     if kind == "order":
-        return " → ".join(answer)
+        # The form the paper asks: the number to write in each box.
+        return ", ".join(f"[{place + 1}] {LETTERS[shown]}"
+                         for shown, place in enumerate(item.item_order))
     if kind == "match":
         return ", ".join(f"{i} → {letter}" for i, letter in enumerate(answer, 1))
     return str(answer)
@@ -150,6 +160,11 @@ def _markdown(lines: list[Line]) -> str:
             out += [f"*{text}*", ""]
         elif line.kind == "choice":
             out.append(f"- {_md_escape(line.strong)} {text}".rstrip())
+        elif line.kind == "pair":
+            if not out or not out[-1].startswith("|"):
+                out += ["", "| | |", "|---|---|"]
+            out.append(f"| {_md_escape(line.strong)} {text} | "
+                       f"{_md_escape(line.other_strong)} {_md_escape(line.other)} |")
         elif line.kind == "answer-line":
             out += ["", text, ""]
         elif line.kind == "key":
@@ -180,7 +195,11 @@ h1 {{ font-size: 16pt; text-align: center; margin: 0 0 4pt; }}
 .note {{ font-style: italic; margin: 2pt 0 4pt; }}
 ul {{ list-style: none; margin: 0; padding-left: 1.5em; }}
 li {{ margin: 2pt 0; }}
+li, .line {{ white-space: pre-wrap; }}
 .line {{ margin: 6pt 0 0 1.5em; }}
+table.pairs {{ border-collapse: collapse; margin: 2pt 0 0 1.5em; width: calc(100% - 1.5em); }}
+table.pairs td {{ vertical-align: top; padding: 1pt 8pt 1pt 0; width: 50%; }}
+{extra_css}
 .key li {{ margin: 4pt 0; }}
 </style>
 </head>
@@ -191,9 +210,11 @@ li {{ margin: 2pt 0; }}
 """
 
 
-def _html(lines: list[Line], lang: str) -> str:
+def _html_body(lines: list[Line]) -> tuple[str, str]:
+    """The title and the HTML body of `lines`."""
     parts: list[str] = []
     in_list = False
+    in_table = False
     open_question = False
     title = ""
     for line in lines:
@@ -202,6 +223,9 @@ def _html(lines: list[Line], lang: str) -> str:
         if line.kind != "choice" and in_list:
             parts.append("</ul>")
             in_list = False
+        if line.kind != "pair" and in_table:
+            parts.append("</table>")
+            in_table = False
         if line.kind in ("question", "key", "title") and open_question:
             parts.append("</div>")
             open_question = False
@@ -224,13 +248,26 @@ def _html(lines: list[Line], lang: str) -> str:
                 parts.append("<ul>")
                 in_list = True
             parts.append(f"<li>{strong} {text}</li>" if strong else f"<li>{text}</li>")
+        elif line.kind == "pair":
+            if not in_table:
+                parts.append('<table class="pairs">')
+                in_table = True
+            parts.append(f"<tr><td>{strong} {text}</td><td>{html.escape(line.other_strong)} "
+                         f"{html.escape(line.other)}</td></tr>")
         elif line.kind == "answer-line":
             parts.append(f'<p class="line">{text}</p>')
     if in_list:
         parts.append("</ul>")
+    if in_table:
+        parts.append("</table>")
     if open_question:
         parts.append("</div>")
-    return _PAGE.format(lang=lang, title=title, body="\n".join(parts))
+    return title, "\n".join(parts)
+
+
+def _html(lines: list[Line], lang: str) -> str:
+    title, body = _html_body(lines)
+    return _PAGE.format(lang=lang, title=title, body=body, extra_css="")
 
 
 def render_paper(paper: Paper, pack: Pack | None, fmt: str, *, answer_key: bool = False,
@@ -238,3 +275,47 @@ def render_paper(paper: Paper, pack: Pack | None, fmt: str, *, answer_key: bool 
     """The paper (or, with `answer_key`, its key) as Markdown or HTML."""
     lines = _key_lines(paper, pack) if answer_key else _paper_lines(paper, pack)
     return _html(lines, lang) if fmt == "html" else _markdown(lines)
+
+
+# --- a session's papers, one per present member -----------------------------------------
+
+
+class MemberPaperLike(Protocol):
+    """What a printed member's paper needs (`store.papers.MemberPaper` has it)."""
+
+    @property
+    def label(self) -> str: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def paper(self) -> Paper: ...
+
+
+def _css_string(text: str) -> str:
+    """`text` as a CSS string: every character that is not a plain letter,
+    digit or space escaped, so a name can never end the string or the style."""
+    safe = "".join(c if c.isascii() and (c.isalnum() or c == " ") else f"\\{ord(c):x} "
+                   for c in text)
+    return f'"{safe}"'
+
+
+def render_session_papers(papers: Sequence[MemberPaperLike], pack: Pack | None, *,
+                          cell: str, held_on: str, lang: str = "vi") -> str:
+    """One A4 HTML document with each member's own paper, each starting on a
+    new page, with their name in the header and their name, the paper code
+    and the page number at the foot of every page (named CSS pages, which
+    Chromium prints)."""
+    sections: list[str] = []
+    css: list[str] = []
+    for number, member in enumerate(papers, 1):
+        fields = tr("paper.fields_named", name=member.label, cell=cell, date=held_on)
+        _, body = _html_body(_paper_lines(member.paper, pack, code=member.code, fields=fields))
+        footer = _css_string(tr("paper.footer", name=member.label, code=member.code))
+        css.append(f"@page member-{number} {{ @bottom-center {{ content: {footer} "
+                   f"counter(page); font-size: 9pt; }} }}")
+        css.append(f".member-{number} {{ page: member-{number}; }}")
+        sections.append(f'<section class="member member-{number}">\n{body}\n</section>')
+    css.append(".member + .member { break-before: page; }")
+    title = html.escape(tr("paper.session_title", cell=cell, date=held_on))
+    return _PAGE.format(lang=lang, title=title, body="\n".join(sections),
+                        extra_css="\n".join(css))

@@ -1307,4 +1307,53 @@ MESSAGES: dict[str, str] = {
     "home.menu.review.due_capped": "{count} to review today ({due} due; daily number: x then g)",
     "home.menu.review.done_today": "Today's reviews done; {due} more are due",
     "review.screen_title": "Review",
+    # --- paper entry (studyapp/quiz/entry.py) ---------------------------
+    "entry.at_question": "question {number} ({text}): {message}",
+    "entry.unclosed": "a {mark} is not closed: close it, or remove the opening mark",
+    "entry.not_truefalse": "write Đ (or D) for true, S for false",
+    "entry.not_a_choice": "{letter} is not one of its choices (A–{last})",
+    "entry.empty_text": "the answer is empty: write - for a blank",
+    "entry.not_a_number": "not a number (write 3,5 or 3.5; after its number and a colon: 7:3,5)",
+    "entry.one_character": "takes one letter only",
+    "entry.twice": "{letter} is written twice",
+    "entry.order_numbers": "write the numbers 1 to {size} in the boxes' order, each once",
+    "entry.not_an_item": "{letter} is not one of its items (A–{last})",
+    "entry.order_letters": "give all {size} letters A–{last} in the right order, each once",
+    "entry.bad_pairs": "cannot read the pairs from {text!r}: write 1b,2a,3c",
+    "entry.no_left": "there is no left side {left} (it has 1–{size})",
+    "entry.left_twice": "the left side {left} is paired twice",
+    "entry.match_letters": (
+        "give one letter A–{last} for each of the {size} left sides, _ for none (or pairs 1b,2a)"
+    ),
+    "entry.right_twice": "a right-hand letter is used twice",
+    "entry.not_a_right": "{letter} is not one of its right-hand sides (A–{last})",
+    "entry.other_paper": (
+        "the paper code #{code} is not this paper's (#{expected}): "
+        "is it another member's paper or another session's?"
+    ),
+    "entry.no_question": "there is no question {number}: the paper has {size}",
+    "entry.no_answer": "no answer after its number: write {number}- for a blank",
+    "entry.too_many": "too many answers: the paper has {size} questions",
+    "entry.answered_twice": "answered twice",
+    "entry.too_few": "too few answers: the paper has {size} questions; no answer for {missing}",
+    "entry.not_present": "{name} is not marked present at this session: mark them present first",
+    "entry.no_such_code": (
+        "no paper of this session has the code #{code}: "
+        "is it another session's paper?"
+    ),
+    "entry.code_shared": (
+        "everyone has the same paper (#{code}) in this session: "
+        "choose the member by name"
+    ),
+    "entry.taken_otherwise": (
+        "{"
+        "name} has already taken, or is taking, the test at the laptop or on a phone"
+    ),
+    "entry.already_entered": (
+        "{name}'s paper is already entered: "
+        "correct it (with the cell's PIN) instead"
+    ),
+    "paper.fields_named": "Full name: {name} · Cell: {cell} · Date: {date}",
+    "paper.footer": "{name} · Paper code {code} · Page ",
+    "paper.session_title": "Test papers — {cell}, {date}",
 }

@@ -1326,4 +1326,47 @@ MESSAGES: dict[str, str] = {
     ),
     "home.menu.review.done_today": "Hôm nay đã ôn đủ số câu; còn {due} câu đến hạn",
     "review.screen_title": "Ôn tập",
+    # --- nhập bài làm trên giấy (studyapp/quiz/entry.py) -------------------
+    "entry.at_question": "câu {number} ({text}): {message}",
+    "entry.unclosed": "dấu {mark} chưa được đóng: hãy đóng lại, hoặc xoá dấu mở",
+    "entry.not_truefalse": "ghi Đ (hoặc D) cho đúng, S cho sai",
+    "entry.not_a_choice": "{letter} không phải một phương án của câu này (A–{last})",
+    "entry.empty_text": "câu trả lời trống: ghi - nếu bỏ trống",
+    "entry.not_a_number": "không phải một số (ghi 3,5 hoặc 3.5; sau số câu và dấu hai chấm: 7:3,5)",
+    "entry.one_character": "chỉ nhận một chữ cái",
+    "entry.twice": "{letter} được ghi hai lần",
+    "entry.order_numbers": "ghi các số từ 1 đến {size} theo thứ tự các ô, mỗi số một lần",
+    "entry.not_an_item": "{letter} không phải một mục của câu này (A–{last})",
+    "entry.order_letters": "ghi đủ {size} chữ A–{last} theo đúng thứ tự, mỗi chữ một lần",
+    "entry.bad_pairs": "không đọc được các cặp từ {text!r}: hãy ghi 1b,2a,3c",
+    "entry.no_left": "không có vế trái {left} (câu này có 1–{size})",
+    "entry.left_twice": "vế trái {left} được ghép hai lần",
+    "entry.match_letters": (
+        "ghi một chữ A–{last} cho mỗi vế trái trong {size} vế, _ nếu bỏ trống (hoặc các cặp 1b,2a)"
+    ),
+    "entry.right_twice": "một chữ vế phải được dùng hai lần",
+    "entry.not_a_right": "{letter} không phải một vế phải của câu này (A–{last})",
+    "entry.other_paper": (
+        "mã đề #{code} không phải mã của bài này (#{expected}): "
+        "có phải bài của đảng viên khác hay của buổi sinh hoạt khác?"
+    ),
+    "entry.no_question": "không có câu {number}: đề có {size} câu",
+    "entry.no_answer": "thiếu câu trả lời sau số câu: ghi {number}- nếu bỏ trống",
+    "entry.too_many": "thừa câu trả lời: đề chỉ có {size} câu",
+    "entry.answered_twice": "được trả lời hai lần",
+    "entry.too_few": "thiếu câu trả lời: đề có {size} câu; chưa có câu trả lời cho câu {missing}",
+    "entry.not_present": "{name} chưa được điểm danh có mặt ở buổi này: hãy điểm danh trước",
+    "entry.no_such_code": (
+        "không có bài nào của buổi này mang mã #{code}: "
+        "có phải bài của buổi khác?"
+    ),
+    "entry.code_shared": "cả buổi dùng chung một đề (#{code}): hãy chọn đảng viên theo tên",
+    "entry.taken_otherwise": (
+        "{"
+        "name} đã làm, hoặc đang làm, bài kiểm tra trên máy hay trên điện thoại"
+    ),
+    "entry.already_entered": "bài của {name} đã được nhập: hãy sửa bài (cần mã PIN của chi bộ)",
+    "paper.fields_named": "Họ và tên: {name} · Chi bộ: {cell} · Ngày: {date}",
+    "paper.footer": "{name} · Mã đề {code} · Trang ",
+    "paper.session_title": "Đề kiểm tra — {cell}, ngày {date}",
 }

@@ -605,6 +605,81 @@ class Store:
                  result.correct, attempt_id))
         return self.attempt(attempt_id)
 
+    def record_paper_attempt(self, quiz: QuizSession, *, member_id: str, session_id: str,
+                             pack_id: str | None, entered: str, via: str = "paper",
+                             replaces: str | None = None) -> Attempt:
+        """A test answered on paper and entered by the secretary: the attempt,
+        its events, its answers and its result in one transaction, on disk
+        when this returns. `quiz` is finished, its answers given by
+        `quiz/entry.py`. How it was taken (`via`) and the entered text are
+        kept in the attempt's settings JSON. With `replaces` (the member's
+        paper attempt of this session), the entry is a correction: the same
+        attempt id gets the new answers, and its settings keep the earlier
+        entry under `corrections`; review cards are reviewed by the first
+        entry only. A closed session refuses (SessionClosedError)."""
+        if not quiz.finished:
+            raise ValueError("record_paper_attempt takes a finished quiz")
+        self._open_session(session_id)
+        at = quiz.finished_at or self.clock()
+        result = quiz.result()
+        settings: dict[str, Any] = {
+            "time_limit_s": None, "partial_credit": quiz.partial_credit,
+            "grading": grading_to_data(quiz.grading), "via": via,
+            "entered": {"by": "secretary", "at": at.isoformat(), "text": entered},
+            "corrections": []}
+        attempt_id = replaces or self.new_id()
+        started = quiz.started_at
+        if replaces is not None:
+            old = self.attempt(replaces)
+            if old.session_id != session_id or old.member_id != member_id or \
+                    old.settings.get("via") != via:
+                raise StoreError(tr("store.no_attempt", id=replaces))
+            previous = [{"position": r.position, "response": r.response}
+                        for r in self.answers(replaces)]
+            settings["corrections"] = [*old.settings.get("corrections", []), {
+                "at": at.isoformat(), "previous": old.settings.get("entered"),
+                "previous_answers": previous}]
+            started = old.started_at
+        with self._write() as connection:
+            if replaces is not None:
+                for table, column in (("answers", "attempt_id"), ("events", "attempt_id"),
+                                      ("attempts", "id")):
+                    connection.execute(f"DELETE FROM {table} WHERE {column} = ?",
+                                       (replaces,))
+            connection.execute(
+                "INSERT INTO attempts (id, member_id, guest_name, session_id, mode, pack_id, "
+                "paper, settings, status, started_at) "
+                "VALUES (?, ?, NULL, ?, 'test', ?, ?, ?, 'in_progress', ?)",
+                (attempt_id, member_id, session_id, pack_id,
+                 json.dumps(paper_to_data(quiz.paper)),
+                 json.dumps(settings, ensure_ascii=False), started.isoformat()))
+            for event in quiz.events:
+                self._insert_event(connection, attempt_id, event)
+            for position, response in sorted(quiz.responses.items()):
+                item = quiz.paper.items[position]
+                credit = result.credits[position]
+                connection.execute(
+                    "INSERT INTO answers (id, attempt_id, position, question_id, question_hash, "
+                    "response, credit_num, credit_den, points_num, points_den, "
+                    "without_diacritics, understood_as, answered_at, duration_ms) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                    (self.new_id(), attempt_id, position, item.question.full_id,
+                     item.question.content_hash,
+                     json.dumps(response_to_data(response), ensure_ascii=False),
+                     credit.fraction.numerator, credit.fraction.denominator,
+                     credit.points.numerator, credit.points.denominator,
+                     int(credit.without_diacritics), credit.understood_as, at.isoformat()))
+            if replaces is None:
+                cards.attempt_reviewed_in(connection, self.new_id, attempt_id, at)
+            score = result.score.value
+            connection.execute(
+                "UPDATE attempts SET status = 'finished', finished_at = ?, time_spent_ms = 0, "
+                "time_paused_ms = 0, score_num = ?, score_den = ?, band = ?, passed = ?, "
+                "answered = ?, correct = ? WHERE id = ?",
+                (at.isoformat(), score.numerator, score.denominator, result.score.band,
+                 int(result.score.passed), result.answered, result.correct, attempt_id))
+        return self.attempt(attempt_id)
+
     def abandon_attempt(self, attempt_id: str) -> None:
         with self._write() as connection:
             connection.execute("UPDATE attempts SET status = 'abandoned' WHERE id = ? "
