@@ -47,6 +47,7 @@ def add_commands(command: CommandAdder) -> None:
                         help=tr("cli.opt.date_to"))
     export.add_argument("--format", choices=FORMATS, required=True, help=tr("cli.opt.format"))
     export.add_argument("-o", "--output", metavar="FILE", help=tr("cli.opt.output"))
+    export.add_argument("--decimal", choices=("comma", "point"), help=tr("cli.opt.decimal"))
 
     bring = command("import", cmd_import, "cli.cmd.import")
     bring.add_argument("file", metavar="FILE", help=tr("cli.arg.bundle"))
@@ -111,7 +112,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     store = open_store(settings)
     scope = _scope(store, args)
     catalog = load_content(settings).catalog
-    prepared = prepare(store, catalog, scope, args.format)
+    prepared = prepare(store, catalog, scope, args.format, decimal=args.decimal)
     if args.output:
         path = export_to(Path(args.output), prepared)
         err(tr("cli.exported", path=str(path), what=tr(f"export.count.{prepared.unit}",

@@ -359,6 +359,8 @@ MESSAGES: dict[str, str] = {
     "cli.opt.clear_pin": "remove the PIN (pin)",
     "cli.cmd.db": "check (check) or back up (backup -o FILE) the database",
     "cli.opt.output": "the output file",
+    "cli.opt.decimal": ("CSV: the decimal sign, comma (7,5; columns separated by ;) or point "
+                        "(7.5; separated by ,); default from the interface language"),
     "cli.cmd.locate": "where the config, data and database live",
     "cli.cmd.demo": "fill a new database with made-up data (names and results are invented)",
     "cli.opt.demo_seed": "random seed",

@@ -354,6 +354,8 @@ MESSAGES: dict[str, str] = {
     "cli.opt.clear_pin": "bỏ mã PIN (pin)",
     "cli.cmd.db": "kiểm tra (check) hoặc sao lưu (backup -o TỆP) cơ sở dữ liệu",
     "cli.opt.output": "tệp kết quả",
+    "cli.opt.decimal": ("CSV: dấu thập phân, comma (7,5; cột cách nhau bằng ;) hoặc point "
+                        "(7.5; cách nhau bằng ,); mặc định theo ngôn ngữ giao diện"),
     "cli.cmd.locate": "cho biết cấu hình, dữ liệu và cơ sở dữ liệu nằm ở đâu",
     "cli.cmd.demo": "điền dữ liệu mẫu (tên người, kết quả đều là giả) vào một cơ sở dữ liệu mới",
     "cli.opt.demo_seed": "hạt giống ngẫu nhiên",

@@ -147,16 +147,6 @@ class Store:
         self.clock = clock
         self.new_id = new_id
 
-    @property
-    def new_id(self) -> Callable[[], str]:
-        return self._new_id
-
-    @new_id.setter
-    def new_id(self, value: Callable[[], str]) -> None:
-        # The database's own id comes from the same maker: `demo` stays deterministic.
-        self._new_id = value
-        self.database.new_id = value
-
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         try:

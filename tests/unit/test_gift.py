@@ -555,7 +555,7 @@ def test_any_gift_gives_questions_the_loader_takes(text: str) -> None:
 
 def test_importing_modules_leave_textual_out() -> None:
     modules = ", ".join(f"studyapp.importing.{name}" for name in
-                        ("gift", "aiken", "common", "moodle_out", "commands", "textformats"))
+                        ("gift", "aiken", "common", "moodle_out", "textformats"))
     code = (f"import sys, {modules}; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))")
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -245,7 +245,7 @@ def test_closed_sessions_cannot_change(store: Store, catalog: Catalog, tmp_path:
 
 
 def test_demo_is_deterministic_and_healthy(tmp_path: Path, catalog: Catalog) -> None:
-    dumps = []
+    dumps, ids = [], []
     for name in ("a", "b"):
         store = Store(Database(tmp_path / f"{name}.sqlite3"))
         report = fill(store, catalog, seed=5, cells=2, members=8, sessions=3, questions=6)
@@ -253,9 +253,13 @@ def test_demo_is_deterministic_and_healthy(tmp_path: Path, catalog: Catalog) -> 
         assert store.database.check().healthy
         store.database.close()
         connection = sqlite3.connect(tmp_path / f"{name}.sqlite3")
-        dumps.append(list(connection.iterdump()))
+        ids.append(connection.execute(
+            "SELECT value FROM meta WHERE key = 'database_id'").fetchone()[0])
+        dumps.append([line for line in connection.iterdump() if "'database_id'" not in line])
         connection.close()
     assert dumps[0] == dumps[1]
+    # Every database has its own id, demo or not: it is what tells a foreign -wal apart.
+    assert ids[0] != ids[1]
     store = Store(Database(tmp_path / "a.sqlite3"))
     with pytest.raises(DemoError):
         fill(store, catalog, seed=5)  # never into a database that has data
