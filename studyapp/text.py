@@ -26,6 +26,7 @@ __all__ = [
     "normalize_line",
     "parse_number",
     "roster_key",
+    "shown",
     "sort_key",
     "strip_diacritics",
 ]
@@ -461,3 +462,22 @@ def roster_key(full_name: str) -> tuple[SortKey, SortKey]:
 def sorted_vietnamese(values: Sequence[str]) -> list[str]:
     """`values` in Vietnamese dictionary order."""
     return sorted(values, key=sort_key)
+
+
+# --- showing text that came from outside ------------------------------------
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 \
+        else f"\\U{code:08x}"
+
+
+def shown(text: str) -> str:
+    """`text` safe to write to a terminal, with nothing of it hidden: every
+    control or invisible character (escape codes included; newline and tab
+    kept) written as `\\x1b`, `\\u200b`. For names the program did not make
+    itself and prints as they are (file names, TOML keys, config ids): a file
+    name must stay findable, so nothing is dropped."""
+    if not has_unwanted(text):
+        return text
+    return UNWANTED_CHARACTERS.sub(_escaped, text)

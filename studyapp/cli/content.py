@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -75,8 +76,21 @@ def filter_options(parser: argparse.ArgumentParser) -> None:
 # --- validate --------------------------------------------------------------------
 
 
+def _where(path: Path) -> set[Path]:
+    """The file as named (absolute) and where its links lead, if anywhere:
+    a link that loops or leads outside is still the file the user named."""
+    from studyapp.content.source import resolved  # noqa: PLC0415
+
+    found = {Path(os.path.abspath(path))}
+    target = resolved(path)
+    if target is not None:
+        found.add(target)
+    return found
+
+
 def _enclosing_pack(path: Path) -> Path | None:
-    for parent in list(path.resolve().parents)[:3]:
+    # The folders above the file as named, not above where a link leads.
+    for parent in list(Path(os.path.abspath(path)).parents)[:3]:
         if (parent / PACK_FILE).is_file():
             return parent
     return None
@@ -107,14 +121,14 @@ def _validate_paths(paths: Sequence[Path]) -> tuple[list[Problem], int, Catalog 
     for path in paths:
         if path.is_dir():
             roots.append(path)
-            wanted_dirs.append(path.resolve())
-        elif path.is_file():
+            wanted_dirs.extend(_where(path))
+        elif path.is_file() or path.is_symlink():  # a broken or looping link: said below
             pack_dir = _enclosing_pack(path)
             if pack_dir is None:
                 standalone.append(path)
             else:
                 roots.append(pack_dir)
-                wanted_files.add(path.resolve())
+                wanted_files.update(_where(path))
         else:
             log.error(path, 1, 1, "not_found")
     files = 0
@@ -125,9 +139,9 @@ def _validate_paths(paths: Sequence[Path]) -> tuple[list[Problem], int, Catalog 
         files += result.files_read
 
         def wanted(problem: Problem) -> bool:
-            resolved = problem.path.resolve()
-            return resolved in wanted_files or any(
-                resolved == d or d in resolved.parents for d in wanted_dirs)
+            return any(place in wanted_files or any(
+                place == d or d in place.parents for d in wanted_dirs)
+                for place in _where(problem.path))
 
         log.extend(p for p in result.problems if wanted(p))
     for path in standalone:

@@ -46,9 +46,13 @@ class Catalog:
         self._questions = {q.full_id: q for bank in self.banks for q in bank.questions}
 
     def _walk(self, pack_id: str, parent: str | None, depth: int) -> None:
-        for lesson in self._children.get((pack_id, parent), ()):
-            self._order.append((lesson, depth))
-            self._walk(pack_id, lesson.id, depth + 1)
+        # With a stack, not recursion: a pack from outside may nest deeply.
+        stack = [(lesson, depth) for lesson in reversed(self._children.get((pack_id, parent), ()))]
+        while stack:
+            lesson, level = stack.pop()
+            self._order.append((lesson, level))
+            stack.extend((child, level + 1) for child in
+                         reversed(self._children.get((pack_id, lesson.id), ())))
 
     # --- lookups -------------------------------------------------------------
 
@@ -93,9 +97,11 @@ class Catalog:
     def descendants(self, lesson_id: str) -> list[Lesson]:
         """The lesson's children, their children, ..., in reading order."""
         found: list[Lesson] = []
-        for child in self.children(lesson_id):
+        stack = list(reversed(self.children(lesson_id)))
+        while stack:
+            child = stack.pop()
             found.append(child)
-            found.extend(self.descendants(child.id))
+            stack.extend(reversed(self.children(child.id)))
         return found
 
     def with_descendants(self, lesson_ids: Iterable[str]) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -49,7 +50,8 @@ def _is_string_list(value: object) -> bool:
 _FITS: dict[str, Callable[[object], bool]] = {
     "string": lambda value: type(value) is str,
     "integer": lambda value: type(value) is int,
-    "number": lambda value: type(value) is int or type(value) is float,
+    # TOML allows nan and inf; no count, mark or weight of a pack can be one.
+    "number": lambda value: type(value) is int or (type(value) is float and math.isfinite(value)),
     "boolean": lambda value: type(value) is bool,
     "array": lambda value: type(value) is list,
     "table": lambda value: type(value) is dict,
@@ -119,6 +121,9 @@ class TableChecker:
                 ok = False
             elif fits(value):
                 good[key] = value
+            elif type(value) is float and math.isnan(value) | math.isinf(value):
+                self.error(table, key, "not_finite", key=key, value=value)
+                ok = False
             else:
                 kind = next(f.kind for f in fields if f.name == key)
                 self.error(table, key, "wrong_type", key=key, expected=kind,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,12 +16,24 @@ from studyapp.content.catalog import Catalog
 from studyapp.content.checks import Field, TableChecker, fraction_of, kind_of, one_line
 from studyapp.content.model import DEFAULT_BANDS, Band, Bank, Grading, Lesson, Pack
 from studyapp.content.problems import HasProblems, Problem, ProblemLog
-from studyapp.content.source import Location, TablePath, parse_toml, read_text, read_toml
+from studyapp.content.source import (
+    Location,
+    TablePath,
+    check_inside,
+    parse_toml,
+    read_text,
+    read_toml,
+)
 
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 FRONT_MATTER_FENCE = "+++"
 LESSON_BODY_LIMIT = 4096
 MAX_KEY_POINTS = 10
+MAX_LESSON_DEPTH = 16
+"""Lessons nested deeper are refused: the tree, numbering and reading order stay usable."""
+LESSON_FILE_LIMIT = 1024 * 1024
+"""A lesson or pack.toml file over 1 MiB is refused before it is read (about
+4 KB is the advice): a huge one would freeze the interface."""
 
 PACK_FILE = "pack.toml"
 LESSONS_DIR = "lessons"
@@ -90,7 +102,7 @@ def _load_grading(data: Mapping[str, Any], checker: TableChecker) -> Grading | N
 def load_pack_file(directory: Path, log: ProblemLog) -> Pack | None:
     """Read and check `pack.toml`; None if the pack cannot be used."""
     path = directory / PACK_FILE
-    read = read_toml(path, log)
+    read = read_toml(path, log, LESSON_FILE_LIMIT)
     if read is None:
         return None
     text, data = read
@@ -144,7 +156,7 @@ class LessonRecord:
     def _locate(self, key: str) -> Location:
         if self.checker is None:
             front = ""
-            text = read_text(self.lesson.path, ProblemLog())
+            text = read_text(self.lesson.path, ProblemLog(), LESSON_FILE_LIMIT)
             parts = split_front_matter(text) if text is not None else None
             if parts is not None:
                 front = parts[0]
@@ -188,7 +200,7 @@ def load_lesson(path: Path, pack_id: str, log: ProblemLog,
 
     A readable `id` is added to `seen_ids` even when the lesson has errors, so
     that its children are told their parent was skipped, not that it is missing."""
-    text = read_text(path, log)
+    text = read_text(path, log, LESSON_FILE_LIMIT)
     if text is None:
         return None
     try:
@@ -314,6 +326,7 @@ def _check_tree(records: list[LessonRecord], log: ProblemLog,
             current = parent_of(valid[current].lesson)
         for visited in path:
             state[visited] = 2
+    _drop_too_deep(valid, parent_of, log)
     lessons = []
     for record in valid.values():
         lesson = record.lesson
@@ -323,6 +336,28 @@ def _check_tree(records: list[LessonRecord], log: ProblemLog,
             lesson = dataclasses.replace(lesson, parent=None)
         lessons.append(lesson)
     return lessons
+
+
+def _drop_too_deep(valid: dict[str, LessonRecord],
+                   parent_of: Callable[[Lesson], str | None], log: ProblemLog) -> None:
+    """Drop, each with an error at its `parent` key, the lessons nested
+    deeper than MAX_LESSON_DEPTH (the cycles are gone already)."""
+    depth: dict[str, int] = {}
+    for start in list(valid):
+        chain: list[str] = []
+        current: str | None = start
+        while current is not None and current not in depth:
+            chain.append(current)
+            current = parent_of(valid[current].lesson)
+        level = depth[current] if current is not None else -1
+        for lesson_id in reversed(chain):
+            level += 1
+            depth[lesson_id] = level
+    for lesson_id, level in depth.items():
+        if level >= MAX_LESSON_DEPTH:
+            record = valid.pop(lesson_id)
+            log.error(record.lesson.path, record.parent_at.line, record.parent_at.column,
+                      "lesson_too_deep", depth=level + 1, limit=MAX_LESSON_DEPTH)
 
 
 def _load_pack_cached(directory: Path, cache: ContentCache) -> FileResult:
@@ -384,6 +419,9 @@ class _Loader:
 
     def pack(self, directory: Path, cache: ContentCache) -> Pack | None:
         self.files_read += 1
+        if not check_inside(directory / PACK_FILE, directory, self.log):
+            self.skipped.append(directory)
+            return None
         result = _load_pack_cached(directory, cache)
         self.log.extend(result.problems)
         pack = result.value
@@ -403,6 +441,9 @@ class _Loader:
         declared = self.declared.setdefault(pack.id, set())
         for path in _files(directory / LESSONS_DIR, "*.md"):
             self.files_read += 1
+            if not check_inside(path, directory, self.log):
+                self.skipped.append(path)
+                continue
             record, result = _load_lesson_cached(path, pack.id, cache)
             self.log.extend(result.problems)
             if result.declared_id is not None:
@@ -423,6 +464,9 @@ class _Loader:
     def banks(self, directory: Path, pack: Pack, cache: ContentCache) -> None:
         for path in _files(directory / BANKS_DIR, "*.toml"):
             self.files_read += 1
+            if not check_inside(path, directory, self.log):
+                self.skipped.append(path)
+                continue
             stamp, result = cache.get(path, "bank:" + pack.id)
             if result is None:
                 log = ProblemLog()

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from studyapp.i18n import Lang, has_message, tr
+from studyapp.text import shown
 
 
 class Severity(enum.StrEnum):
@@ -46,7 +47,9 @@ class Problem:
 
     def format(self, lang: Lang | None = None) -> str:
         """`path:line:column: error|warning: message`, as compilers print it."""
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message(lang)}"
+        # The path as shown: a file name may carry escape codes (text.shown).
+        return (f"{shown(str(self.path))}:{self.line}:{self.column}: {self.severity}: "
+                f"{self.message(lang)}")
 
     @property
     def is_error(self) -> bool:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,18 +27,70 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def read_text(path: Path, log: ProblemLog) -> str | None:
+def resolved(path: Path) -> Path | None:
+    """Where `path` leads once every link is followed; None if the links
+    loop (or the file is missing). Never raises."""
+    try:
+        return path.resolve(strict=True)
+    except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
+        return None
+
+
+def check_inside(path: Path, folder: Path, log: ProblemLog) -> bool:
+    """Whether `path`, once its links are followed, is inside `folder` (a
+    pack's own folder); else an error saying where it leads. A pack from
+    outside must not make the program read /dev/zero or /etc/shadow."""
+    target = resolved(path)
+    home = resolved(folder)
+    if target is None:
+        _log_unresolvable(path, log)
+        return False
+    if home is not None and target != home and home not in target.parents:
+        log.error(path, 1, 1, "outside_pack", target=target)
+        return False
+    return True
+
+
+def _log_unresolvable(path: Path, log: ProblemLog) -> None:
+    if path.is_symlink():
+        try:
+            path.stat()
+        except OSError as error:
+            if error.errno == getattr(os, "ELOOP", 40) or "loop" in str(error).lower():
+                log.error(path, 1, 1, "link_loop")
+                return
+        except RuntimeError:
+            log.error(path, 1, 1, "link_loop")
+            return
+        log.error(path, 1, 1, "broken_link")
+        return
+    log.error(path, 1, 1, "not_found")
+
+
+def read_text(path: Path, log: ProblemLog, limit: int = MAX_FILE_BYTES) -> str | None:
     """Read a content file as clean text: UTF-8 (a byte-order mark accepted),
     line endings unified, NFC, control and invisible characters removed.
 
-    Returns None, with an error logged, for a file that cannot be used; logs
-    a warning when the text had to be cleaned."""
+    Only a regular file is opened (a FIFO would hang the program, a device
+    never ends), and only when it is at most `limit` bytes. Returns None,
+    with an error logged, for a file that cannot be used; logs a warning
+    when the text had to be cleaned."""
+    if resolved(path) is None:
+        _log_unresolvable(path, log)
+        return None
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            log.error(path, 1, 1, "too_large", size=size, limit=MAX_FILE_BYTES)
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            log.error(path, 1, 1, "not_regular")
             return None
-        data = path.read_bytes()
+        if status.st_size > limit:
+            log.error(path, 1, 1, "too_large", size=status.st_size, limit=limit)
+            return None
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)  # the file may have grown since
+        if len(data) > limit:
+            log.error(path, 1, 1, "too_large", size=len(data), limit=limit)
+            return None
     except OSError as error:
         log.error(path, 1, 1, "unreadable", reason=error.strerror or str(error))
         return None
@@ -119,10 +173,11 @@ def _clean_strings(value: Any) -> tuple[Any, bool]:
     return value, False
 
 
-def read_toml(path: Path, log: ProblemLog) -> tuple[str, dict[str, Any]] | None:
+def read_toml(path: Path, log: ProblemLog, limit: int = MAX_FILE_BYTES
+              ) -> tuple[str, dict[str, Any]] | None:
     """A TOML content file's clean text and its tables; None, logged, if it
     cannot be read or parsed."""
-    text = read_text(path, log)
+    text = read_text(path, log, limit)
     if text is None:
         return None
     data = parse_toml(text, path, log)

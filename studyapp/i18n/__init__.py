@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from pathlib import PurePath
 from typing import Literal, get_args
 
 from studyapp.i18n import en, vi
+from studyapp.text import shown
 
 Lang = Literal["vi", "en"]
 LANGUAGES: tuple[Lang, ...] = get_args(Lang)
@@ -34,7 +36,19 @@ def tr(key: str, /, lang: Lang | None = None, **params: object) -> str:
     """The message `key` in `lang` (default: the current language), with
     `{name}` placeholders filled from `params`."""
     template = CATALOGS[lang or _current][key]
-    return template.format(**params) if params else template
+    if not params:
+        return template
+    # Every value is shown through `shown` (text.py): a file name, a TOML key
+    # or a config id from outside must not write escape codes to the terminal.
+    return template.format(**{name: _shown_value(value) for name, value in params.items()})
+
+
+def _shown_value(value: object) -> object:
+    if isinstance(value, str):
+        return shown(value)
+    if isinstance(value, PurePath):
+        return shown(str(value))
+    return value
 
 
 def has_message(key: str) -> bool:

@@ -1358,4 +1358,18 @@ MESSAGES: dict[str, str] = {
     "paper.fields_named": "Full name: {name} · Cell: {cell} · Date: {date}",
     "paper.footer": "{name} · Paper code {code} · Page ",
     "paper.session_title": "Test papers — {cell}, {date}",
+    # --- i21p: content packs from outside, the PIN, dates ---
+    "problem.outside_pack": (
+        "this file leads outside its pack's folder (to {target}); it is not read: copy the file"
+        " into the pack"
+    ),
+    "problem.not_regular": (
+        "not a regular file (a device, pipe or socket); it is not read: put a text file here"
+    ),
+    "problem.link_loop": "this link leads round in a loop; it is not read: replace it by the file",
+    "problem.broken_link": "this link leads to no file; it is not read",
+    "problem.lesson_too_deep": (
+        "this lesson is nested {depth} levels deep, at most {limit}; it is skipped: give it a"
+        " parent higher up"
+    ),
 }

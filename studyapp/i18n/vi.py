@@ -1371,4 +1371,19 @@ MESSAGES: dict[str, str] = {
     "paper.fields_named": "Họ và tên: {name} · Chi bộ: {cell} · Ngày: {date}",
     "paper.footer": "{name} · Mã đề {code} · Trang ",
     "paper.session_title": "Đề kiểm tra — {cell}, ngày {date}",
+    # --- i21p: content packs from outside, the PIN, dates ---
+    "problem.outside_pack": (
+        "tệp này dẫn ra ngoài thư mục của gói (tới {target}) nên không được đọc: hãy chép tệp"
+        " vào trong gói"
+    ),
+    "problem.not_regular": (
+        "đây không phải tệp thường (thiết bị, ống dẫn hay socket) nên không được đọc: hãy đặt"
+        " một tệp văn bản vào đây"
+    ),
+    "problem.link_loop": "liên kết này dẫn vòng quanh nên không được đọc: hãy thay bằng chính tệp",
+    "problem.broken_link": "liên kết này không dẫn tới tệp nào nên không được đọc",
+    "problem.lesson_too_deep": (
+        "bài này lồng sâu {depth} cấp, tối đa {limit} cấp, nên bị bỏ qua: hãy chọn `parent`"
+        " ở cấp cao hơn"
+    ),
 }

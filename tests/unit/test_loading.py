@@ -165,7 +165,7 @@ def test_a_folder_without_packs(tmp_path: Path) -> None:
 
 def test_huge_file_is_refused_without_reading_it(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("studyapp.content.source.MAX_FILE_BYTES", 100)
+    monkeypatch.setattr("studyapp.content.loading.LESSON_FILE_LIMIT", 100)
     make_pack(tmp_path, lessons={"x.md": lesson_text("x", body="a" * 200)})
     result = load_catalog([tmp_path])
     assert [p.code for p in result.errors] == ["too_large"]
