@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from studyapp.config import Settings
@@ -107,3 +107,38 @@ def common_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
                         help=tr("cli.opt.with_bundled"))
     parser.add_argument("--db", metavar="PATH", default=default, help=tr("cli.opt.db"))
     parser.add_argument("--lang", choices=LANGUAGES, default=default, help=tr("cli.opt.lang"))
+
+
+def secretary_pin(args: argparse.Namespace) -> str | None:
+    """The secretary PIN: --pin, else STUDYAPP_PIN, else None (the store says
+    when one is needed)."""
+    import os  # noqa: PLC0415
+
+    from studyapp.paths import ENV_PIN  # noqa: PLC0415
+
+    return getattr(args, "pin", None) or os.environ.get(ENV_PIN) or None
+
+
+def require_pins(store: Store, cell_ids: Iterable[str], pin: str | None) -> None:
+    """The PIN of every PIN-protected cell among `cell_ids`, each try counted
+    by the store (a wrong one raises PinError, naming the cell); a right
+    PIN shorter than the rule is accepted with a request to change it."""
+    from studyapp.store.store import PinError  # noqa: PLC0415
+
+    for cell_id in dict.fromkeys(cell_ids):
+        cell = store.cell(cell_id)
+        if not cell.has_pin:
+            continue
+        try:
+            store.check_pin(cell.id, pin)
+        except PinError as error:
+            raise PinError(f"{cell.name}: {error.message}") from error
+        warn_weak_pin(store, pin)
+
+
+def warn_weak_pin(store: Store, pin: str | None) -> None:
+    """After a right PIN: ask to change it if it is shorter than the rule."""
+    from studyapp.store import pin as pins  # noqa: PLC0415
+
+    if pin and store.pin_weakness(pin) is not None:
+        err(tr("pin.weak_change", digits=pins.MIN_DIGITS, letters=pins.MIN_PASSPHRASE))

@@ -8,9 +8,18 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from studyapp.cli.common import CommandAdder, err, load_content, open_store, out
+from studyapp.cli.common import (
+    CommandAdder,
+    err,
+    load_content,
+    open_store,
+    out,
+    require_pins,
+    secretary_pin,
+)
 from studyapp.errors import StudyappError, UsageError
 from studyapp.i18n import format_count, tr
+from studyapp.i18n import parse_day as read_day
 from studyapp.text import fold, normalize_line
 
 if TYPE_CHECKING:
@@ -19,15 +28,12 @@ if TYPE_CHECKING:
     from studyapp.store.store import Store
 
 def parse_day(text: str) -> date:
-    """`26/11/2026` (as people write it) or `2026-11-26` (as scripts do)."""
-    value = text.strip()
-    try:
-        if "/" in value:
-            day, month, year = (int(part) for part in value.split("/"))
-            return date(year, month, day)
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(tr("cli.bad_date", value=text)) from None
+    """`26/11/2026` (as people write it) or `2026-11-26` (as scripts do), of
+    the years 2000..2100 (`02/12/202` is a typing mistake)."""
+    day = read_day(text)
+    if day is None:
+        raise argparse.ArgumentTypeError(tr("cli.bad_date", value=text))
+    return day
 
 
 FORMATS = ("csv", "xlsx", "json", "md", "html")
@@ -48,9 +54,11 @@ def add_commands(command: CommandAdder) -> None:
     export.add_argument("--format", choices=FORMATS, required=True, help=tr("cli.opt.format"))
     export.add_argument("-o", "--output", metavar="FILE", help=tr("cli.opt.output"))
     export.add_argument("--decimal", choices=("comma", "point"), help=tr("cli.opt.decimal"))
+    export.add_argument("--pin", help=tr("cli.opt.pin"))
 
     bring = command("import", cmd_import, "cli.cmd.import")
     bring.add_argument("file", metavar="FILE", help=tr("cli.arg.bundle"))
+    bring.add_argument("--pin", help=tr("cli.opt.pin"))
 
 
 def _scope(store: Store, args: argparse.Namespace) -> Scope:
@@ -104,6 +112,32 @@ def _member_id(store: Store, given: str, cell_id: str | None) -> str:
     return found[0].id
 
 
+def _scope_cells(store: Store, scope: Scope) -> list[str]:
+    """The cells whose results an export of `scope` shows."""
+    if scope.session_id is not None:
+        return [store.session(scope.session_id).cell_id]
+    if scope.cell_id is not None:
+        return [scope.cell_id]
+    if scope.member_id is not None:
+        return [store.member(scope.member_id).cell_id]
+    return [cell.id for cell in store.cells()]
+
+
+def _bundle_cells(store: Store, rows: list[dict[str, object]]) -> list[str]:
+    """Our cells that a bundle's cells are merged into (by id, else by name)."""
+    found = []
+    known = {cell.id for cell in store.cells()}
+    for row in rows:
+        cell_id, name = row.get("id"), row.get("name")
+        if isinstance(cell_id, str) and cell_id in known:
+            found.append(cell_id)
+        elif isinstance(name, str):
+            cell = store.cell_by_name(name)
+            if cell is not None:
+                found.append(cell.id)
+    return found
+
+
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     from studyapp.export.run import export_to, prepare  # noqa: PLC0415
 
@@ -111,6 +145,8 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError(tr("cli.xlsx_needs_output"))
     store = open_store(settings)
     scope = _scope(store, args)
+    # What the interface asks the PIN for, the command line asks too (issue 21).
+    require_pins(store, _scope_cells(store, scope), secretary_pin(args))
     catalog = load_content(settings).catalog
     prepared = prepare(store, catalog, scope, args.format, decimal=args.decimal)
     if args.output:
@@ -141,6 +177,9 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         return bool(existing_question_ids(store, [question_id]))
 
     bundle = read_bundle(path, catalog, known)
+    # Members and closed sessions of a PIN-protected cell are its secretary's.
+    require_pins(store, _bundle_cells(store, list(bundle.tables.get("cells", []))),
+                 secretary_pin(args))
     try:
         report = merge_tables(store, bundle.tables)
     except MergeConflictError as error:

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from studyapp.cli.common import CommandAdder, err, open_store, out, print_json
+from studyapp.cli.common import (
+    CommandAdder,
+    err,
+    open_store,
+    out,
+    print_json,
+    secretary_pin,
+    warn_weak_pin,
+)
 from studyapp.config import Settings
 from studyapp.errors import StudyappError, UsageError
 from studyapp.i18n import tr
-from studyapp.paths import ENV_PIN
 
 if TYPE_CHECKING:
     from studyapp.store.models import Cell
@@ -46,9 +52,7 @@ def check_arguments(args: argparse.Namespace) -> None:
 
 
 def _pin(args: argparse.Namespace) -> str | None:
-    """The secretary PIN: --pin, else STUDYAPP_PIN, else None (the store says
-    when one is needed)."""
-    return args.pin or os.environ.get(ENV_PIN) or None
+    return secretary_pin(args)
 
 
 def _cell(store: Store, name: str, *, create: bool) -> Cell:
@@ -85,6 +89,8 @@ def cmd_members(args: argparse.Namespace, settings: Settings) -> int:
             raise DuplicateMemberError(f"{error.message} {tr('members.allow_duplicate')}") \
                 from error
         err(tr("members.added", name=member.full_name, cell=cell.name))
+        if cell.has_pin:
+            warn_weak_pin(store, _pin(args))
         return 0
     if action == "import":
         try:
@@ -97,6 +103,8 @@ def cmd_members(args: argparse.Namespace, settings: Settings) -> int:
         cell = _cell(store, args.cell, create=True)
         report = store.import_members(cell.id, lines, pin=_pin(args))
         err(tr("members.imported", added=len(report.added), cell=cell.name))
+        if cell.has_pin:
+            warn_weak_pin(store, _pin(args))
         for name in report.duplicates:
             err(tr("members.import_duplicate", name=name))
         for line, reason in report.refused:
@@ -113,6 +121,8 @@ def cmd_members(args: argparse.Namespace, settings: Settings) -> int:
             raise StudyappError(tr("store.ambiguous_member", count=len(found), name=args.name))
         store.remove_member(found[0].id, pin=_pin(args))
         err(tr("members.removed", name=found[0].full_name, cell=cell.name))
+        if cell.has_pin:
+            warn_weak_pin(store, _pin(args))
         return 0
     # pin: set, change or clear the cell's secretary PIN
     cell = _cell(store, args.cell, create=True)

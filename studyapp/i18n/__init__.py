@@ -82,6 +82,32 @@ def format_date(day: date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
+MIN_YEAR, MAX_YEAR = 2000, 2100
+"""Dates outside these years are a typing mistake (`02/12/202`), refused."""
+
+
+def parse_day(text: str) -> date | None:
+    """A date as people type it, `26/11/2026` (or with `-` or `.`; a two-digit
+    year is 20yy), or as scripts write it, `2026-11-26`; None if it is no
+    date or its year is not within MIN_YEAR..MAX_YEAR."""
+    value = text.strip()
+    parts = value.replace("-", "/").replace(".", "/").split("/")
+    if len(parts) != 3 or not all(part.isdecimal() and part.isascii() for part in parts):
+        return None
+    if len(parts[0]) == 4:  # year first: ISO
+        year, month, day = (int(part) for part in parts)
+    else:
+        day, month, year = (int(part) for part in parts)
+        if len(parts[2]) <= 2:
+            year += 2000
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def format_duration(spent: timedelta) -> str:
     """`5 phút 12 giây`, `1 giờ 3 phút`, `40 giây`."""
     seconds = round(spent.total_seconds())

@@ -736,7 +736,9 @@ MESSAGES: dict[str, str] = {
     "open_session.variants": "A paper of their own for each",
     "open_session.submit": "Open the meeting",
     "open_session.ready": "Ctrl+S or the button: open it, then take attendance.",
-    "open_session.bad_date": "Write the date as day/month/year, such as 26/11/2026.",
+    "open_session.bad_date": (
+        "Write the date as day/month/year, a year 2000 to 2100, such as 26/11/2026."
+    ),
     "open_session.no_topic": "Give the meeting a topic.",
     "key.open_new_session": "Open it",
     "attendance.title": "Attendance — {cell}",
@@ -894,7 +896,10 @@ MESSAGES: dict[str, str] = {
     "cli.opt.export_all": "every session of every cell (a ward report)",
     "cli.opt.date_from": "from this day (dd/mm/yyyy or yyyy-mm-dd), inclusive",
     "cli.opt.date_to": "to this day (dd/mm/yyyy or yyyy-mm-dd), inclusive",
-    "cli.bad_date": "“{value}” is not a date: write dd/mm/yyyy (26/11/2026) or yyyy-mm-dd.",
+    "cli.bad_date": (
+        "“{value}” is not a date: write dd/mm/yyyy (26/11/2026) or yyyy-mm-dd, a year 2000"
+        " to 2100."
+    ),
     "cli.export_one_scope": "Choose only one of --session, --member, --all.",
     "cli.export_needs_scope": (
         "Say what to export: --session ID, --cell NAME, --member NAME, --all, or a date range "
@@ -1371,5 +1376,18 @@ MESSAGES: dict[str, str] = {
     "problem.lesson_too_deep": (
         "this lesson is nested {depth} levels deep, at most {limit}; it is skipped: give it a"
         " parent higher up"
+    ),
+    "pin.rule": (
+        "A PIN needs at least {digits} digits, or a passphrase of at least {letters} characters"
+        " (no space at either end)."
+    ),
+    "pin.rule_repeated": "A PIN cannot be one character repeated: choose another.",
+    "pin.weak_change": (
+        "This cell's PIN is shorter than the rule ({digits} digits or a passphrase of {letters}"
+        " characters): change it (members pin --cell NAME)."
+    ),
+    "pin.weak_change_ui": (
+        "This cell's PIN is shorter than the rule ({digits} digits or a passphrase of {letters}"
+        " characters): change it when the session opens (or with members pin)."
     ),
 }

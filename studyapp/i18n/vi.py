@@ -745,7 +745,9 @@ MESSAGES: dict[str, str] = {
     "open_session.variants": "Mỗi người một đề riêng",
     "open_session.submit": "Mở buổi sinh hoạt",
     "open_session.ready": "Ctrl+S hoặc nút bên phải: mở buổi rồi điểm danh.",
-    "open_session.bad_date": "Ngày phải viết dạng ngày/tháng/năm, ví dụ 26/11/2026.",
+    "open_session.bad_date": (
+        "Ngày phải viết dạng ngày/tháng/năm, năm từ 2000 đến 2100, ví dụ 26/11/2026."
+    ),
     "open_session.no_topic": "Hãy nhập chủ đề buổi sinh hoạt.",
     "key.open_new_session": "Mở buổi",
     "attendance.title": "Điểm danh — {cell}",
@@ -908,7 +910,10 @@ MESSAGES: dict[str, str] = {
     "cli.opt.export_all": "mọi buổi sinh hoạt của mọi chi bộ (báo cáo toàn phường)",
     "cli.opt.date_from": "từ ngày (dd/mm/yyyy hoặc yyyy-mm-dd), tính cả ngày đó",
     "cli.opt.date_to": "đến ngày (dd/mm/yyyy hoặc yyyy-mm-dd), tính cả ngày đó",
-    "cli.bad_date": "“{value}” không phải là ngày: viết dd/mm/yyyy (26/11/2026) hoặc yyyy-mm-dd.",
+    "cli.bad_date": (
+        "“{value}” không phải là ngày: viết dd/mm/yyyy (26/11/2026) hoặc yyyy-mm-dd,"
+        " năm từ 2000 đến 2100."
+    ),
     "cli.export_one_scope": "Chỉ chọn một trong --session, --member, --all.",
     "cli.export_needs_scope": (
         "Cần nói xuất gì: --session MÃ, --cell TÊN, --member TÊN, --all, hoặc khoảng ngày "
@@ -1385,5 +1390,18 @@ MESSAGES: dict[str, str] = {
     "problem.lesson_too_deep": (
         "bài này lồng sâu {depth} cấp, tối đa {limit} cấp, nên bị bỏ qua: hãy chọn `parent`"
         " ở cấp cao hơn"
+    ),
+    "pin.rule": (
+        "Mã PIN cần ít nhất {digits} chữ số, hoặc một cụm mật khẩu ít nhất {letters} ký tự"
+        " (không có dấu cách ở đầu hay cuối)."
+    ),
+    "pin.rule_repeated": "Mã PIN không được chỉ là một ký tự lặp lại: hãy chọn mã khác.",
+    "pin.weak_change": (
+        "Mã PIN của chi bộ này ngắn hơn quy định ({digits} chữ số hoặc cụm mật khẩu {letters}"
+        " ký tự): hãy đổi mã (members pin --cell TÊN)."
+    ),
+    "pin.weak_change_ui": (
+        "Mã PIN của chi bộ này ngắn hơn quy định ({digits} chữ số hoặc cụm mật khẩu {letters}"
+        " ký tự): hãy đổi mã khi mở buổi họp (hoặc bằng lệnh members pin)."
     ),
 }

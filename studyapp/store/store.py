@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -59,6 +60,15 @@ class DuplicateMemberError(StoreError):
 
 class PinError(StoreError):
     """The secretary PIN is needed, or was wrong."""
+
+
+class PinLockedError(PinError):
+    """Too many wrong PINs in a row: no PIN, right or wrong, is tried until
+    `seconds` have passed."""
+
+    def __init__(self, message: str, seconds: int) -> None:
+        super().__init__(message)
+        self.seconds = seconds
 
 
 def _now() -> datetime:
@@ -217,19 +227,101 @@ class Store:
         rows = self._rows("SELECT pin_hash FROM cells WHERE id = ?", (cell_id,))
         return rows[0]["pin_hash"] if rows else None
 
+    # Wrong tries and the lock live in `meta` (key `pin_tries:<cell id>`), so
+    # that neither a restart nor the command line resets them (issue 21).
+
+    def _pin_tries(self, connection: sqlite3.Connection, cell_id: str) -> dict[str, Any]:
+        row = connection.execute("SELECT value FROM meta WHERE key = ?",
+                                 (f"pin_tries:{cell_id}",)).fetchone()
+        try:
+            data = json.loads(row[0]) if row else {}
+        except ValueError:
+            data = {}
+        return data if isinstance(data, dict) else {}
+
+    @staticmethod
+    def _save_pin_tries(connection: sqlite3.Connection, cell_id: str,
+                        data: dict[str, Any]) -> None:
+        connection.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) "
+                           "DO UPDATE SET value = excluded.value",
+                           (f"pin_tries:{cell_id}", json.dumps(data)))
+
+    def _locked_for(self, data: dict[str, Any]) -> int:
+        until = data.get("locked_until")
+        try:
+            locked_until = datetime.fromisoformat(until) if isinstance(until, str) else None
+        except ValueError:
+            locked_until = None
+        if locked_until is None or locked_until.tzinfo is None:
+            return 0
+        left = (locked_until - self.clock()).total_seconds()
+        return math.ceil(left) if left > 0 else 0
+
+    def pin_wait(self, cell_id: str) -> int:
+        """Seconds before the cell's PIN may be tried again (0: now)."""
+        with self._read() as connection:
+            if connection is None:
+                return 0
+            return self._locked_for(self._pin_tries(connection, cell_id))
+
     def check_pin(self, cell_id: str, pin: str | None) -> None:
-        """Raise PinError unless the cell has no PIN or `pin` is it."""
+        """Raise PinError unless the cell has no PIN or `pin` is it.
+
+        Every try is counted in the database before the PIN is compared (so
+        that programs running side by side cannot try more); TRIES wrong ones
+        in a row lock the PIN for a minute, then two, four, ... at most an
+        hour, whatever asks: the interface, the command line, a restart."""
         stored = self._pin_hash(cell_id)
         if stored is None:
             return
+        locked = 0
+        with self._write() as connection:
+            tries = self._pin_tries(connection, cell_id)
+            locked = self._locked_for(tries)
+            failures = int(tries.get("failures", 0))
+            lockouts = int(tries.get("lockouts", 0))
+            if not locked and failures >= pins.TRIES:  # tries already under way elsewhere
+                locked = pins.wait_seconds(lockouts + 1)
+            if not locked and pin:
+                failures += 1
+                self._save_pin_tries(connection, cell_id, {**tries, "failures": failures})
+        if locked:
+            raise PinLockedError(tr("pin.locked", seconds=locked), locked)
         if not pin:
             raise PinError(tr("store.pin_needed"))
-        if not pins.verify(pin, stored):
-            raise PinError(tr("store.pin_wrong"))
+        right = pins.verify(pin, stored)
+        with self._write() as connection:
+            tries = self._pin_tries(connection, cell_id)
+            if right:
+                self._save_pin_tries(connection, cell_id, {})
+                return
+            failures = max(int(tries.get("failures", 0)), failures)
+            if failures >= pins.TRIES:
+                lockouts = int(tries.get("lockouts", 0)) + 1
+                locked = pins.wait_seconds(lockouts)
+                until = self.clock() + timedelta(seconds=locked)
+                self._save_pin_tries(connection, cell_id, {
+                    "failures": 0, "lockouts": lockouts, "locked_until": until.isoformat()})
+        if locked:
+            raise PinLockedError(tr("pin.locked", seconds=locked), locked)
+        raise PinError(f"{tr('store.pin_wrong')} "
+                       f"{tr('pin.tries_left', count=pins.TRIES - failures)}")
+
+    @staticmethod
+    def pin_weakness(pin: str) -> str | None:
+        """Why `pin` is too weak to be set now (a message), or None. A PIN
+        set before the rule keeps working: the caller asks to change it."""
+        key = pins.weakness(pin)
+        return None if key is None else tr(key, digits=pins.MIN_DIGITS,
+                                              letters=pins.MIN_PASSPHRASE)
 
     def set_pin(self, cell_id: str, new_pin: str | None, current_pin: str | None = None) -> None:
         """Set, change or (with None) remove the cell's PIN; the current PIN
         is needed when there is one."""
+        if new_pin:
+            weak = self.pin_weakness(new_pin)
+            if weak is not None:
+                raise PinError(weak)
         self.check_pin(cell_id, current_pin)
         stored = pins.hash_pin(new_pin) if new_pin else None
         with self._write() as connection:

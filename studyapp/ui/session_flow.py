@@ -15,8 +15,6 @@ from studyapp.ui.modals.choice import ChoiceDialog, DialogChoice
 from studyapp.ui.modals.form import FormDialog, FormField, FormValues
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from studyapp.store.live import RecordedQuiz
     from studyapp.store.models import AttendanceStatus, Cell, Member
     from studyapp.store.report import MemberRow, SessionReport
@@ -26,8 +24,6 @@ if TYPE_CHECKING:
     from studyapp.ui.screens.summary import SummaryScreen
     from studyapp.ui.screens.turns import TurnsScreen
 
-PIN_TRIES = 3
-PIN_WAIT_SECONDS = 60
 
 
 class SessionFlow:
@@ -35,8 +31,6 @@ class SessionFlow:
 
     def __init__(self, app: StudyApp) -> None:
         self.app = app
-        self._pin_failures = 0
-        self._pin_locked_until: datetime | None = None
         self._refused_twin: str | None = None
 
     @property
@@ -479,29 +473,31 @@ class SessionFlow:
         if not cell.has_pin:
             then(None)
             return
-        now = app.clock()
-        if self._pin_locked_until is not None and now < self._pin_locked_until:
-            wait = int((self._pin_locked_until - now).total_seconds()) + 1
+        # Tries and the lock are the store's, kept in the database per cell:
+        # neither Ctrl+Q nor the command line starts the count again.
+        from studyapp.store import pin as pins  # noqa: PLC0415
+        from studyapp.store.store import PinLockedError  # noqa: PLC0415
+
+        wait = self.store.pin_wait(cell_id)
+        if wait:
             app.notify(tr("pin.locked", seconds=wait), severity="error", markup=False)
             return
         given: list[str] = []
 
         def check(values: FormValues) -> str | None:
-            from datetime import timedelta  # noqa: PLC0415
-
             try:
                 self.store.check_pin(cell_id, values["pin"])
+            except PinLockedError as error:
+                app.call_later(self._close_pin_dialog, error.message)
+                return error.message
             except StudyappError as error:
-                self._pin_failures += 1
-                if self._pin_failures >= PIN_TRIES:
-                    self._pin_failures = 0
-                    self._pin_locked_until = app.clock() + timedelta(seconds=PIN_WAIT_SECONDS)
-                    app.call_later(self._close_pin_dialog)
-                    return tr("pin.locked", seconds=PIN_WAIT_SECONDS)
-                left = tr("pin.tries_left", count=PIN_TRIES - self._pin_failures)
-                return f"{error.message} {left}"
-            self._pin_failures = 0
+                return error.message
             given.append(values["pin"])
+            weak = self.store.pin_weakness(values["pin"])
+            if weak is not None:
+                app.notify(tr("pin.weak_change_ui", digits=pins.MIN_DIGITS,
+                              letters=pins.MIN_PASSPHRASE), severity="warning", markup=False,
+                           timeout=10)
             return None
 
         def done(values: FormValues | None) -> None:
@@ -513,9 +509,8 @@ class SessionFlow:
             [FormField("pin", tr("pin.label"), password=True, max_length=32)],
             submit=tr("pin.submit"), check=check, dialog_id="pin-dialog"), done)
 
-    def _close_pin_dialog(self) -> None:
+    def _close_pin_dialog(self, message: str) -> None:
         screen = self.app.screen
         if isinstance(screen, FormDialog) and screen.id == "pin-dialog":
             screen.dismiss(None)
-            self.app.notify(tr("pin.locked", seconds=PIN_WAIT_SECONDS), severity="error",
-                            markup=False)
+            self.app.notify(message, severity="error", markup=False)

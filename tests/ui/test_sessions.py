@@ -27,7 +27,7 @@ from tests.conftest import Clock
 from tests.ui.conftest import build_app, keys_for
 
 NAMES = ["Lê Văn An", "Nguyễn Thị Bình", "Trần Văn Cường", "Phạm Thị Dung", "Đỗ Văn Em"]
-PIN = "2468"
+PIN = "246813"
 WORKER = Path(__file__).with_name("session_worker.py")
 
 
@@ -464,7 +464,7 @@ async def test_the_pin_is_offered_when_opening_and_guards_the_way_out() -> None:
         assert isinstance(form, OpenSessionScreen)
         form.query_one("#open-pin", Input).value = "12"
         await pilot.pause()
-        assert "ít nhất 4 chữ số" in str(form.query_one("#open-summary", Static).content)
+        assert "ít nhất 6 chữ số" in str(form.query_one("#open-summary", Static).content)
         form.query_one("#open-pin", Input).value = PIN
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -491,3 +491,88 @@ async def test_the_pin_is_offered_when_opening_and_guards_the_way_out() -> None:
         await pilot.pause()
         assert isinstance(app.screen, TurnsScreen)
         assert any("khi tổng kết" in str(n.message) for n in app._notifications)
+
+
+async def open_turns(app: StudyApp, pilot, db_pin: bool = True) -> str:  # type: ignore[no-untyped-def]
+    """A PIN-protected cell's open session with two present members, on its turns screen."""
+    existing = app.store.cell_by_name("Chi bộ Khu phố 7")
+    sessions = app.store.sessions(existing.id) if existing is not None else []
+    if not sessions:
+        cell_id, members = roster(app, NAMES[:2])
+        if db_pin:
+            app.store.set_pin(cell_id, PIN)
+        session = app.store.open_session(cell_id, date(2026, 11, 26), topic="Họp", pack_id="",
+                                         lessons=[], settings=SessionSettings(count=2).to_data(),
+                                         seed=1)
+        for one in members:
+            app.store.set_attendance(session.id, one.id, AttendanceStatus.PRESENT)
+    else:
+        session = sessions[0]
+        cell_id = session.cell_id
+    app.sessions.open_session(session.id)
+    await pilot.pause()
+    assert isinstance(app.screen, TurnsScreen)
+    return cell_id
+
+
+async def test_editing_attendance_on_the_turns_screen_needs_the_pin() -> None:
+    """Issue 21 item 10: the next member must not mark the previous one absent."""
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await open_turns(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        assert app.screen.id == "pin-dialog"
+        await pilot.press(*"000000", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)  # wrong: still asked
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TurnsScreen)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press(*PIN, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AttendanceScreen)
+
+
+def test_the_pin_lock_survives_quitting_the_program(tmp_path: Path) -> None:
+    """Issue 21 item 8: three wrong PINs, Ctrl+Q, start again: still locked."""
+    import asyncio  # noqa: PLC0415
+
+    db = tmp_path / "lock.sqlite3"
+    clock = Clock()
+
+    async def three_wrong() -> None:
+        app = build_app(db=db, clock=clock)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await open_turns(app, pilot)
+            await pilot.press("t")
+            await pilot.pause()
+            for _ in range(3):
+                await pilot.press("ctrl+u", *"000000", "enter")
+                await pilot.pause()
+            assert isinstance(app.screen, TurnsScreen)
+            await pilot.press("ctrl+q")
+
+    async def still_locked() -> None:
+        app = build_app(db=db, clock=clock)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await open_turns(app, pilot)
+            await pilot.press("t")
+            await pilot.pause()
+            assert isinstance(app.screen, TurnsScreen)  # not even asked
+            assert any("Đã nhập sai mã PIN 3 lần" in str(n.message) for n in app._notifications)
+            clock.advance(seconds=61)
+            await pilot.press("t")
+            await pilot.pause()
+            await pilot.press(*PIN, "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, SummaryScreen)
+
+    asyncio.run(three_wrong())
+    asyncio.run(still_locked())

@@ -67,14 +67,14 @@ def test_members_import(capsys: Capture, db: str, tmp_path: Path) -> None:
 def test_pin_from_the_command_line(capsys: Capture, db: str,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     run_cli(capsys, "members", "add", "Lê Văn An", "--cell", "Chi bộ", "--db", db)
-    assert run_cli(capsys, "members", "pin", "--cell", "Chi bộ", "--new-pin", "2468", "--db",
+    assert run_cli(capsys, "members", "pin", "--cell", "Chi bộ", "--new-pin", "246813", "--db",
                db)[0] == 0
     code, _, err = run_cli(capsys, "members", "add", "Trần Thị Hoa", "--cell", "Chi bộ", "--db", db)
     assert code == 1
     assert "PIN" in err
     assert run_cli(capsys, "members", "add", "Trần Thị Hoa", "--cell", "Chi bộ", "--db", db,
-               "--pin", "2468")[0] == 0
-    monkeypatch.setenv("STUDYAPP_PIN", "2468")
+               "--pin", "246813")[0] == 0
+    monkeypatch.setenv("STUDYAPP_PIN", "246813")
     assert run_cli(capsys, "members", "add", "Phạm Văn Cường", "--cell", "Chi bộ",
                    "--db", db)[0] == 0
 

@@ -118,7 +118,7 @@ def test_an_entered_paper_counts_like_a_keyboard_test(store: Store, catalog: Cat
 def test_a_correction_replaces_the_answers_and_keeps_the_first_entry(store: Store,
                                                                       catalog: Catalog) -> None:
     session = open_session(store, catalog)
-    store.set_pin(session.cell_id, "1234")
+    store.set_pin(session.cell_id, "123456")
     an = session_papers(store, catalog, session.id)[0]
     first = enter_paper(store, catalog, session.id, an.member.id, "-" * 10)
     assert first.answered == 0
@@ -129,7 +129,7 @@ def test_a_correction_replaces_the_answers_and_keeps_the_first_entry(store: Stor
         enter_paper(store, catalog, session.id, an.member.id, text, correct=True, pin="9")
     assert store.attempt(first.id) == first
     corrected = enter_paper(store, catalog, session.id, an.member.id, text, correct=True,
-                            pin="1234")
+                            pin="123456")
     assert corrected.id == first.id
     assert corrected.correct == 10
     assert corrected.settings["corrections"][0]["previous"]["text"] == "-" * 10

@@ -101,17 +101,17 @@ def test_import_reports_duplicates_and_refusals(store: Store) -> None:
 
 def test_pin_guards_roster_and_closing(store: Store) -> None:
     cell = store.ensure_cell("Chi bộ")
-    store.set_pin(cell.id, "2468")
+    store.set_pin(cell.id, "246813")
     assert store.cell(cell.id).has_pin
     stored = store._pin_hash(cell.id)
     assert stored is not None
-    assert "2468" not in stored  # a salted hash, never the PIN
+    assert "246813" not in stored  # a salted hash, never the PIN
     assert stored.startswith("scrypt$")
     with pytest.raises(PinError):
         store.add_member(cell.id, "Lê Văn An")
     with pytest.raises(PinError):
         store.add_member(cell.id, "Lê Văn An", pin="1111")
-    member = store.add_member(cell.id, "Lê Văn An", pin="2468")
+    member = store.add_member(cell.id, "Lê Văn An", pin="246813")
     session = store.open_session(cell.id, date(2026, 11, 26), topic="T", pack_id="p",
                                  lessons=[], settings={}, seed=1)
     with pytest.raises(PinError):
@@ -120,8 +120,8 @@ def test_pin_guards_roster_and_closing(store: Store) -> None:
         store.remove_member(member.id, pin="0000")
     with pytest.raises(PinError):
         store.set_pin(cell.id, None)  # removing it needs it too
-    store.set_pin(cell.id, "1357", current_pin="2468")
-    assert store.close_session(session.id, pin="1357").closed
+    store.set_pin(cell.id, "135790", current_pin="246813")
+    assert store.close_session(session.id, pin="135790").closed
     other = store.ensure_cell("Chi bộ khác")
     assert store._pin_hash(other.id) is None  # PINs are per cell
 

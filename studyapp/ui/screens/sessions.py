@@ -12,10 +12,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, DataTable, Input, Label, Static
 
-from studyapp.i18n import format_count, format_date, format_decimal, tr
+from studyapp.i18n import format_count, format_date, format_decimal, parse_day, tr
 from studyapp.quiz.plan import DEFAULT_COUNT, DEFAULT_TEST_MINUTES, QuizPlan, SessionSettings
 from studyapp.quiz.selection import Filters
 from studyapp.store.models import Cell
+from studyapp.store.pin import MIN_DIGITS
 from studyapp.store.report import SessionOverview
 from studyapp.text import parse_number
 from studyapp.ui.screens.base import StudyScreen, stylesheet
@@ -28,17 +29,9 @@ TOPIC_WIDTH = 24
 
 
 def parse_date(text: str) -> date | None:
-    """`26/11/2026` (or `26-11-2026`, `26.11.2026`); None if it is not a date."""
-    parts = text.strip().replace("-", "/").replace(".", "/").split("/")
-    if len(parts) != 3 or not all(part.isdigit() for part in parts):
-        return None
-    day, month, year = (int(part) for part in parts)
-    if year < 100:
-        year += 2000
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+    """`26/11/2026` (or `26-11-2026`, `26.11.2026`); None if it is not a date
+    of the years 2000..2100 (`i18n.parse_day`)."""
+    return parse_day(text)
 
 
 class SessionsScreen(StudyScreen[None]):
@@ -128,7 +121,7 @@ class SessionsScreen(StudyScreen[None]):
         self.dismiss()
 
 
-MIN_PIN_LENGTH = 4
+MIN_PIN_LENGTH = MIN_DIGITS
 
 
 class OpenSessionScreen(StudyScreen[dict[str, Any] | None]):

@@ -121,7 +121,12 @@ class TurnsScreen(StudyScreen[None]):
         self.study_app.sessions.open_summary(self.report.session.id)
 
     def action_attendance(self) -> None:
-        self.study_app.sessions.edit_attendance(self.report.session.id)
+        # A secretary's key: the next member must not mark the previous one
+        # absent (her test would no longer count), so the PIN, when set.
+        def edit(_pin: str | None) -> None:
+            self.study_app.sessions.edit_attendance(self.report.session.id)
+
+        self.study_app.sessions.ask_pin(self.report.cell.id, edit)
 
     def action_back(self) -> None:
         # Beyond this list lie every member's results: the PIN, when set, guards the way.
