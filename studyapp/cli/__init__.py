@@ -79,13 +79,29 @@ def _language_in(argv: Sequence[str]) -> Lang | None:
     return None
 
 
+def _name_after_dashes(parser: argparse.ArgumentParser, args: argparse.Namespace,
+                       extra: list[str]) -> None:
+    """`members add --cell C -- -3+4`: a name that begins with `-` comes after
+    `--` (argparse of Python 3.11 takes the optional name before it sees `--`)."""
+    if len(extra) == 2 and extra[0] == "--" and getattr(args, "name", "") is None:
+        args.name = extra[1]
+        return
+    message = tr("cli.unrecognized", args=" ".join(extra))
+    if any(arg.startswith("-") for arg in extra) and hasattr(args, "name"):
+        message += " " + tr("cli.dash_name_hint")
+    parser.error(message)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     utf8(sys.stdout)
     utf8(sys.stderr)
     config = load_user_config()
     set_language(_language_in(argv) or config.lang or DEFAULT_LANG)
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        _name_after_dashes(parser, args, extra)
     settings = resolve_settings(
         config,
         lang=getattr(args, "lang", None),

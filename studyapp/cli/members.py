@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 def add_commands(command: CommandAdder) -> None:
     members = command("members", cmd_members, "cli.cmd.members")
+    members.epilog = tr("cli.dash_name_hint")
     members.add_argument("action", choices=("list", "add", "import", "remove", "pin"),
                          help=tr("cli.arg.members_action"))
     members.add_argument("name", nargs="?", metavar="FULL_NAME|FILE",

@@ -1390,4 +1390,9 @@ MESSAGES: dict[str, str] = {
         "This cell's PIN is shorter than the rule ({digits} digits or a passphrase of {letters}"
         " characters): change it when the session opens (or with members pin)."
     ),
+    "cli.unrecognized": "unrecognized arguments: {args}.",
+    "cli.dash_name_hint": (
+        "A name that begins with “-” comes last, after “--”: studyapp members add --cell NAME"
+        " -- -3+4"
+    ),
 }

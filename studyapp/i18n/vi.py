@@ -1404,4 +1404,9 @@ MESSAGES: dict[str, str] = {
         "Mã PIN của chi bộ này ngắn hơn quy định ({digits} chữ số hoặc cụm mật khẩu {letters}"
         " ký tự): hãy đổi mã khi mở buổi họp (hoặc bằng lệnh members pin)."
     ),
+    "cli.unrecognized": "không hiểu các tham số: {args}.",
+    "cli.dash_name_hint": (
+        "Tên bắt đầu bằng “-” thì viết cuối cùng, sau “--”: studyapp members add --cell TÊN"
+        " -- -3+4"
+    ),
 }

@@ -9,7 +9,7 @@ from typing import Any
 
 from studyapp.content.model import Grading, Question
 from studyapp.i18n import Lang, format_decimal
-from studyapp.text import AnswerMatch, match_answer, parse_number
+from studyapp.text import AnswerMatch, has_unwanted, match_answer, normalize_line, parse_number
 
 # --- responses, in written terms ---------------------------------------------------------
 #
@@ -31,9 +31,15 @@ class TruthResponse:
 
 @dataclass(frozen=True)
 class TextResponse:
-    """What was typed, for `fill` and `number`."""
+    """What was typed, for `fill` and `number`: one line, cleaned like every
+    text (a paste may carry BEL, SO/SI, DEL or escape codes), whether it
+    was typed now or read back from the database or a bundle."""
 
     text: str
+
+    def __post_init__(self) -> None:
+        if has_unwanted(self.text) or "\n" in self.text:
+            object.__setattr__(self, "text", normalize_line(self.text))
 
 
 @dataclass(frozen=True)

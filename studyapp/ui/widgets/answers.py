@@ -32,7 +32,7 @@ from studyapp.quiz.scoring import (
     TruthResponse,
 )
 from studyapp.quiz.selection import PaperItem
-from studyapp.text import parse_number
+from studyapp.text import has_unwanted, normalize, parse_number
 from studyapp.ui.theme import rich_style
 
 RIGHT_MARK = "✓"
@@ -245,6 +245,11 @@ class TextAnswer(Input, AnswerMixin):
                          classes="-number" if number else "",
                          placeholder=tr("answer.number_placeholder" if number
                                         else "answer.text_placeholder"))
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        # Typing and pasting both come here: a paste may carry BEL, SO/SI,
+        # DEL or escape codes, which must neither reach the terminal nor be kept.
+        super().replace(normalize(text) if has_unwanted(text) else text, start, end)
 
     def current_response(self) -> Response | None:
         return TextResponse(self.value) if self.value.strip() else None
