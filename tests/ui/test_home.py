@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sys
+
+import pytest
 from textual.widgets import OptionList, Static
 
 from studyapp.ui.screens.help import HelpScreen
 from studyapp.ui.screens.home import HomeScreen
 from studyapp.ui.screens.lessons import LessonsScreen
 from studyapp.ui.screens.problems import ContentProblemsScreen
-from tests.conftest import DATA
+from tests.conftest import DATA, write
 from tests.ui.conftest import build_app
 
 
@@ -145,3 +148,27 @@ async def test_banks_load_after_the_first_screen() -> None:
         assert any(hit.kind == "question" for hit in app.search("dong nai", 20))
         assert isinstance(app.screen, HomeScreen)
         assert app.focused is app.screen.query_one(OptionList)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="ESC is not allowed in Windows file names")
+async def test_escape_codes_in_file_and_key_names_never_reach_the_problems_screen(
+        tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 21 items 14-15: a lesson file named with ESC[31m and a bank key
+    with an OSC 52 escape are listed, visibly, without a single ESC."""
+    pack = tmp_path / "p"
+    write(pack / "pack.toml", 'format = 1\nid = "p"\ntitle = "Gói"\nsource = "Văn bản"\n')
+    write(pack / "lessons" / "a.md", '+++\nid = "a"\ntitle = "A"\nsource = "I"\n+++\nBài.\n')
+    write(pack / "lessons" / "\x1b[31mred\x1b[0m.md", "no front matter\n")
+    write(pack / "banks" / "b.toml", 'format = 1\nid = "b"\ntitle = "B"\n'
+          '"\\u001b]52;c;aGk=\\u0007k" = 1\n')
+    app = build_app(pack)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.show_content_problems()
+        await pilot.pause()
+        assert isinstance(app.screen, ContentProblemsScreen)
+        text = screen_text(app)
+        assert "\x1b" not in text
+        assert "\x07" not in text
+        assert "\\x1b[31mred\\x1b[0m.md" in text
+        assert "\\x1b]52;c;aGk=\\x07k" in text

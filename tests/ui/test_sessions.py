@@ -576,3 +576,26 @@ def test_the_pin_lock_survives_quitting_the_program(tmp_path: Path) -> None:
 
     asyncio.run(three_wrong())
     asyncio.run(still_locked())
+
+
+async def test_a_session_date_with_a_three_digit_year_is_refused() -> None:
+    """Issue 21 item 19: "02/12/202" was the year 202, listed last."""
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        roster(app, NAMES[:1])
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, OpenSessionScreen)
+        form.query_one("#open-date", Input).value = "02/12/202"
+        await pilot.pause()
+        summary = str(form.query_one("#open-summary", Static).content)
+        assert "ngày/tháng/năm" in summary
+        assert "2000 đến 2100" in summary
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # not opened
+        assert app.store.sessions() == []

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from studyapp.content.problems import Problem
 from studyapp.i18n import tr
+from studyapp.text import shown
 from studyapp.ui.screens.base import StudyModal, stylesheet
 
 
@@ -38,7 +39,9 @@ class ContentProblemsScreen(StudyModal[None]):
                 yield Static(Content(tr("problems.skipped", count=len(self._skipped))),
                              classes="problems-heading")
                 # Paths and messages carry text from files: never markup.
-                yield Static(Content("\n".join(f"• {path}" for path in self._skipped)))
+                # A file name may carry escape codes: shown visibly (text.shown).
+                yield Static(Content("\n".join(f"• {shown(str(path))}"
+                                               for path in self._skipped)))
             yield Static(Content(tr("problems.all")), classes="problems-heading")
             yield Static(Content("\n".join(p.format() for p in self._problems)),
                          classes="problems-list")
