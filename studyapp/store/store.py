@@ -304,7 +304,7 @@ class Store:
                     "failures": 0, "lockouts": lockouts, "locked_until": until.isoformat()})
         if locked:
             raise PinLockedError(tr("pin.locked", seconds=locked), locked)
-        raise PinError(f"{tr('store.pin_wrong')} "
+        raise PinError(f"{tr('store.pin_wrong')}. "
                        f"{tr('pin.tries_left', count=pins.TRIES - failures)}")
 
     @staticmethod
