@@ -15,6 +15,7 @@ def add_commands(command: CommandAdder) -> None:
     database = command("db", cmd_db, "cli.cmd.db")
     database.add_argument("action", choices=("check", "backup"))
     database.add_argument("-o", "--output", metavar="FILE", help=tr("cli.opt.output"))
+    database.add_argument("--force", action="store_true", help=tr("cli.opt.force"))
 
     command("locate", cmd_locate, "cli.cmd.locate")
 
@@ -40,7 +41,7 @@ def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
     store = open_store(settings)
     database = store.database
     if args.action == "backup":
-        err(tr("db.backup_done", path=database.backup(Path(args.output))))
+        err(tr("db.backup_done", path=database.backup(Path(args.output), force=args.force)))
         return 0
     report = database.check()
     if not report.healthy:

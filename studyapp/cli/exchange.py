@@ -48,6 +48,7 @@ def add_commands(command: CommandAdder) -> None:
     export.add_argument("--format", choices=FORMATS, required=True, help=tr("cli.opt.format"))
     export.add_argument("-o", "--output", metavar="FILE", help=tr("cli.opt.output"))
     export.add_argument("--decimal", choices=("comma", "point"), help=tr("cli.opt.decimal"))
+    export.add_argument("--force", action="store_true", help=tr("cli.opt.force"))
 
     bring = command("import", cmd_import, "cli.cmd.import")
     bring.add_argument("file", metavar="FILE", help=tr("cli.arg.bundle"))
@@ -114,7 +115,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     catalog = load_content(settings).catalog
     prepared = prepare(store, catalog, scope, args.format, decimal=args.decimal)
     if args.output:
-        path = export_to(Path(args.output), prepared)
+        path = export_to(Path(args.output), prepared, force=args.force)
         err(tr("cli.exported", path=str(path), what=tr(f"export.count.{prepared.unit}",
                                                          count=format_count(prepared.rows))))
         return 0

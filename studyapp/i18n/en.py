@@ -1358,4 +1358,17 @@ MESSAGES: dict[str, str] = {
     "paper.fields_named": "Full name: {name} · Cell: {cell} · Date: {date}",
     "paper.footer": "{name} · Paper code {code} · Page ",
     "paper.session_title": "Test papers — {cell}, {date}",
+    # --- i20: safe files, full disks, read-only media, one window per attempt ---
+    "file.is_link": (
+        "{path} is a link (symlink): nothing is written through it; give the file's own path."
+    ),
+    "file.not_regular": (
+        "{path} is not a regular file (a device, a FIFO…): nothing is written to it; "
+        "choose another name."
+    ),
+    "file.exists": "{path} already exists; add --force to overwrite it, or choose another name.",
+    "cli.opt.force": "overwrite an existing output file",
+    "export.exists": "{path} already exists. Overwrite it?",
+    "export.overwrite": "Overwrite",
+    "export.keep": "Keep the old file (do not export)",
 }

@@ -1371,4 +1371,17 @@ MESSAGES: dict[str, str] = {
     "paper.fields_named": "Họ và tên: {name} · Chi bộ: {cell} · Ngày: {date}",
     "paper.footer": "{name} · Mã đề {code} · Trang ",
     "paper.session_title": "Đề kiểm tra — {cell}, ngày {date}",
+    # --- i20: safe files, full disks, read-only media, one window per attempt ---
+    "file.is_link": (
+        "{path} là một liên kết (symlink): không ghi qua liên kết; hãy cho đường dẫn của chính tệp."
+    ),
+    "file.not_regular": (
+        "{path} không phải một tệp thường (thiết bị, FIFO…): không ghi vào đó; "
+        "hãy chọn tên tệp khác."
+    ),
+    "file.exists": "Tệp {path} đã có; thêm --force để ghi đè, hoặc chọn tên khác.",
+    "cli.opt.force": "ghi đè tệp kết quả đã có",
+    "export.exists": "Tệp {path} đã có. Ghi đè lên tệp đó?",
+    "export.overwrite": "Ghi đè",
+    "export.keep": "Giữ tệp cũ (không xuất)",
 }

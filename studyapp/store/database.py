@@ -20,6 +20,7 @@ from pathlib import Path
 
 from studyapp.errors import StudyappError
 from studyapp.i18n import format_count, tr
+from studyapp.store import atomic
 from studyapp.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from studyapp.store.wal import NotWalError, read_header, wal_path
 
@@ -286,6 +287,8 @@ class Database:
         if version == SCHEMA_VERSION:
             return
         if version > 0:
+            atomic.remove_leftovers(self.path, any_between=(f"{self.path.stem}.before-v",
+                                                            self.path.suffix))
             self.backup(self.path.with_name(
                 f"{self.path.stem}.before-v{SCHEMA_VERSION}-"
                 f"{datetime.now(UTC):%Y%m%d-%H%M%S}{self.path.suffix}"), connection)
@@ -387,11 +390,18 @@ class Database:
                 problems.append(tr("db.check.old_schema", version=version, known=SCHEMA_VERSION))
         return CheckReport(self.path, version, tuple(problems))
 
-    def backup(self, target: Path, connection: sqlite3.Connection | None = None) -> Path:
+    def backup(self, target: Path, connection: sqlite3.Connection | None = None, *,
+               force: bool = False) -> Path:
         """A consistent copy, even while another program writes (SQLite's
-        backup API). The target must not exist."""
-        if target.exists():
-            raise DatabaseError(_message("db.backup_exists", target))
+        backup API), written beside `target` and renamed over it once whole
+        and on the disk: a backup killed half way leaves nothing under the
+        name asked for. An existing `target` is replaced only with `force`;
+        a link, a device or a FIFO never."""
+        problem = atomic.target_problem(target, force=force)
+        if problem:
+            raise DatabaseError(problem)
+        target = target.expanduser().absolute()
+        atomic.remove_leftovers(target)
         with contextlib.ExitStack() as stack:
             if connection is None:
                 source = stack.enter_context(self.reading())
@@ -399,15 +409,26 @@ class Database:
                     raise DatabaseError(_message("db.missing", self.path))
             else:
                 source = connection
+            temporary = atomic.temporary_for(target)
             try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                copy = sqlite3.connect(target)
+                copy = sqlite3.connect(temporary)
                 with contextlib.closing(copy):
                     source.backup(copy)
+                atomic.sync_file(temporary)
+                atomic.put_in_place(temporary, target)
             except (sqlite3.Error, OSError) as error:
-                target.unlink(missing_ok=True)
+                _remove_copy(temporary)
                 raise DatabaseError(_message("db.backup_failed", target, reason=error)) from error
+            except BaseException:
+                _remove_copy(temporary)
+                raise
         return target
+
+
+def _remove_copy(temporary: Path) -> None:
+    for path in (temporary, *(Path(f"{temporary}{tail}") for tail in atomic.COMPANIONS)):
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def _statements(script: str) -> list[str]:
