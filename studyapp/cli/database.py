@@ -38,7 +38,7 @@ def positive(text: str) -> int:
 def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
     if args.action == "backup" and not args.output:
         raise UsageError(tr("cli.backup_needs_output"))
-    store = open_store(settings)
+    store = open_store(settings, read_only=True)  # check and backup only read
     database = store.database
     if args.action == "backup":
         err(tr("db.backup_done", path=database.backup(Path(args.output), force=args.force)))

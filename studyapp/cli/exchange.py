@@ -110,7 +110,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.format == "xlsx" and not args.output and sys.stdout.isatty():
         raise UsageError(tr("cli.xlsx_needs_output"))
-    store = open_store(settings)
+    store = open_store(settings, read_only=True)
     scope = _scope(store, args)
     catalog = load_content(settings).catalog
     prepared = prepare(store, catalog, scope, args.format, decimal=args.decimal)

@@ -9,6 +9,7 @@ reported and left exactly as it was.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import struct
 import threading
@@ -178,9 +179,13 @@ class Database:
     """One studyapp database file. The file is created on the first write,
     never when reading (a database nobody wrote to does not exist yet)."""
 
-    def __init__(self, path: Path, *, busy_timeout: float = 5.0) -> None:
+    def __init__(self, path: Path, *, busy_timeout: float = 5.0, read_only: bool = False) -> None:
         self.path = path
         self.busy_timeout = busy_timeout
+        self.read_only = read_only
+        """Opened for commands that only read: `mode=ro`, so that a database on
+        read-only media (a write-protected stick, a CD) can still be read,
+        checked and backed up, and nothing of it is ever written."""
         self._connection: sqlite3.Connection | None = None
         self._writable = False
         self._lock = threading.RLock()
@@ -200,7 +205,22 @@ class Database:
             return self.path.exists()
         return wal_holds_frames(self.path)
 
+    def uri(self, *, create: bool = False) -> str:
+        """How SQLite is asked to open the file: `mode=ro` when read-only, with
+        `immutable=1` when its folder cannot be written and it has no WAL
+        (SQLite could neither make the `-shm` it needs nor would anyone change
+        the file meanwhile); `rwc` to create it, `rw` otherwise."""
+        base = self.path.resolve().as_uri()
+        if not self.read_only:
+            return f"{base}?mode={'rwc' if create else 'rw'}"
+        folder_writable = os.access(self.path.resolve().parent, os.W_OK)
+        if not folder_writable and not wal_holds_frames(self.path):
+            return f"{base}?mode=ro&immutable=1"
+        return f"{base}?mode=ro"
+
     def _open(self, *, create: bool) -> sqlite3.Connection | None:
+        if create and self.read_only:
+            raise RuntimeError(f"{self.path} was opened read-only, for a command that only reads")
         if self._connection is not None:
             return self._connection
         exists = self.path.exists()
@@ -218,9 +238,8 @@ class Database:
             except OSError as error:
                 raise DatabaseError(_message("db.cannot_create", self.path,
                                              reason=error.strerror or str(error))) from error
-        mode = "rwc" if create else "rw"
         try:
-            connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode={mode}", uri=True,
+            connection = sqlite3.connect(self.uri(create=create), uri=True,
                                          timeout=self.busy_timeout, isolation_level=None,
                                          check_same_thread=False)
         except sqlite3.Error as error:
@@ -313,9 +332,18 @@ class Database:
             return DatabaseError(_message("db.read_only", self.path))
         if "not a database" in text or "malformed" in text or "corrupt" in text:
             return DatabaseError(_message("db.corrupt", self.path, reason=error))
+        if "unable to open" in text and self._cannot_write():
+            return DatabaseError(_message("db.read_only", self.path))
         if "unable to open" in text:
             return DatabaseError(_message("db.cannot_open", self.path, reason=error))
         return DatabaseError(_message("db.failed", self.path, reason=error))
+
+    def _cannot_write(self) -> bool:
+        """The file or its folder (where SQLite makes its `-wal` and `-shm`)
+        cannot be written: read-only media, or no permission."""
+        folder = self.path.resolve().parent
+        return (self.path.exists() and not os.access(self.path, os.W_OK)) or (
+            folder.is_dir() and not os.access(folder, os.W_OK))
 
     # --- using -----------------------------------------------------------------------------
 
