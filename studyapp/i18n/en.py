@@ -1371,4 +1371,8 @@ MESSAGES: dict[str, str] = {
     "export.exists": "{path} already exists. Overwrite it?",
     "export.overwrite": "Overwrite",
     "export.keep": "Keep the old file (do not export)",
+    "db.full": (
+        "Could not save to {path}: the disk is full. Everything saved before is still there; "
+        "free some space on the disk and try again."
+    ),
 }

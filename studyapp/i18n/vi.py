@@ -1384,4 +1384,8 @@ MESSAGES: dict[str, str] = {
     "export.exists": "Tệp {path} đã có. Ghi đè lên tệp đó?",
     "export.overwrite": "Ghi đè",
     "export.keep": "Giữ tệp cũ (không xuất)",
+    "db.full": (
+        "Không lưu được vào {path}: ổ đĩa đã đầy. Những gì đã lưu trước đó vẫn còn nguyên; "
+        "hãy giải phóng chỗ trống trên ổ đĩa rồi thử lại."
+    ),
 }

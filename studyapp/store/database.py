@@ -320,7 +320,7 @@ class Database:
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            _roll_back(connection)
             raise
 
     def _explain(self, error: sqlite3.Error) -> DatabaseError:
@@ -328,6 +328,9 @@ class Database:
         text = str(error).lower()
         if "locked" in text or "busy" in text:
             return DatabaseBusyError(_message("db.locked", self.path))
+        code = getattr(error, "sqlite_errorcode", None)
+        if "disk is full" in text or code == sqlite3.SQLITE_FULL:
+            return DatabaseError(_message("db.full", self.path))
         if "readonly" in text or "read-only" in text:
             return DatabaseError(_message("db.read_only", self.path))
         if "not a database" in text or "malformed" in text or "corrupt" in text:
@@ -382,15 +385,15 @@ class Database:
                 yield connection
                 connection.execute("COMMIT")
             except (sqlite3.ProgrammingError, sqlite3.InterfaceError):
-                connection.execute("ROLLBACK")
+                _roll_back(connection)
                 raise  # a bug of ours, not a database the user must see to
             except sqlite3.Error as error:
-                connection.execute("ROLLBACK")
+                _roll_back(connection)
                 if "session closed" in str(error):
                     raise
                 raise self._explain(error) from error
             except BaseException:
-                connection.execute("ROLLBACK")
+                _roll_back(connection)
                 raise
             finally:
                 self._depth = 0
@@ -457,6 +460,15 @@ def _remove_copy(temporary: Path) -> None:
     for path in (temporary, *(Path(f"{temporary}{tail}") for tail in atomic.COMPANIONS)):
         with contextlib.suppress(OSError):
             path.unlink()
+
+
+def _roll_back(connection: sqlite3.Connection) -> None:
+    """Undo the open transaction, if SQLite has not already: on a full disk
+    (SQLITE_FULL) or an I/O error it rolls back by itself, and a ROLLBACK
+    then would fail ("no transaction is active") over the real error."""
+    if connection.in_transaction:
+        with contextlib.suppress(sqlite3.OperationalError):
+            connection.execute("ROLLBACK")
 
 
 def _statements(script: str) -> list[str]:
