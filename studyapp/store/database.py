@@ -308,9 +308,14 @@ class Database:
         if version > 0:
             atomic.remove_leftovers(self.path, any_between=(f"{self.path.stem}.before-v",
                                                             self.path.suffix))
-            self.backup(self.path.with_name(
-                f"{self.path.stem}.before-v{SCHEMA_VERSION}-"
-                f"{datetime.now(UTC):%Y%m%d-%H%M%S}{self.path.suffix}"), connection)
+            name = (f"{self.path.stem}.before-v{SCHEMA_VERSION}-"
+                    f"{datetime.now(UTC):%Y%m%d-%H%M%S}")
+            target = self.path.with_name(f"{name}{self.path.suffix}")
+            for number in range(2, 1000):  # a killed migration may have made one this second
+                if not target.exists():
+                    break
+                target = self.path.with_name(f"{name}-{number}{self.path.suffix}")
+            self.backup(target, connection)
         connection.execute("BEGIN IMMEDIATE")
         try:
             for number in range(version + 1, SCHEMA_VERSION + 1):
