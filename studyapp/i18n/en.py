@@ -1375,4 +1375,13 @@ MESSAGES: dict[str, str] = {
         "Could not save to {path}: the disk is full. Everything saved before is still there; "
         "free some space on the disk and try again."
     ),
+    "lease.busy": (
+        "{who}'s quiz is being answered in another window (computer {host}, since {since}): "
+        "it is not resumed here, so that two windows never write into it. Go on in that "
+        "window, or close it and try again."
+    ),
+    "lease.lost": (
+        "This quiz was just opened in another window: the answers saved are all there; "
+        "go on in that window."
+    ),
 }

@@ -1388,4 +1388,13 @@ MESSAGES: dict[str, str] = {
         "Không lưu được vào {path}: ổ đĩa đã đầy. Những gì đã lưu trước đó vẫn còn nguyên; "
         "hãy giải phóng chỗ trống trên ổ đĩa rồi thử lại."
     ),
+    "lease.busy": (
+        "Bài của {who} đang được làm trong một cửa sổ khác (máy {host}, từ {since}): "
+        "không làm tiếp ở đây để hai cửa sổ không ghi lẫn vào nhau. Hãy làm tiếp trong cửa sổ "
+        "đó, hoặc đóng nó rồi thử lại."
+    ),
+    "lease.lost": (
+        "Bài này vừa được mở trong một cửa sổ khác: các câu trả lời đã lưu vẫn còn nguyên; "
+        "hãy làm tiếp trong cửa sổ đó."
+    ),
 }
