@@ -188,6 +188,7 @@ class Database:
         checked and backed up, and nothing of it is ever written."""
         self._connection: sqlite3.Connection | None = None
         self._writable = False
+        self._checked = False
         self._lock = threading.RLock()
         self._depth = 0  # nested `writing()` blocks share the outer transaction
         self.new_id: Callable[[], str] = lambda: str(uuid.uuid4())
@@ -271,7 +272,8 @@ class Database:
         """WAL, synchronous writes, and the schema up to date (a backup first)."""
         if self._writable:
             return
-        self._refuse_if_damaged(connection)
+        if not self._checked:  # check_ahead() found it whole already
+            self._refuse_if_damaged(connection)
         try:
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
@@ -280,6 +282,29 @@ class Database:
         except sqlite3.Error as error:
             raise self._explain(error) from error
         self._writable = True
+
+    def check_ahead(self) -> bool:
+        """Run the check of the first write now, on a read-only connection of
+        its own (no lock held, so from a background thread while the program
+        starts): the first write then need not wait for it. True if the file
+        was found whole; a damaged one (False) is still refused, with its
+        message, by the first write itself."""
+        if self.read_only or not self.exists or wal_problem(self.path) or \
+                inspect_file(self.path):
+            return False
+        try:
+            connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                         timeout=self.busy_timeout, check_same_thread=False)
+            try:
+                whole = connection.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+            finally:
+                connection.close()
+        except sqlite3.Error:
+            return False
+        if whole:
+            with self._lock:
+                self._checked = True
+        return whole
 
     def _refuse_if_damaged(self, connection: sqlite3.Connection) -> None:
         """`quick_check` before the first write of a process: nothing is
@@ -409,6 +434,7 @@ class Database:
                 self._connection.close()
                 self._connection = None
                 self._writable = False
+                self._checked = False
 
     # --- check and backup ----------------------------------------------------------------------
 

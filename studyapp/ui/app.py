@@ -152,6 +152,8 @@ class StudyApp(App[None]):
         result = load_catalog(self.settings.content_paths, self.settings.cache_dir)
         learner, problem = self._read_learner()
         self.call_from_thread(self._everything_loaded, result, learner, problem)
+        if problem is None:  # the check before the first write, done while nobody waits
+            self.store.database.check_ahead()
 
     def _everything_loaded(self, result: LoadResult, learner: Learner | None,
                            problem: str | None) -> None:
