@@ -109,7 +109,8 @@ def remove_leftovers(path: Path, *, any_between: tuple[str, str] | None = None) 
 
 def sync_file(path: Path) -> None:
     """Everything written to `path` on the disk before it is renamed."""
-    handle = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    # Opened for writing: Windows flushes (_commit) only a handle that may write.
+    handle = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
     try:
         os.fsync(handle)
     finally:
