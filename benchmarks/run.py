@@ -1,6 +1,6 @@
 """Measure studyapp against floors taken in the same run, as median ratios of alternating runs.
 
-    python benchmarks/run.py [--runs N] [--only load|start|memory|store|answer|export]
+    python benchmarks/run.py [--runs N] [--only load|start|memory|store|answer|export|check]
 
 Machines here are shared and noisy (performance.md): every figure is the median
 of the ratios of pairs run back to back (floor, ours, floor, ours, ...), never
@@ -410,12 +410,46 @@ def bench_export(runs: int, root: Path, catalog_dir: Path) -> list[Result]:
     return results
 
 
+def bench_check(runs: int, env: dict[str, str], root: Path, catalog_dir: Path) -> list[Result]:
+    """`quick_check`, which every process runs before its first write (issue
+    20: nothing written into a damaged file), on a database of about 100,000
+    answers (the export benchmark's), against the start to the first frame of
+    the bundled pack: what it adds to the first answer of a session."""
+    import sqlite3  # noqa: PLC0415
+
+    from studyapp.demo import fill  # noqa: PLC0415
+    from studyapp.store.database import Database  # noqa: PLC0415
+    from studyapp.store.store import Store  # noqa: PLC0415
+
+    catalog = load_catalog([catalog_dir]).catalog
+    path = root / "check.sqlite3"
+    store = Store(Database(path))
+    report = fill(store, catalog, seed=3, cells=8, members=39, sessions=32, questions=13)
+    store.database.close()
+
+    def quick_check() -> float:
+        begin = time.perf_counter()
+        connection = sqlite3.connect(path)
+        assert connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        connection.close()
+        return time.perf_counter() - begin
+
+    def first_frame() -> float:
+        return spawn(["studyapp"], env)[0]
+
+    size = path.stat().st_size / 1e6
+    return [Result(f"quick_check before the first write, {report.answers:,} answers "
+                   f"({size:.0f} MB), vs start → first frame (bundled pack)",
+                   *alternate(first_frame, quick_check, max(5, runs // 2)),
+                   "(reported: once a process)")]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--questions", type=int, default=10_000)
     parser.add_argument("--only", choices=("load", "start", "memory", "store", "answer",
-                                           "export"),
+                                           "export", "check"),
                         help="one group only")
     args = parser.parse_args()
 
@@ -442,6 +476,8 @@ def main() -> None:
             results += bench_store(args.runs, root, bundled_content_dir())
         if args.only in (None, "export"):
             results += bench_export(args.runs, root, bundled_content_dir())
+        if args.only in (None, "check"):
+            results += bench_check(args.runs, env, root, bundled_content_dir())
         if args.only in (None, "answer"):
             os.environ.update({key: value for key, value in env.items()
                                if key.startswith("STUDYAPP_")})

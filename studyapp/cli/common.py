@@ -76,13 +76,15 @@ def report_load(result: LoadResult) -> int:
 _opened: list[Store] = []
 
 
-def open_store(settings: Settings) -> Store:
+def open_store(settings: Settings, *, read_only: bool = False) -> Store:
     """The store of `--db`; closed when the command ends (`main`), so that the
-    database file alone holds everything (no data left in its WAL file)."""
+    database file alone holds everything (no data left in its WAL file).
+    `read_only` for commands that only read: a database on read-only media
+    can be read, and nothing of it is written."""
     from studyapp.store.database import Database  # noqa: PLC0415 - sqlite3 on demand
     from studyapp.store.store import Store  # noqa: PLC0415
 
-    store = Store(Database(settings.db_path))
+    store = Store(Database(settings.db_path, read_only=read_only))
     _opened.append(store)
     return store
 

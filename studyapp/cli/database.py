@@ -15,6 +15,7 @@ def add_commands(command: CommandAdder) -> None:
     database = command("db", cmd_db, "cli.cmd.db")
     database.add_argument("action", choices=("check", "backup"))
     database.add_argument("-o", "--output", metavar="FILE", help=tr("cli.opt.output"))
+    database.add_argument("--force", action="store_true", help=tr("cli.opt.force"))
 
     command("locate", cmd_locate, "cli.cmd.locate")
 
@@ -37,10 +38,10 @@ def positive(text: str) -> int:
 def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
     if args.action == "backup" and not args.output:
         raise UsageError(tr("cli.backup_needs_output"))
-    store = open_store(settings)
+    store = open_store(settings, read_only=True)  # check and backup only read
     database = store.database
     if args.action == "backup":
-        err(tr("db.backup_done", path=database.backup(Path(args.output))))
+        err(tr("db.backup_done", path=database.backup(Path(args.output), force=args.force)))
         return 0
     report = database.check()
     if not report.healthy:

@@ -55,6 +55,7 @@ def add_commands(command: CommandAdder) -> None:
     export.add_argument("-o", "--output", metavar="FILE", help=tr("cli.opt.output"))
     export.add_argument("--decimal", choices=("comma", "point"), help=tr("cli.opt.decimal"))
     export.add_argument("--pin", help=tr("cli.opt.pin"))
+    export.add_argument("--force", action="store_true", help=tr("cli.opt.force"))
 
     bring = command("import", cmd_import, "cli.cmd.import")
     bring.add_argument("file", metavar="FILE", help=tr("cli.arg.bundle"))
@@ -143,14 +144,20 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.format == "xlsx" and not args.output and sys.stdout.isatty():
         raise UsageError(tr("cli.xlsx_needs_output"))
-    store = open_store(settings)
+    store = open_store(settings, read_only=True)
     scope = _scope(store, args)
-    # What the interface asks the PIN for, the command line asks too (issue 21).
-    require_pins(store, _scope_cells(store, scope), secretary_pin(args))
+    cells = _scope_cells(store, scope)
+    if any(store.cell(cell_id).has_pin for cell_id in cells):
+        # PIN tries are counted in the database (issue 21): a protected cell's export
+        # writes that much, so it cannot stay read-only.
+        store = open_store(settings)
+        scope = _scope(store, args)
+    # What the interface asks the PIN for, the command line asks too.
+    require_pins(store, cells, secretary_pin(args))
     catalog = load_content(settings).catalog
     prepared = prepare(store, catalog, scope, args.format, decimal=args.decimal)
     if args.output:
-        path = export_to(Path(args.output), prepared)
+        path = export_to(Path(args.output), prepared, force=args.force)
         err(tr("cli.exported", path=str(path), what=tr(f"export.count.{prepared.unit}",
                                                          count=format_count(prepared.rows))))
         return 0

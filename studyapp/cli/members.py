@@ -67,7 +67,7 @@ def cmd_members(args: argparse.Namespace, settings: Settings) -> int:
     from studyapp.store.store import DuplicateMemberError  # noqa: PLC0415
 
     check_arguments(args)
-    store = open_store(settings)
+    store = open_store(settings, read_only=args.action == "list")
     action = args.action
     if action == "list":
         cells = [_cell(store, args.cell, create=False)] if args.cell else store.cells()

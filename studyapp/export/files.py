@@ -4,27 +4,24 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
 from studyapp.errors import StudyappError
 from studyapp.i18n import tr
+from studyapp.store import atomic
 
 
 class ExportError(StudyappError):
     """An export that could not be written: nothing was left behind."""
 
 
-def target_problem(path: Path) -> str | None:
-    """What is wrong with writing an export to `path` (None: nothing)."""
-    path = path.expanduser().absolute()
-    if not path.parent.is_dir():
-        return tr("export.no_folder", folder=str(path.parent))
-    if path.is_dir():
-        return tr("export.is_folder", path=str(path))
-    return None
+def target_problem(path: Path, *, force: bool = False) -> str | None:
+    """What is wrong with writing an export to `path` (None: nothing): no
+    folder, a folder, a link or anything but a regular file; an existing
+    file unless `force`."""
+    return atomic.target_problem(path, force=force)
 
 
 def export_folder() -> Path:
@@ -35,20 +32,23 @@ def export_folder() -> Path:
     return documents if documents.is_dir() else Path.home()
 
 
-def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> Path:
+def write_atomically(path: Path, write: Callable[[BinaryIO], None], *,
+                     force: bool = False) -> Path:
     """Write the file through `write` into a temporary file beside it, then
     put it in place in one step: a failure half way (a full disk, a program
-    killed) never leaves a half-written file under the name asked for."""
+    killed) never leaves a half-written file under the name asked for. An
+    existing file is replaced only with `force`; a link, a device or a FIFO never."""
     path = path.expanduser().absolute()
-    folder = path.parent
-    problem = target_problem(path)
+    problem = target_problem(path, force=force)
     if problem:
         raise ExportError(problem)
-    temporary = str(folder / f".{path.name}.{secrets.token_hex(6)}.part")
+    atomic.remove_leftovers(path)
+    temporary = atomic.temporary_for(path)
     try:
         # Mode 0o666 less the user's umask, as any file they create (mkstemp
         # would make it private).
-        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL
+                         | getattr(os, "O_BINARY", 0), 0o666)
     except OSError as error:
         raise ExportError(tr("export.cannot_write", path=str(path),
                              reason=error.strerror or str(error))) from error
@@ -57,7 +57,7 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> Path:
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        atomic.put_in_place(temporary, path)
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)

@@ -74,9 +74,10 @@ def _bytes(data: bytes) -> Writer:
     return write
 
 
-def export_to(path: Path, prepared: Prepared) -> Path:
-    """Write it to `path` (all or nothing); the full path written."""
-    return write_atomically(path, prepared.write)
+def export_to(path: Path, prepared: Prepared, *, force: bool = False) -> Path:
+    """Write it to `path` (all or nothing); the full path written. An
+    existing file is replaced only with `force`."""
+    return write_atomically(path, prepared.write, force=force)
 
 
 def slug(text: str) -> str:

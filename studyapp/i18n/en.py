@@ -1395,4 +1395,30 @@ MESSAGES: dict[str, str] = {
         "A name that begins with “-” comes last, after “--”: studyapp members add --cell NAME"
         " -- -3+4"
     ),
+    # --- i20: safe files, full disks, read-only media, one window per attempt ---
+    "file.is_link": (
+        "{path} is a link (symlink): nothing is written through it; give the file's own path."
+    ),
+    "file.not_regular": (
+        "{path} is not a regular file (a device, a FIFO…): nothing is written to it; "
+        "choose another name."
+    ),
+    "file.exists": "{path} already exists; add --force to overwrite it, or choose another name.",
+    "cli.opt.force": "overwrite an existing output file",
+    "export.exists": "{path} already exists. Overwrite it?",
+    "export.overwrite": "Overwrite",
+    "export.keep": "Keep the old file (do not export)",
+    "db.full": (
+        "Could not save to {path}: the disk is full. Everything saved before is still there; "
+        "free some space on the disk and try again."
+    ),
+    "lease.busy": (
+        "{who}'s quiz is being answered in another window (computer {host}, since {since}): "
+        "it is not resumed here, so that two windows never write into it. Go on in that "
+        "window, or close it and try again."
+    ),
+    "lease.lost": (
+        "This quiz was just opened in another window: the answers saved are all there; "
+        "go on in that window."
+    ),
 }

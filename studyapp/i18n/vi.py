@@ -1409,4 +1409,30 @@ MESSAGES: dict[str, str] = {
         "Tên bắt đầu bằng “-” thì viết cuối cùng, sau “--”: studyapp members add --cell TÊN"
         " -- -3+4"
     ),
+    # --- i20: safe files, full disks, read-only media, one window per attempt ---
+    "file.is_link": (
+        "{path} là một liên kết (symlink): không ghi qua liên kết; hãy cho đường dẫn của chính tệp."
+    ),
+    "file.not_regular": (
+        "{path} không phải một tệp thường (thiết bị, FIFO…): không ghi vào đó; "
+        "hãy chọn tên tệp khác."
+    ),
+    "file.exists": "Tệp {path} đã có; thêm --force để ghi đè, hoặc chọn tên khác.",
+    "cli.opt.force": "ghi đè tệp kết quả đã có",
+    "export.exists": "Tệp {path} đã có. Ghi đè lên tệp đó?",
+    "export.overwrite": "Ghi đè",
+    "export.keep": "Giữ tệp cũ (không xuất)",
+    "db.full": (
+        "Không lưu được vào {path}: ổ đĩa đã đầy. Những gì đã lưu trước đó vẫn còn nguyên; "
+        "hãy giải phóng chỗ trống trên ổ đĩa rồi thử lại."
+    ),
+    "lease.busy": (
+        "Bài của {who} đang được làm trong một cửa sổ khác (máy {host}, từ {since}): "
+        "không làm tiếp ở đây để hai cửa sổ không ghi lẫn vào nhau. Hãy làm tiếp trong cửa sổ "
+        "đó, hoặc đóng nó rồi thử lại."
+    ),
+    "lease.lost": (
+        "Bài này vừa được mở trong một cửa sổ khác: các câu trả lời đã lưu vẫn còn nguyên; "
+        "hãy làm tiếp trong cửa sổ đó."
+    ),
 }

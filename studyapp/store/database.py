@@ -9,6 +9,7 @@ reported and left exactly as it was.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import struct
 import threading
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from studyapp.errors import StudyappError
 from studyapp.i18n import format_count, tr
+from studyapp.store import atomic
 from studyapp.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from studyapp.store.wal import NotWalError, read_header, wal_path
 
@@ -177,11 +179,16 @@ class Database:
     """One studyapp database file. The file is created on the first write,
     never when reading (a database nobody wrote to does not exist yet)."""
 
-    def __init__(self, path: Path, *, busy_timeout: float = 5.0) -> None:
+    def __init__(self, path: Path, *, busy_timeout: float = 5.0, read_only: bool = False) -> None:
         self.path = path
         self.busy_timeout = busy_timeout
+        self.read_only = read_only
+        """Opened for commands that only read: `mode=ro`, so that a database on
+        read-only media (a write-protected stick, a CD) can still be read,
+        checked and backed up, and nothing of it is ever written."""
         self._connection: sqlite3.Connection | None = None
         self._writable = False
+        self._checked = False
         self._lock = threading.RLock()
         self._depth = 0  # nested `writing()` blocks share the outer transaction
         self.new_id: Callable[[], str] = lambda: str(uuid.uuid4())
@@ -199,7 +206,22 @@ class Database:
             return self.path.exists()
         return wal_holds_frames(self.path)
 
+    def uri(self, *, create: bool = False) -> str:
+        """How SQLite is asked to open the file: `mode=ro` when read-only, with
+        `immutable=1` when its folder cannot be written and it has no WAL
+        (SQLite could neither make the `-shm` it needs nor would anyone change
+        the file meanwhile); `rwc` to create it, `rw` otherwise."""
+        base = self.path.resolve().as_uri()
+        if not self.read_only:
+            return f"{base}?mode={'rwc' if create else 'rw'}"
+        folder_writable = os.access(self.path.resolve().parent, os.W_OK)
+        if not folder_writable and not wal_holds_frames(self.path):
+            return f"{base}?mode=ro&immutable=1"
+        return f"{base}?mode=ro"
+
     def _open(self, *, create: bool) -> sqlite3.Connection | None:
+        if create and self.read_only:
+            raise RuntimeError(f"{self.path} was opened read-only, for a command that only reads")
         if self._connection is not None:
             return self._connection
         exists = self.path.exists()
@@ -217,9 +239,8 @@ class Database:
             except OSError as error:
                 raise DatabaseError(_message("db.cannot_create", self.path,
                                              reason=error.strerror or str(error))) from error
-        mode = "rwc" if create else "rw"
         try:
-            connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode={mode}", uri=True,
+            connection = sqlite3.connect(self.uri(create=create), uri=True,
                                          timeout=self.busy_timeout, isolation_level=None,
                                          check_same_thread=False)
         except sqlite3.Error as error:
@@ -251,7 +272,8 @@ class Database:
         """WAL, synchronous writes, and the schema up to date (a backup first)."""
         if self._writable:
             return
-        self._refuse_if_damaged(connection)
+        if not self._checked:  # check_ahead() found it whole already
+            self._refuse_if_damaged(connection)
         try:
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
@@ -260,6 +282,29 @@ class Database:
         except sqlite3.Error as error:
             raise self._explain(error) from error
         self._writable = True
+
+    def check_ahead(self) -> bool:
+        """Run the check of the first write now, on a read-only connection of
+        its own (no lock held, so from a background thread while the program
+        starts): the first write then need not wait for it. True if the file
+        was found whole; a damaged one (False) is still refused, with its
+        message, by the first write itself."""
+        if self.read_only or not self.exists or wal_problem(self.path) or \
+                inspect_file(self.path):
+            return False
+        try:
+            connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                         timeout=self.busy_timeout, check_same_thread=False)
+            try:
+                whole = connection.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+            finally:
+                connection.close()
+        except sqlite3.Error:
+            return False
+        if whole:
+            with self._lock:
+                self._checked = True
+        return whole
 
     def _refuse_if_damaged(self, connection: sqlite3.Connection) -> None:
         """`quick_check` before the first write of a process: nothing is
@@ -286,9 +331,16 @@ class Database:
         if version == SCHEMA_VERSION:
             return
         if version > 0:
-            self.backup(self.path.with_name(
-                f"{self.path.stem}.before-v{SCHEMA_VERSION}-"
-                f"{datetime.now(UTC):%Y%m%d-%H%M%S}{self.path.suffix}"), connection)
+            atomic.remove_leftovers(self.path, any_between=(f"{self.path.stem}.before-v",
+                                                            self.path.suffix))
+            name = (f"{self.path.stem}.before-v{SCHEMA_VERSION}-"
+                    f"{datetime.now(UTC):%Y%m%d-%H%M%S}")
+            target = self.path.with_name(f"{name}{self.path.suffix}")
+            for number in range(2, 1000):  # a killed migration may have made one this second
+                if not target.exists():
+                    break
+                target = self.path.with_name(f"{name}-{number}{self.path.suffix}")
+            self.backup(target, connection)
         connection.execute("BEGIN IMMEDIATE")
         try:
             for number in range(version + 1, SCHEMA_VERSION + 1):
@@ -298,7 +350,7 @@ class Database:
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            _roll_back(connection)
             raise
 
     def _explain(self, error: sqlite3.Error) -> DatabaseError:
@@ -306,13 +358,25 @@ class Database:
         text = str(error).lower()
         if "locked" in text or "busy" in text:
             return DatabaseBusyError(_message("db.locked", self.path))
+        code = getattr(error, "sqlite_errorcode", None)
+        if "disk is full" in text or code == sqlite3.SQLITE_FULL:
+            return DatabaseError(_message("db.full", self.path))
         if "readonly" in text or "read-only" in text:
             return DatabaseError(_message("db.read_only", self.path))
         if "not a database" in text or "malformed" in text or "corrupt" in text:
             return DatabaseError(_message("db.corrupt", self.path, reason=error))
+        if "unable to open" in text and self._cannot_write():
+            return DatabaseError(_message("db.read_only", self.path))
         if "unable to open" in text:
             return DatabaseError(_message("db.cannot_open", self.path, reason=error))
         return DatabaseError(_message("db.failed", self.path, reason=error))
+
+    def _cannot_write(self) -> bool:
+        """The file or its folder (where SQLite makes its `-wal` and `-shm`)
+        cannot be written: read-only media, or no permission."""
+        folder = self.path.resolve().parent
+        return (self.path.exists() and not os.access(self.path, os.W_OK)) or (
+            folder.is_dir() and not os.access(folder, os.W_OK))
 
     # --- using -----------------------------------------------------------------------------
 
@@ -351,15 +415,15 @@ class Database:
                 yield connection
                 connection.execute("COMMIT")
             except (sqlite3.ProgrammingError, sqlite3.InterfaceError):
-                connection.execute("ROLLBACK")
+                _roll_back(connection)
                 raise  # a bug of ours, not a database the user must see to
             except sqlite3.Error as error:
-                connection.execute("ROLLBACK")
+                _roll_back(connection)
                 if "session closed" in str(error):
                     raise
                 raise self._explain(error) from error
             except BaseException:
-                connection.execute("ROLLBACK")
+                _roll_back(connection)
                 raise
             finally:
                 self._depth = 0
@@ -370,6 +434,7 @@ class Database:
                 self._connection.close()
                 self._connection = None
                 self._writable = False
+                self._checked = False
 
     # --- check and backup ----------------------------------------------------------------------
 
@@ -387,11 +452,18 @@ class Database:
                 problems.append(tr("db.check.old_schema", version=version, known=SCHEMA_VERSION))
         return CheckReport(self.path, version, tuple(problems))
 
-    def backup(self, target: Path, connection: sqlite3.Connection | None = None) -> Path:
+    def backup(self, target: Path, connection: sqlite3.Connection | None = None, *,
+               force: bool = False) -> Path:
         """A consistent copy, even while another program writes (SQLite's
-        backup API). The target must not exist."""
-        if target.exists():
-            raise DatabaseError(_message("db.backup_exists", target))
+        backup API), written beside `target` and renamed over it once whole
+        and on the disk: a backup killed half way leaves nothing under the
+        name asked for. An existing `target` is replaced only with `force`;
+        a link, a device or a FIFO never."""
+        problem = atomic.target_problem(target, force=force)
+        if problem:
+            raise DatabaseError(problem)
+        target = target.expanduser().absolute()
+        atomic.remove_leftovers(target)
         with contextlib.ExitStack() as stack:
             if connection is None:
                 source = stack.enter_context(self.reading())
@@ -399,15 +471,35 @@ class Database:
                     raise DatabaseError(_message("db.missing", self.path))
             else:
                 source = connection
+            temporary = atomic.temporary_for(target)
             try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                copy = sqlite3.connect(target)
+                copy = sqlite3.connect(temporary)
                 with contextlib.closing(copy):
                     source.backup(copy)
+                atomic.sync_file(temporary)
+                atomic.put_in_place(temporary, target)
             except (sqlite3.Error, OSError) as error:
-                target.unlink(missing_ok=True)
+                _remove_copy(temporary)
                 raise DatabaseError(_message("db.backup_failed", target, reason=error)) from error
+            except BaseException:
+                _remove_copy(temporary)
+                raise
         return target
+
+
+def _remove_copy(temporary: Path) -> None:
+    for path in (temporary, *(Path(f"{temporary}{tail}") for tail in atomic.COMPANIONS)):
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def _roll_back(connection: sqlite3.Connection) -> None:
+    """Undo the open transaction, if SQLite has not already: on a full disk
+    (SQLITE_FULL) or an I/O error it rolls back by itself, and a ROLLBACK
+    then would fail ("no transaction is active") over the real error."""
+    if connection.in_transaction:
+        with contextlib.suppress(sqlite3.OperationalError):
+            connection.execute("ROLLBACK")
 
 
 def _statements(script: str) -> list[str]:

@@ -152,6 +152,8 @@ class StudyApp(App[None]):
         result = load_catalog(self.settings.content_paths, self.settings.cache_dir)
         learner, problem = self._read_learner()
         self.call_from_thread(self._everything_loaded, result, learner, problem)
+        if problem is None:  # the check before the first write, done while nobody waits
+            self.store.database.check_ahead()
 
     def _everything_loaded(self, result: LoadResult, learner: Learner | None,
                            problem: str | None) -> None:
@@ -364,6 +366,7 @@ class StudyApp(App[None]):
             self._store_failed(error.message)
             return
         unfinished = [a for a in unfinished if a.session_id is None]
+        unfinished = self._not_answered_elsewhere(unfinished)
         if not unfinished:
             self._resume_offered = True
             if then is not None:
@@ -406,6 +409,25 @@ class StudyApp(App[None]):
              DialogChoice("abandon", tr("resume.abandon"), tr("resume.abandon_detail"), key="b"),
              DialogChoice("later", tr("resume.later"), key="s")],
             on_escape="later", dialog_id="resume-dialog"), decided)
+
+    def _not_answered_elsewhere(self, attempts: list[Attempt]) -> list[Attempt]:
+        """The attempts no other window is answering; for those it is, the
+        notice says who is answering them, and where."""
+        from studyapp.store import leases  # noqa: PLC0415
+
+        free = []
+        for attempt in attempts:
+            try:
+                lease = leases.holder_of(self.store, attempt.id, self.clock(),
+                                         me=leases.Holder.this_process())
+            except StudyappError:
+                lease = None
+            if lease is None:
+                free.append(attempt)
+            else:
+                self.notify(leases.busy_message(lease), severity="warning", markup=False,
+                            timeout=12)
+        return free
 
     def resume_quiz(self, attempt_id: str) -> None:
         from studyapp.store.live import RecordedQuiz  # noqa: PLC0415
@@ -483,8 +505,18 @@ class StudyApp(App[None]):
         self._run_quiz(quiz, title=title)
 
     def _run_quiz(self, quiz: RecordedQuiz, *, title: str | None = None) -> None:
+        from studyapp.store import leases  # noqa: PLC0415
         from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
 
+        try:  # one window per attempt: held while its screen lives
+            leases.take(self.store, quiz.id, leases.Holder.this_process(), self.clock())
+        except leases.AttemptBusyError as error:
+            self.notify(error.message, severity="warning", markup=False, timeout=12)
+            return
+        except StudyappError as error:
+            self.notify(tr("quiz.not_saved", reason=error.message), severity="error",
+                        markup=False, timeout=10)
+            return
         self.push_screen(QuizScreen(quiz, on_finished=self._quiz_finished,
                                     on_left=self._quiz_left, title=title))
 

@@ -53,13 +53,16 @@ class ExportFlow:
             text = values["path"].strip()
             if not text:
                 return tr("export.no_path")
-            return target_problem(Path(text))
+            return target_problem(Path(text), force=True)  # an existing file: asked below
 
         def given(values: FormValues | None) -> None:
             if values is not None:
                 path = Path(values["path"].strip()).expanduser()
                 if not path.suffix:  # "bao-cao" means bao-cao.xlsx
                     path = path.with_suffix(f".{fmt}")
+                if path.exists():
+                    self._confirm_overwrite(scope, fmt, path)
+                    return
                 self.app.notify(tr("export.working"), markup=False, timeout=3)
                 self._export(scope, fmt, path)
 
@@ -68,18 +71,33 @@ class ExportFlow:
             [FormField("path", tr("export.path_label"), str(suggested), max_length=1000)],
             submit=tr("export.submit"), check=check, dialog_id="export-path"), given)
 
-    def _export(self, scope: Scope, fmt: ExportFormat, path: Path) -> None:
-        """Read, build and write away from the screen: a large export never freezes it."""
-        self.app.run_worker(partial(self._run, scope, fmt, path), thread=True, group="export",
-                            exit_on_error=False)
+    def _confirm_overwrite(self, scope: Scope, fmt: ExportFormat, path: Path) -> None:
+        """The file is there already: replaced only if the user says so."""
+        choices = [DialogChoice("overwrite", tr("export.overwrite"), key="o"),
+                   DialogChoice("keep", tr("export.keep"), key="k")]
 
-    def _run(self, scope: Scope, fmt: ExportFormat, path: Path) -> None:
+        def answered(choice: str | None) -> None:
+            if choice == "overwrite":
+                self.app.notify(tr("export.working"), markup=False, timeout=3)
+                self._export(scope, fmt, path, force=True)
+
+        self.app.push_screen(ChoiceDialog(tr("export.title"),
+                                          tr("export.exists", path=str(path)), choices,
+                                          dialog_id="export-overwrite"), answered)
+
+    def _export(self, scope: Scope, fmt: ExportFormat, path: Path, *,
+                force: bool = False) -> None:
+        """Read, build and write away from the screen: a large export never freezes it."""
+        self.app.run_worker(partial(self._run, scope, fmt, path, force), thread=True,
+                            group="export", exit_on_error=False)
+
+    def _run(self, scope: Scope, fmt: ExportFormat, path: Path, force: bool = False) -> None:
         from studyapp.export.run import export_to, prepare  # noqa: PLC0415
 
         app = self.app
         try:
             prepared = prepare(app.store, app.catalog, scope, fmt)
-            written = export_to(path, prepared)
+            written = export_to(path, prepared, force=force)
         except StudyappError as error:
             app.call_from_thread(app.notify, error.message, title=tr("export.failed"),
                                  severity="error", markup=False, timeout=15)

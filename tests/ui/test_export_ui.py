@@ -71,3 +71,59 @@ async def test_a_failed_export_is_explained(tmp_path: Path, monkeypatch) -> None
         assert any("No space left on device" in str(n.message) for n in app._notifications)
         assert list(tmp_path.glob("*.csv*")) == []
         assert list(tmp_path.glob(".a.csv*")) == []
+
+
+async def test_an_export_onto_an_existing_file_asks_first(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / "bao-cao.csv"
+    target.write_bytes(b"old")
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        session_id = meeting(app)
+        app.sessions.open_summary(session_id)
+        await pilot.pause()
+        await pilot.press("x", "c")
+        await pilot.pause()
+        app.screen.query_one("#field-path", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog)  # asked, nothing written yet
+        assert str(target) in str(dialog.query_one("#dialog-message").render())
+        await pilot.press("escape")  # keep the old file
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert target.read_bytes() == b"old"
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("x", "c")
+        await pilot.pause()
+        app.screen.query_one("#field-path", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("o")  # overwrite
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert target.read_bytes().decode("utf-8-sig").count("\n") > 3
+        assert list(target.parent.iterdir()) == [target]  # no temporary file left
+
+
+async def test_an_export_onto_a_link_is_refused_in_the_dialog(tmp_path: Path) -> None:
+    real = tmp_path / "that.csv"
+    real.write_bytes(b"keep")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        session_id = meeting(app)
+        app.sessions.open_summary(session_id)
+        await pilot.pause()
+        await pilot.press("x", "c")
+        await pilot.pause()
+        app.screen.query_one("#field-path", Input).value = str(link)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)  # said in the dialog, not written
+        assert real.read_bytes() == b"keep"
+        assert link.is_symlink()

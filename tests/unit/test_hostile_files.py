@@ -148,3 +148,40 @@ def test_nothing_is_written_into_a_damaged_file(tmp_path: Path) -> None:
     assert "sao lưu" in message
     assert path.read_bytes() == before
     assert not wal_path(path).exists() or wal_path(path).stat().st_size == 0
+
+
+def test_the_check_before_the_first_write_can_run_ahead(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The interface runs `quick_check` in the background at start (its own
+    read-only connection, no lock held): the first answer does not wait for
+    it, and a damaged file is still refused at the first write."""
+    path = tmp_path / "studyapp.sqlite3"
+    make(path, ["Nguyễn Văn An"]).database.close()
+    database = Database(path)
+    assert database.check_ahead() is True
+    checks: list[str] = []
+    real = Database._refuse_if_damaged
+
+    def counted(self: Database, connection: sqlite3.Connection) -> None:
+        checks.append("quick_check")
+        real(self, connection)
+
+    monkeypatch.setattr(Database, "_refuse_if_damaged", counted)
+    store = Store(database)
+    store.add_member(store.cells()[0].id, "Trần Thị Bình")
+    assert checks == []  # already checked ahead
+    database.close()
+
+    damaged = tmp_path / "damaged.sqlite3"
+    filled = make(damaged, [f"Người {n}" for n in range(40)])
+    cell = filled.cells()[0]
+    filled.database.close()
+    damage(damaged)
+    before = damaged.read_bytes()
+    ahead = Database(damaged)
+    assert ahead.check_ahead() is False  # said nothing yet; the write says it
+    with pytest.raises(DatabaseError) as raised:
+        Store(ahead).add_member(cell.id, "Lê Văn Cường")
+    assert "bị hỏng" in raised.value.message
+    assert damaged.read_bytes() == before
+    assert Database(tmp_path / "none.sqlite3").check_ahead() is False  # nothing to check

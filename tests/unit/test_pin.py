@@ -174,7 +174,7 @@ def test_export_of_a_protected_cell_needs_the_pin(capsys: Capture, db: Path,
     assert code == 0, err
     monkeypatch.setenv("STUDYAPP_PIN", PIN)
     code, _, err = run_cli(capsys, "export", "--all", "--format", "csv", "-o", str(out_file),
-                           "--db", str(db))
+                           "--force", "--db", str(db))
     assert code == 0, err
 
 

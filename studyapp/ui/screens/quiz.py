@@ -24,6 +24,8 @@ from studyapp.errors import StudyappError
 from studyapp.i18n import format_count, format_date, tr
 from studyapp.quiz.scoring import Credit, Response
 from studyapp.quiz.session import Mode, QuizError, TimeUpError
+from studyapp.store import leases
+from studyapp.store.leases import RENEW_EVERY, Holder
 from studyapp.store.live import RecordedQuiz
 from studyapp.ui.modals.choice import ChoiceDialog, DialogChoice
 from studyapp.ui.screens.base import StudyScreen, stylesheet
@@ -125,6 +127,7 @@ class QuizScreen(StudyScreen[None]):
             "quiz.title.practice" if mode is Mode.PRACTICE else "quiz.title.test")
         if self.quiz.session.time_limit is not None:
             self.set_interval(1.0, self.check_clock)
+        self.set_interval(RENEW_EVERY.total_seconds(), self._renew_lease)
         if self.quiz.session.paused:
             self.quiz.resume_clock()  # left paused last time: the learner is back
         await self.show_question()
@@ -456,6 +459,23 @@ class QuizScreen(StudyScreen[None]):
         if not self._ended and not self.quiz.finished:
             with contextlib.suppress(StudyappError):
                 self.quiz.leave()
+        with contextlib.suppress(StudyappError):  # another window may take it now
+            leases.release(self.quiz.store, self.quiz.id, Holder.this_process())
+
+    def _renew_lease(self) -> None:
+        """Keep the attempt to this window while its screen lives; if another
+        window took it over (this one was stalled past the lease), stop here."""
+        if self._ended:
+            return
+        try:
+            kept = leases.renew(self.quiz.store, self.quiz.id, Holder.this_process(),
+                                self.quiz.clock())
+        except StudyappError:
+            return  # the database refused for now: tried again at the next tick
+        if not kept:
+            self._ended = True
+            self.notify(tr("lease.lost"), severity="warning", markup=False, timeout=12)
+            self._on_left()
 
     def check_clock(self) -> None:
         """Every second: the clock shown, and the end when the time is up."""
