@@ -1358,4 +1358,37 @@ MESSAGES: dict[str, str] = {
     "paper.fields_named": "Full name: {name} · Cell: {cell} · Date: {date}",
     "paper.footer": "{name} · Paper code {code} · Page ",
     "paper.session_title": "Test papers — {cell}, {date}",
+    # --- i13paper: paper entry (CLI, screen, via column) ---
+    "cli.cmd.session": "a session: print each member's paper, enter papers answered on paper",
+    "cli.cmd.session_papers": "print the session's papers: one for each member present (HTML, A4)",
+    "cli.cmd.session_enter": (
+        "enter a member's paper answered on paper (syntax: docs/paper-entry.md)"
+    ),
+    "cli.opt.session_id": "the session's id (or at least its first 6 characters)",
+    "cli.opt.papers_output": "the HTML file to write the papers to (prints on A4)",
+    "cli.opt.papers_force": "replace a file that is already there",
+    "cli.opt.entry_member": "the member's full name (diacritics optional) or member id",
+    "cli.opt.entry_code": "the paper code printed on the paper (6 digits)",
+    "cli.arg.entry_answers": "the answers, such as \"1B 2AC 3Đ 4CAB\" or \"BACDABCDAB\"",
+    "cli.opt.entry_correct": (
+        "correct a paper already entered (needs the cell's PIN; until the session closes)"
+    ),
+    "cli.papers_symlink": (
+        "{path} is a symbolic link: papers are never written through one; choose another name"
+    ),
+    "cli.papers_not_file": "{path} is not a regular file: choose another name",
+    "cli.papers_exists": (
+        "{path} already exists: add --force to replace it, or choose another name."
+    ),
+    "cli.papers_nobody": "Nobody is marked present at this session: take attendance first.",
+    "cli.papers_written": "Wrote {count} papers to {path}.",
+    "cli.entry_no_member": "Nobody called “{name}” is present at this session.",
+    "cli.entry_twins": (
+        "Several members present are called “{name}”: use --member with a member id, or --code "
+        "({ids})."
+    ),
+    "cli.entry_problems": "{name}'s paper is not saved: {count} things to fix.",
+    "cli.entry_saved": (
+        "Saved {name}'s paper (code {code}): {answered}/{size} answered, score {score} {band}"
+    ),
 }

@@ -1371,4 +1371,34 @@ MESSAGES: dict[str, str] = {
     "paper.fields_named": "Họ và tên: {name} · Chi bộ: {cell} · Ngày: {date}",
     "paper.footer": "{name} · Mã đề {code} · Trang ",
     "paper.session_title": "Đề kiểm tra — {cell}, ngày {date}",
+    # --- i13paper: paper entry (CLI, screen, via column) ---
+    "cli.cmd.session": "buổi sinh hoạt: in đề cho từng đảng viên, nhập bài làm trên giấy",
+    "cli.cmd.session_papers": "in đề của buổi: mỗi đảng viên có mặt một đề (HTML khổ A4)",
+    "cli.cmd.session_enter": (
+        "nhập bài làm trên giấy của một đảng viên (cú pháp: docs/paper-entry.md)"
+    ),
+    "cli.opt.session_id": "mã buổi sinh hoạt (hoặc ít nhất 6 ký tự đầu của mã)",
+    "cli.opt.papers_output": "tệp HTML để ghi các đề (in ra khổ A4)",
+    "cli.opt.papers_force": "ghi đè tệp đã có",
+    "cli.opt.entry_member": "họ tên đảng viên (gõ không dấu cũng được) hoặc mã đảng viên",
+    "cli.opt.entry_code": "mã đề in trên bài (6 chữ số)",
+    "cli.arg.entry_answers": "các câu trả lời, ví dụ \"1B 2AC 3Đ 4CAB\" hoặc \"BACDABCDAB\"",
+    "cli.opt.entry_correct": "sửa bài đã nhập (cần mã PIN của chi bộ; chỉ khi buổi chưa đóng)",
+    "cli.papers_symlink": (
+        "{path} là một liên kết (symlink): không ghi qua liên kết; hãy chọn tên tệp khác"
+    ),
+    "cli.papers_not_file": "{path} không phải một tệp thông thường: hãy chọn tên tệp khác",
+    "cli.papers_exists": "Tệp {path} đã có: thêm --force để ghi đè, hoặc chọn tên khác.",
+    "cli.papers_nobody": "Chưa có ai được điểm danh có mặt ở buổi này: hãy điểm danh trước.",
+    "cli.papers_written": "Đã ghi {count} đề vào {path}.",
+    "cli.entry_no_member": "Không có ai tên “{name}” trong số người có mặt ở buổi này.",
+    "cli.entry_twins": (
+        "Có nhiều người có mặt tên “{name}”: hãy dùng --member với mã đảng viên hoặc --code "
+        "({ids})."
+    ),
+    "cli.entry_problems": "Chưa lưu bài của {name}: có {count} chỗ cần sửa.",
+    "cli.entry_saved": (
+        "Đã lưu bài của {name} (mã đề {code}): {answered}/{size} câu có trả lời, điểm {score} "
+        "{band}"
+    ),
 }
