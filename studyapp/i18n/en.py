@@ -1391,4 +1391,55 @@ MESSAGES: dict[str, str] = {
     "cli.entry_saved": (
         "Saved {name}'s paper (code {code}): {answered}/{size} answered, score {score} {band}"
     ),
+    "key.enter_papers": "Enter papers",
+    "key.print_papers": "Print papers",
+    "key.enter_paper": "Enter paper",
+    "key.review_paper": "Review, save",
+    "key.next_line": "Next question",
+    "key.previous_line": "Previous question",
+    "key.save_paper": "Save paper",
+    "key.edit_paper": "Keep editing",
+    "papers.file_prefix": "test-papers",
+    "papers.print_title": "Print each member's paper",
+    "papers.print_message": (
+        "One paper for each member present (name, paper code, page numbers), in one HTML file to "
+        "print on A4 from a browser."
+    ),
+    "papers.print_submit": "Write file",
+    "papers.print_failed": "The papers could not be written",
+    "papers.title": "Entering papers — {cell}",
+    "papers.counts": "Entered {entered}/{present} papers · taken on the laptop or a phone {other}",
+    "papers.find_placeholder": "Type a name or the paper code (6 digits)",
+    "papers.pick_hint": (
+        "Pick the member (↑↓ then Enter) or type the code printed on the paper. An entered paper "
+        "can be corrected (with the PIN) until the session closes."
+    ),
+    "papers.state.todo": "to enter",
+    "papers.state.entered": "✓ entered",
+    "papers.state.other": "on the laptop/phone",
+    "papers.entry_title": "Entering a paper",
+    "papers.entry_heading": "{name}'s paper · code #{code}",
+    "papers.correcting": "(correcting an entered paper)",
+    "papers.entry_hint": (
+        "As written: B · AC · T/F · CAB (ordering) · 1b 2a 3c (matching) · text or number; - if "
+        "blank. Enter: next; on the last: review."
+    ),
+    "papers.kind.single": "single choice",
+    "papers.kind.multi": "multiple choice",
+    "papers.kind.truefalse": "true/false (T/F)",
+    "papers.kind.fill": "fill in",
+    "papers.kind.number": "number",
+    "papers.kind.order": "ordering",
+    "papers.kind.match": "matching",
+    "papers.no_quotes": "the answer has double quotes: leave them out",
+    "papers.missing": "question {numbers} not entered yet: write - if left blank",
+    "papers.problems": "Not saved: {count} things to fix (in red).",
+    "papers.review_title": "Review {name}'s paper",
+    "papers.review_summary": "{answered}/{size} answered · score {score} {band}",
+    "papers.review_correction": (
+        "This corrects an entered paper: the cell's PIN is needed; the earlier entry is kept."
+    ),
+    "papers.review_keys": "Enter: save · Esc: keep editing",
+    "papers.saved": "Saved {name}'s paper (score {score}).",
+    "key.clear_line": "Clear line",
 }

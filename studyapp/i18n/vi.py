@@ -1401,4 +1401,55 @@ MESSAGES: dict[str, str] = {
         "Đã lưu bài của {name} (mã đề {code}): {answered}/{size} câu có trả lời, điểm {score} "
         "{band}"
     ),
+    "key.enter_papers": "Nhập bài giấy",
+    "key.print_papers": "In đề",
+    "key.enter_paper": "Nhập bài",
+    "key.review_paper": "Xem lại, lưu",
+    "key.next_line": "Câu sau",
+    "key.previous_line": "Câu trước",
+    "key.save_paper": "Lưu bài",
+    "key.edit_paper": "Sửa tiếp",
+    "papers.file_prefix": "de-kiem-tra",
+    "papers.print_title": "In đề cho từng người",
+    "papers.print_message": (
+        "Mỗi đảng viên có mặt một đề (có tên, mã đề, số trang), ghi vào một tệp HTML để in khổ A4 "
+        "bằng trình duyệt."
+    ),
+    "papers.print_submit": "Ghi tệp",
+    "papers.print_failed": "Không ghi được các đề",
+    "papers.title": "Nhập bài làm trên giấy — {cell}",
+    "papers.counts": "Đã nhập {entered}/{present} bài · làm trên máy hoặc điện thoại {other}",
+    "papers.find_placeholder": "Gõ tên hoặc mã đề (6 chữ số) để tìm",
+    "papers.pick_hint": (
+        "Chọn người (↑↓ rồi Enter) hoặc gõ mã đề in trên bài. Bài đã nhập vẫn sửa được (cần mã "
+        "PIN) cho đến khi đóng buổi."
+    ),
+    "papers.state.todo": "chưa nhập",
+    "papers.state.entered": "✓ đã nhập",
+    "papers.state.other": "làm trên máy/điện thoại",
+    "papers.entry_title": "Nhập bài trên giấy",
+    "papers.entry_heading": "Bài của {name} · mã đề #{code}",
+    "papers.correcting": "(sửa bài đã nhập)",
+    "papers.entry_hint": (
+        "Ghi như trên bài: B · AC · Đ/S · CAB (sắp xếp) · 1b 2a 3c (ghép) · chữ hoặc số; - nếu bỏ "
+        "trống. Enter: câu sau; ở câu cuối: xem lại."
+    ),
+    "papers.kind.single": "1 lựa chọn",
+    "papers.kind.multi": "nhiều lựa chọn",
+    "papers.kind.truefalse": "đúng/sai (Đ/S)",
+    "papers.kind.fill": "điền từ",
+    "papers.kind.number": "số",
+    "papers.kind.order": "sắp xếp",
+    "papers.kind.match": "ghép đôi",
+    "papers.no_quotes": "câu trả lời có dấu ngoặc kép: hãy bỏ dấu ngoặc kép",
+    "papers.missing": "chưa nhập câu {numbers}: ghi - nếu người làm bỏ trống",
+    "papers.problems": "Chưa lưu: có {count} chỗ cần sửa (tô đỏ).",
+    "papers.review_title": "Xem lại bài của {name}",
+    "papers.review_summary": "{answered}/{size} câu có trả lời · điểm {score} {band}",
+    "papers.review_correction": (
+        "Đây là sửa bài đã nhập: cần mã PIN của chi bộ; bài cũ vẫn được lưu lại."
+    ),
+    "papers.review_keys": "Enter: lưu bài · Esc: sửa tiếp",
+    "papers.saved": "Đã lưu bài của {name} (điểm {score}).",
+    "key.clear_line": "Xoá dòng",
 }
