@@ -1442,4 +1442,9 @@ MESSAGES: dict[str, str] = {
     "papers.review_keys": "Enter: save · Esc: keep editing",
     "papers.saved": "Saved {name}'s paper (score {score}).",
     "key.clear_line": "Clear line",
+    "export.col.via": "Taken",
+    "export.via.laptop": "laptop",
+    "export.via.phone": "phone",
+    "export.via.paper": "paper",
+    "summary.column.via": "Taken",
 }

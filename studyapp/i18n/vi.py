@@ -1452,4 +1452,9 @@ MESSAGES: dict[str, str] = {
     "papers.review_keys": "Enter: lưu bài · Esc: sửa tiếp",
     "papers.saved": "Đã lưu bài của {name} (điểm {score}).",
     "key.clear_line": "Xoá dòng",
+    "export.col.via": "Cách làm bài",
+    "export.via.laptop": "trên máy",
+    "export.via.phone": "điện thoại",
+    "export.via.paper": "trên giấy",
+    "summary.column.via": "Cách làm",
 }

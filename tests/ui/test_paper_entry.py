@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 
 from studyapp.quiz.scoring import correct_response
 from studyapp.store.models import AttendanceStatus
@@ -15,6 +16,7 @@ from studyapp.ui.app import StudyApp
 from studyapp.ui.modals.form import FormDialog
 from studyapp.ui.paper_flow import line_text
 from studyapp.ui.screens.paper_entry import PaperEntryScreen, PaperPickScreen, PaperReviewScreen
+from studyapp.ui.screens.summary import SummaryScreen
 from studyapp.ui.screens.turns import TurnsScreen
 from studyapp.ui.widgets.entry_sheet import EntrySheet
 from tests.conftest import Clock
@@ -121,6 +123,15 @@ def test_enter_a_paper_review_then_save(tmp_path: Path) -> None:
             report = session_report(app.store, app.catalog, session_id)
             assert report.figures.tested == 1
             assert report.figures.items  # its questions are in the item analysis
+            await pilot.press("t", "2")
+            await pilot.pause()
+            summary = app.screen
+            assert isinstance(summary, SummaryScreen)
+            table = summary.query_one("#summary-members", DataTable)
+            cells = [str(cell) for cell in table.get_row_at(0)]
+            assert cells[0] == "Lê Văn An"
+            assert "10,0" in cells
+            assert "trên giấy" in cells
 
     asyncio.run(run())
 
