@@ -61,6 +61,11 @@ class EntryLine:
     def one_character(self) -> bool:
         return self.kind in ONE_CHARACTER
 
+    @property
+    def letters(self) -> bool:
+        """Answered in letters (shown in capitals), not in typed text."""
+        return self.kind not in TEXT_KINDS
+
 
 @dataclass(frozen=True)
 class Review:
@@ -389,6 +394,7 @@ def entry_piece(item: PaperItem, typed: str) -> str | Problem:
         if '"' in text:
             return Problem(tr("papers.no_quotes"))
         return f'"{text}"'
+    text = text.upper()  # letters as circled on the paper: `b` is B
     if kind in GROUPED:
         return f"[{text}]" if " " in text else text
     compact = text.replace(" ", "")

@@ -161,14 +161,14 @@ def test_a_bad_answer_is_shown_where_it_is_and_nothing_is_saved(tmp_path: Path) 
             await pilot.pause()
             problem = sheet.lines[choice].problem
             assert problem is not None
-            assert "z không phải một phương án của câu này (A–" in problem
+            assert "Z không phải một phương án của câu này (A–" in problem
             assert sheet.current == choice  # a bad letter does not move on
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert app.screen is entry  # no review with problems
             status = str(entry.query_one("#entry-status").content)
             assert "Chưa lưu" in status
-            assert f"câu {choice + 1} (z)" in status
+            assert f"câu {choice + 1} (Z)" in status
             assert "chưa nhập câu" in status
             assert "\x1b" not in status
             await pilot.press("backspace", *lines[choice])

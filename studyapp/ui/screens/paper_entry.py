@@ -168,7 +168,8 @@ class PaperEntryScreen(StudyScreen[None]):
                 if self.choice.state == "entered" else ""), id="entry-heading")
             with VerticalScroll(id="entry-lines"):
                 yield EntrySheet([SheetLine(line.number, line.label, line.one_character,
-                                            line.value) for line in self.lines],
+                                            line.value, letters=line.letters)
+                                  for line in self.lines],
                                  self._check, id="entry-sheet")
             yield Static(Content(tr("papers.entry_hint")), id="entry-status")
         yield KeyBar()
@@ -195,7 +196,7 @@ class PaperEntryScreen(StudyScreen[None]):
             status.update(Content.styled(self._summary, "$text-error"))
         elif line.problem:
             status.update(Content.styled(tr("entry.at_question", number=line.number,
-                                            text=line.value, message=line.problem),
+                                            text=line.shown, message=line.problem),
                                          "$text-error"))
         else:
             status.update(Content(tr("papers.entry_hint")))
@@ -231,7 +232,7 @@ class PaperEntryScreen(StudyScreen[None]):
         sheet.show_problems(problems.by_line)
         count = len(problems.by_line) + len(problems.general)
         lines = [tr("papers.problems", count=count), *problems.general]
-        lines += [tr("entry.at_question", number=number, text=sheet.lines[number - 1].value,
+        lines += [tr("entry.at_question", number=number, text=sheet.lines[number - 1].shown,
                      message=message) for number, message in sorted(problems.by_line.items())]
         self._summary = "\n".join(lines)
         self.query_one("#entry-status", Static).update(

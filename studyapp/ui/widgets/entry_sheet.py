@@ -33,6 +33,12 @@ class SheetLine:
     one_character: bool
     value: str = ""
     problem: str | None = None
+    letters: bool = True
+    """Shown in capitals (`b` is B): every answer but typed text."""
+
+    @property
+    def shown(self) -> str:
+        return self.value.upper() if self.letters else self.value
 
 
 class EntrySheet(Widget, can_focus=True):
@@ -90,7 +96,7 @@ class EntrySheet(Widget, can_focus=True):
             if len(problem) > room:
                 problem = f"{problem[:max(room - 1, 0)]}…" if room else ""
             here = index == self.current and self.has_focus
-            shown = line.value[-(ANSWER_WIDTH - 3):]
+            shown = line.shown[-(ANSWER_WIDTH - 3):]
             answer = f" {shown}{'▏' if here else ''}".ljust(ANSWER_WIDTH)
             style = "bold reverse" if here else ("on $error-muted" if line.problem else
                                                  "on $boost")
