@@ -337,6 +337,21 @@ class PaperFlow:
             return Problems(by_line, general)
         return review_of(checked, text)
 
+    def review_and_save(self, screen: PaperEntryScreen, values: Sequence[str]) -> None:
+        """The problems shown on the entry screen; or the review, and Enter there saves."""
+        from studyapp.ui.screens.paper_entry import PaperReviewScreen  # noqa: PLC0415
+
+        result = self.review(screen, values)
+        if isinstance(result, Problems):
+            screen.show_problems(result)
+            return
+
+        def decided(save: bool | None) -> None:
+            if save:
+                self.save(screen, result, screen.saved)
+
+        self.app.push_screen(PaperReviewScreen(result), decided)
+
     def save(self, screen: PaperEntryScreen, review: Review,
              done: Callable[[], None]) -> None:
         """Store the paper (a correction after the PIN); `done` once it is on disk."""
@@ -427,7 +442,11 @@ def review_of(checked: CheckedEntry, text: str) -> Review:
     for number, (item, response) in enumerate(zip(paper.paper.items, checked.entry.responses,
                                                   strict=True), 1):
         said = " · ".join(describe_response(item, response))
-        lines.append(f"{number:>2}. {said}")
+        typed = line_text(item, response)
+        if item.question.type in TEXT_KINDS or typed == "-":
+            lines.append(f"{number:>2}. {said}")
+        else:  # the letters as circled, to check against the paper, then what they mean
+            lines.append(f"{number:>2}. [{typed}] {said}")
     result = checked.result
     score = result.score
     summary = tr("papers.review_summary", answered=result.answered, size=len(paper.paper.items),

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable
+from textual.widgets import DataTable, OptionList
 
 from studyapp.quiz.scoring import correct_response
 from studyapp.store.models import AttendanceStatus
@@ -111,7 +111,14 @@ def test_enter_a_paper_review_then_save(tmp_path: Path) -> None:
             await pilot.pause()
             assert isinstance(app.screen, PaperEntryScreen)
             assert app.screen.choice.label == "Nguyễn Thị Bình"
-            await pilot.press("escape", "escape")
+            await pilot.press("escape")  # left without saving: Bình is still the next
+            await pilot.pause()
+            assert app.screen is pick
+            listing = pick.query_one("#pick-list", OptionList)
+            assert listing.highlighted_option is not None
+            assert listing.highlighted_option.id == pick.choices[1].member_id
+            assert attempts(app, session_id, "Nguyễn Thị Bình") == []
+            await pilot.press("escape")
             await pilot.pause()
             turns = app.screen
             assert isinstance(turns, TurnsScreen)
@@ -270,5 +277,24 @@ def test_snapshot_of_a_paper_being_entered(snap_compare: Any) -> None:
         screen.sheet.go_to(single)
         await pilot.press("z")  # not a choice: said on its line, and in full below
         await pilot.pause()
+
+    assert snap_compare(build_app(clock=Clock()), terminal_size=(80, 24), run_before=run)
+
+
+def test_snapshot_of_the_review_before_saving(snap_compare: Any) -> None:
+    """At 80×24: the whole paper as read (letters as circled, then what they mean), its score."""
+
+    async def run(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, StudyApp)
+        await pilot.pause()
+        session_id = meeting(app, count=6, variants=False)
+        await to_turns(pilot, session_id)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_lines(pilot, right_lines(app, session_id, "Lê Văn An"))
+        assert isinstance(app.screen, PaperReviewScreen)
 
     assert snap_compare(build_app(clock=Clock()), terminal_size=(80, 24), run_before=run)

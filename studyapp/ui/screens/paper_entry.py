@@ -96,9 +96,12 @@ class PaperPickScreen(StudyScreen[None]):
         if not shown:
             return
         ids = [c.member_id for c in shown]
+        todo = [i for i, c in enumerate(shown) if c.state == "todo"]
+        if self._last in ids and shown[ids.index(self._last)].state == "todo":
+            listing.highlighted = ids.index(self._last)  # left unsaved: it is still next
+            return
         # The next paper still to enter after the one just entered (roster order).
         start = ids.index(self._last) + 1 if self._last in ids else 0
-        todo = [i for i, c in enumerate(shown) if c.state == "todo"]
         after = [i for i in todo if i >= start]
         listing.highlighted = after[0] if after else (todo[0] if todo else 0)
 
@@ -211,20 +214,10 @@ class PaperEntryScreen(StudyScreen[None]):
         self.action_review()
 
     def action_review(self) -> None:
-        from studyapp.ui.paper_flow import Problems  # noqa: PLC0415
+        # The flow shows the problems here, or the review, then saves.
+        _flow(self).review_and_save(self, self.values())
 
-        result = _flow(self).review(self, self.values())
-        if isinstance(result, Problems):
-            self.show_problems(result)
-            return
-
-        def decided(save: bool | None) -> None:
-            if save:
-                _flow(self).save(self, result, self._saved)
-
-        self.app.push_screen(PaperReviewScreen(result), decided)
-
-    def _saved(self) -> None:
+    def saved(self) -> None:
         self.dismiss()
 
     def show_problems(self, problems: Problems) -> None:
