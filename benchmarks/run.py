@@ -1,6 +1,6 @@
 """Measure studyapp against floors taken in the same run, as median ratios of alternating runs.
 
-    python benchmarks/run.py [--runs N] [--only load|start|memory|store|answer|export|check]
+    python benchmarks/run.py [--runs N] [--only load|start|memory|store|answer|export|check|paper]
 
 Machines here are shared and noisy (performance.md): every figure is the median
 of the ratios of pairs run back to back (floor, ours, floor, ours, ...), never
@@ -311,6 +311,16 @@ def bench_answer(runs: int, root: Path) -> list[Result]:
                    statistics.median(ratios), "≤ 2")]
 
 
+def bench_paper_entry() -> list[Result]:
+    """Keystrokes to enter a paper of ten single choices from the turns screen
+    (paper_entry.py), against the issue's budget of 25: a count, not a time."""
+    from benchmarks import paper_entry  # noqa: PLC0415 - imports Textual
+
+    return [Result(f"paper entry keystrokes: {name} vs the budget", paper_entry.TARGET, keys,
+                   keys / paper_entry.TARGET, f"≤ 1 ({paper_entry.TARGET} keys)", unit="keys")
+            for name, keys in paper_entry.measure()]
+
+
 def bench_export(runs: int, root: Path, catalog_dir: Path) -> list[Result]:
     """Exports over a database of about 100,000 answers (8 cells of 39 members,
     32 sessions of 13 questions: 9,984 rows): the CSV against `sqlite3 -csv` running the same
@@ -449,7 +459,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--questions", type=int, default=10_000)
     parser.add_argument("--only", choices=("load", "start", "memory", "store", "answer",
-                                           "export", "check"),
+                                           "export", "check", "paper"),
                         help="one group only")
     args = parser.parse_args()
 
@@ -482,6 +492,10 @@ def main() -> None:
             os.environ.update({key: value for key, value in env.items()
                                if key.startswith("STUDYAPP_")})
             results += bench_answer(args.runs, root)
+        if args.only in (None, "paper"):
+            os.environ.update({key: value for key, value in env.items()
+                               if key.startswith("STUDYAPP_")})
+            results += bench_paper_entry()
 
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; median of "
           f"{args.runs} alternating pairs (start: {max(5, args.runs // 2)}, memory: 3).\n")

@@ -1,7 +1,7 @@
 """The `studyapp` command: subcommands for scripts, and the terminal UI with none.
 
 The parser is assembled here from the command modules (`content`, `members`,
-`database`, `exchange`, `question_formats`), which share `common` and nothing
+`database`, `exchange`, `question_formats`, `session`), which share `common` and nothing
 else. Textual is imported only when the UI starts, so scripted commands start fast.
 """
 
@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from studyapp import __version__
-from studyapp.cli import content, database, exchange, members, question_formats
+from studyapp.cli import content, database, exchange, members, question_formats, session
 from studyapp.cli.common import (
     Handler,
     close_stores,
@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     content.add_search(command)
     exchange.add_commands(command)
     question_formats.add_commands(command)
+    session.add_commands(command)
     return parser
 
 

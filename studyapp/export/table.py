@@ -14,6 +14,9 @@ with `,`. The default follows the interface language (comma for Vietnamese).
 The score column holds only the score that counts: an attempt a retake
 replaced has its score in a column of its own, so AVERAGE over "Điểm" gives
 the official figure.
+
+Every test counts the same whichever way it was taken; the "via" column says
+which (at the laptop, on a phone, or on paper entered by the secretary).
 """
 
 from __future__ import annotations
@@ -36,13 +39,16 @@ from studyapp.store.store import Store
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = ("cell", "date", "topic", "member", "attendance", "score", "replaced_score", "band",
-           "passed", "answered", "correct", "seconds", "retake", "counted", "note")
+           "passed", "answered", "correct", "seconds", "retake", "counted", "via", "note")
 """The score table's columns (headers: `export.col.<name>`)."""
 SCORE, REPLACED = COLUMNS.index("score"), COLUMNS.index("replaced_score")
 DATE = COLUMNS.index("date")
 TEXT_FROM_PEOPLE = tuple(COLUMNS.index(name) for name in ("cell", "topic", "member", "band",
-                                                            "note"))
+                                                            "via", "note"))
 """Columns whose text came from people or content: the only ones that can start like a formula."""
+
+VIAS = ("laptop", "phone", "paper")
+"""The ways a test is taken (`ScoreRow.via`): at the laptop, on a phone, on paper."""
 
 DecimalSign = Literal["comma", "point"]
 DECIMALS: tuple[DecimalSign, ...] = get_args(DecimalSign)
@@ -78,6 +84,13 @@ class _Words:
         self.own_test = tr("export.own_test")
         self.attendance = {status: tr(f"attendance.{status.value}")
                            for status in AttendanceStatus}
+        self.via = {via: tr(f"export.via.{via}") for via in VIAS}
+
+    def way(self, via: str | None) -> str | None:
+        """How the test was taken, in words (a way this version does not know: as stored)."""
+        if via is None:
+            return None
+        return self.via.get(via, via)
 
 
 def row_values(row: ScoreRow, words: _Words | None = None) -> list[Any]:
@@ -99,6 +112,7 @@ def row_values(row: ScoreRow, words: _Words | None = None) -> list[Any]:
         row.seconds,
         (words.yes if row.retake else words.no) if tested else None,
         (words.yes if row.counted else words.no) if tested else None,
+        words.way(row.via) if tested else None,
         row.note or None,
     ]
 

@@ -1421,4 +1421,86 @@ MESSAGES: dict[str, str] = {
         "This quiz was just opened in another window: the answers saved are all there; "
         "go on in that window."
     ),
+    # --- i13paper: paper entry (CLI, screen, via column) ---
+    "cli.cmd.session": "a session: print each member's paper, enter papers answered on paper",
+    "cli.cmd.session_papers": "print the session's papers: one for each member present (HTML, A4)",
+    "cli.cmd.session_enter": (
+        "enter a member's paper answered on paper (syntax: docs/paper-entry.md)"
+    ),
+    "cli.opt.session_id": "the session's id (or at least its first 6 characters)",
+    "cli.opt.papers_output": "the HTML file to write the papers to (prints on A4)",
+    "cli.opt.papers_force": "replace a file that is already there",
+    "cli.opt.entry_member": "the member's full name (diacritics optional) or member id",
+    "cli.opt.entry_code": "the paper code printed on the paper (6 digits)",
+    "cli.arg.entry_answers": "the answers, such as \"1B 2AC 3Đ 4CAB\" or \"BACDABCDAB\"",
+    "cli.opt.entry_correct": (
+        "correct a paper already entered (needs the cell's PIN; until the session closes)"
+    ),
+    "cli.papers_nobody": "Nobody is marked present at this session: take attendance first.",
+    "cli.papers_written": "Wrote {count} papers to {path}.",
+    "cli.entry_no_member": "Nobody called “{name}” is present at this session.",
+    "cli.entry_twins": (
+        "Several members present are called “{name}”: use --member with a member id, or --code "
+        "({ids})."
+    ),
+    "cli.entry_problems": "{name}'s paper is not saved: {count} things to fix.",
+    "cli.entry_saved": (
+        "Saved {name}'s paper (code {code}): {answered}/{size} answered, score {score} {band}"
+    ),
+    "key.enter_papers": "Enter papers",
+    "key.print_papers": "Print papers",
+    "key.enter_paper": "Enter paper",
+    "key.review_paper": "Review, save",
+    "key.next_line": "Next question",
+    "key.previous_line": "Previous question",
+    "key.save_paper": "Save paper",
+    "key.edit_paper": "Keep editing",
+    "papers.file_prefix": "test-papers",
+    "papers.print_title": "Print each member's paper",
+    "papers.print_message": (
+        "One paper for each member present (name, paper code, page numbers), in one HTML file to "
+        "print on A4 from a browser."
+    ),
+    "papers.print_submit": "Write file",
+    "papers.print_failed": "The papers could not be written",
+    "papers.title": "Entering papers — {cell}",
+    "papers.counts": "Entered {entered}/{present} papers · taken on the laptop or a phone {other}",
+    "papers.find_placeholder": "Type a name or the paper code (6 digits)",
+    "papers.pick_hint": (
+        "Pick the member (↑↓ then Enter) or type the code printed on the paper. An entered paper "
+        "can be corrected (with the PIN) until the session closes."
+    ),
+    "papers.state.todo": "to enter",
+    "papers.state.entered": "✓ entered",
+    "papers.state.other": "on the laptop/phone",
+    "papers.entry_title": "Entering a paper",
+    "papers.entry_heading": "{name}'s paper · code #{code}",
+    "papers.correcting": "(correcting an entered paper)",
+    "papers.entry_hint": (
+        "As written: B · AC · T/F · CAB (ordering) · 1b 2a 3c (matching) · text or number; - if "
+        "blank. Enter: next; on the last: review."
+    ),
+    "papers.kind.single": "single choice",
+    "papers.kind.multi": "multiple choice",
+    "papers.kind.truefalse": "true/false (T/F)",
+    "papers.kind.fill": "fill in",
+    "papers.kind.number": "number",
+    "papers.kind.order": "ordering",
+    "papers.kind.match": "matching",
+    "papers.no_quotes": "the answer has double quotes: leave them out",
+    "papers.missing": "question {numbers} not entered yet: write - if left blank",
+    "papers.problems": "Not saved: {count} things to fix (in red).",
+    "papers.review_title": "Review {name}'s paper",
+    "papers.review_summary": "{answered}/{size} answered · score {score} {band}",
+    "papers.review_correction": (
+        "This corrects an entered paper: the cell's PIN is needed; the earlier entry is kept."
+    ),
+    "papers.review_keys": "Enter: save · Esc: keep editing",
+    "papers.saved": "Saved {name}'s paper (score {score}).",
+    "key.clear_line": "Clear line",
+    "export.col.via": "Taken",
+    "export.via.laptop": "laptop",
+    "export.via.phone": "phone",
+    "export.via.paper": "paper",
+    "summary.column.via": "Taken",
 }

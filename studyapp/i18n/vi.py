@@ -1435,4 +1435,85 @@ MESSAGES: dict[str, str] = {
         "Bài này vừa được mở trong một cửa sổ khác: các câu trả lời đã lưu vẫn còn nguyên; "
         "hãy làm tiếp trong cửa sổ đó."
     ),
+    # --- i13paper: paper entry (CLI, screen, via column) ---
+    "cli.cmd.session": "buổi sinh hoạt: in đề cho từng đảng viên, nhập bài làm trên giấy",
+    "cli.cmd.session_papers": "in đề của buổi: mỗi đảng viên có mặt một đề (HTML khổ A4)",
+    "cli.cmd.session_enter": (
+        "nhập bài làm trên giấy của một đảng viên (cú pháp: docs/paper-entry.md)"
+    ),
+    "cli.opt.session_id": "mã buổi sinh hoạt (hoặc ít nhất 6 ký tự đầu của mã)",
+    "cli.opt.papers_output": "tệp HTML để ghi các đề (in ra khổ A4)",
+    "cli.opt.papers_force": "ghi đè tệp đã có",
+    "cli.opt.entry_member": "họ tên đảng viên (gõ không dấu cũng được) hoặc mã đảng viên",
+    "cli.opt.entry_code": "mã đề in trên bài (6 chữ số)",
+    "cli.arg.entry_answers": "các câu trả lời, ví dụ \"1B 2AC 3Đ 4CAB\" hoặc \"BACDABCDAB\"",
+    "cli.opt.entry_correct": "sửa bài đã nhập (cần mã PIN của chi bộ; chỉ khi buổi chưa đóng)",
+    "cli.papers_nobody": "Chưa có ai được điểm danh có mặt ở buổi này: hãy điểm danh trước.",
+    "cli.papers_written": "Đã ghi {count} đề vào {path}.",
+    "cli.entry_no_member": "Không có ai tên “{name}” trong số người có mặt ở buổi này.",
+    "cli.entry_twins": (
+        "Có nhiều người có mặt tên “{name}”: hãy dùng --member với mã đảng viên hoặc --code "
+        "({ids})."
+    ),
+    "cli.entry_problems": "Chưa lưu bài của {name}: có {count} chỗ cần sửa.",
+    "cli.entry_saved": (
+        "Đã lưu bài của {name} (mã đề {code}): {answered}/{size} câu có trả lời, điểm {score} "
+        "{band}"
+    ),
+    "key.enter_papers": "Nhập bài giấy",
+    "key.print_papers": "In đề",
+    "key.enter_paper": "Nhập bài",
+    "key.review_paper": "Xem lại, lưu",
+    "key.next_line": "Câu sau",
+    "key.previous_line": "Câu trước",
+    "key.save_paper": "Lưu bài",
+    "key.edit_paper": "Sửa tiếp",
+    "papers.file_prefix": "de-kiem-tra",
+    "papers.print_title": "In đề cho từng người",
+    "papers.print_message": (
+        "Mỗi đảng viên có mặt một đề (có tên, mã đề, số trang), ghi vào một tệp HTML để in khổ A4 "
+        "bằng trình duyệt."
+    ),
+    "papers.print_submit": "Ghi tệp",
+    "papers.print_failed": "Không ghi được các đề",
+    "papers.title": "Nhập bài làm trên giấy — {cell}",
+    "papers.counts": "Đã nhập {entered}/{present} bài · làm trên máy hoặc điện thoại {other}",
+    "papers.find_placeholder": "Gõ tên hoặc mã đề (6 chữ số) để tìm",
+    "papers.pick_hint": (
+        "Chọn người (↑↓ rồi Enter) hoặc gõ mã đề in trên bài. Bài đã nhập vẫn sửa được (cần mã "
+        "PIN) cho đến khi đóng buổi."
+    ),
+    "papers.state.todo": "chưa nhập",
+    "papers.state.entered": "✓ đã nhập",
+    "papers.state.other": "làm trên máy/điện thoại",
+    "papers.entry_title": "Nhập bài trên giấy",
+    "papers.entry_heading": "Bài của {name} · mã đề #{code}",
+    "papers.correcting": "(sửa bài đã nhập)",
+    "papers.entry_hint": (
+        "Ghi như trên bài: B · AC · Đ/S · CAB (sắp xếp) · 1b 2a 3c (ghép) · chữ hoặc số; - nếu bỏ "
+        "trống. Enter: câu sau; ở câu cuối: xem lại."
+    ),
+    "papers.kind.single": "1 lựa chọn",
+    "papers.kind.multi": "nhiều lựa chọn",
+    "papers.kind.truefalse": "đúng/sai (Đ/S)",
+    "papers.kind.fill": "điền từ",
+    "papers.kind.number": "số",
+    "papers.kind.order": "sắp xếp",
+    "papers.kind.match": "ghép đôi",
+    "papers.no_quotes": "câu trả lời có dấu ngoặc kép: hãy bỏ dấu ngoặc kép",
+    "papers.missing": "chưa nhập câu {numbers}: ghi - nếu người làm bỏ trống",
+    "papers.problems": "Chưa lưu: có {count} chỗ cần sửa (tô đỏ).",
+    "papers.review_title": "Xem lại bài của {name}",
+    "papers.review_summary": "{answered}/{size} câu có trả lời · điểm {score} {band}",
+    "papers.review_correction": (
+        "Đây là sửa bài đã nhập: cần mã PIN của chi bộ; bài cũ vẫn được lưu lại."
+    ),
+    "papers.review_keys": "Enter: lưu bài · Esc: sửa tiếp",
+    "papers.saved": "Đã lưu bài của {name} (điểm {score}).",
+    "key.clear_line": "Xoá dòng",
+    "export.col.via": "Cách làm bài",
+    "export.via.laptop": "trên máy",
+    "export.via.phone": "điện thoại",
+    "export.via.paper": "trên giấy",
+    "summary.column.via": "Cách làm",
 }

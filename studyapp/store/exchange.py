@@ -97,6 +97,10 @@ class Scope:
         return (" AND ".join(clauses) or "1"), params
 
 
+VIA_LAPTOP = "laptop"
+"""How a test without a `via` in its settings was taken: at the laptop's keyboard."""
+
+
 class ScoreRow(NamedTuple):
     """One line of the score table: a member at a session (with the test they
     took, if any), or a member's own test outside sessions. A named tuple:
@@ -124,6 +128,10 @@ class ScoreRow(NamedTuple):
     counted: bool
     """This test is the one the session's figures count (not replaced by a retake)."""
     session_id: str | None = None
+    via: str | None = None
+    """How the test was taken: `laptop` (at the keyboard), `phone` or `paper`
+    (the attempt's settings say; tests before there was a choice were on the
+    laptop); None when no test was taken."""
 
     @property
     def score(self) -> Fraction | None:
@@ -136,7 +144,7 @@ _SESSION_ROWS = """
 SELECT c.name AS cell, s.id AS session_id, s.held_on, s.topic, m.id AS member_id,
        m.full_name, t.status AS attendance, t.note, a.id AS attempt_id, a.score_num,
        a.score_den, a.band, a.passed, a.answered, a.correct, a.time_spent_ms, a.retake_of,
-       r.replaced_id IS NOT NULL AS replaced
+       r.replaced_id IS NOT NULL AS replaced, json_extract(a.settings, '$.via') AS via
 FROM sessions s
 JOIN cells c ON c.id = s.cell_id
 JOIN attendance t ON t.session_id = s.id
@@ -153,7 +161,7 @@ _OWN_TESTS = """
 SELECT c.name AS cell, NULL AS session_id, substr(a.started_at, 1, 10) AS held_on,
        NULL AS topic, m.id AS member_id, m.full_name, NULL AS attendance, '' AS note,
        a.id AS attempt_id, a.score_num, a.score_den, a.band, a.passed, a.answered, a.correct,
-       a.time_spent_ms, a.retake_of, 0 AS replaced
+       a.time_spent_ms, a.retake_of, 0 AS replaced, json_extract(a.settings, '$.via') AS via
 FROM attempts a
 JOIN members m ON m.id = a.member_id
 JOIN cells c ON c.id = m.cell_id
@@ -197,7 +205,7 @@ def score_rows(store: Store, scope: Scope) -> list[ScoreRow]:
         for query, query_params in queries:
             for (cell, session_id, held_on, topic, member_id, full_name, attendance, note,
                  attempt_id, score_num, score_den, band, passed, answered, correct, spent,
-                 retake_of, replaced) in connection.execute(query, query_params):
+                 retake_of, replaced, via) in connection.execute(query, query_params):
                 day = days.get(held_on) if held_on else None
                 if held_on and day is None:
                     day = days[held_on] = date.fromisoformat(held_on)
@@ -207,7 +215,7 @@ def score_rows(store: Store, scope: Scope) -> list[ScoreRow]:
                     score_num, score_den, band, None if passed is None else bool(passed),
                     answered, correct, None if spent is None else round(spent / 1000),
                     retake_of is not None, attempt_id is not None and not replaced,
-                    session_id))
+                    session_id, (via or VIA_LAPTOP) if attempt_id is not None else None))
     # Ranks, not the sort keys themselves: comparing small integers is what
     # keeps sorting ten thousand rows cheap.
     members = sorted({row.member for row in result}, key=roster_key)

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     )
     from studyapp.store.store import Store
     from studyapp.ui.export_flow import ExportFlow
+    from studyapp.ui.paper_flow import PaperFlow
     from studyapp.ui.screens.palette import Command
     from studyapp.ui.screens.search import SearchResult
     from studyapp.ui.session_flow import SessionFlow
@@ -714,6 +715,13 @@ class StudyApp(App[None]):
         from studyapp.ui.export_flow import ExportFlow  # noqa: PLC0415
 
         return ExportFlow(self)
+
+    @cached_property
+    def papers(self) -> PaperFlow:
+        """Papers answered on paper: printed, then entered (`paper_flow.py`)."""
+        from studyapp.ui.paper_flow import PaperFlow  # noqa: PLC0415
+
+        return PaperFlow(self)
 
     @cached_property
     def search_index(self) -> SearchIndex:

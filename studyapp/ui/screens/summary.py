@@ -13,10 +13,11 @@ from textual.content import Content
 from textual.widgets import DataTable, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from studyapp.i18n import format_date, format_decimal, format_duration, tr
+from studyapp.i18n import format_date, format_decimal, format_duration, has_message, tr
 from studyapp.quiz.analysis import ItemStats
 from studyapp.quiz.describe import as_written, describe_correct, wrong_answer_text
 from studyapp.store.report import SessionReport
+from studyapp.text import normalize_line
 from studyapp.ui.screens.attendance import member_label, status_text
 from studyapp.ui.screens.base import StudyScreen, stylesheet
 from studyapp.ui.widgets.answer_sheet import AnswerSheet, Part
@@ -39,6 +40,15 @@ def discrimination_text(value: Fraction | None) -> str:
         "fair" if value >= WEAK_DISCRIMINATION else "poor")
     return tr("summary.discrimination", value=format_decimal(value, 2),
               quality=tr(f"summary.discrimination.{quality}"))
+
+
+def way_text(via: object) -> str:
+    """How a test was taken, in words: at the laptop (no `via`: before there
+    was a choice), on a phone, on paper."""
+    if via is None:
+        via = "laptop"
+    key = f"export.via.{via}"
+    return tr(key) if has_message(key) else normalize_line(str(via))
 
 
 class SummaryScreen(StudyScreen[None]):
@@ -124,7 +134,7 @@ class SummaryScreen(StudyScreen[None]):
         self.query_one(BandChart).show(list(self.report.figures.bands))
         table = self.query_one("#summary-members", DataTable)
         table.add_columns(*(tr(f"summary.column.{name}") for name in
-                            ("name", "attendance", "score", "band", "time", "note")))
+                            ("name", "attendance", "score", "band", "time", "via", "note")))
         for row in self.report.rows:
             attempt = row.counted
             note = tr("summary.retake", count=row.finished - 1) if row.finished > 1 else row.note
@@ -136,6 +146,7 @@ class SummaryScreen(StudyScreen[None]):
                 Text(attempt.band or "" if attempt else ""),
                 Text(format_duration(attempt.time_spent) if attempt and attempt.time_spent
                      else ""),
+                Text(way_text(attempt.settings.get("via")) if attempt else ""),
                 Text(note),
                 key=row.member.id)
 

@@ -47,6 +47,8 @@ class TurnsScreen(StudyScreen[None]):
         Binding("r", "retake", "key.retake", id="turns.retake"),
         Binding("t", "summary", "key.summary", id="turns.summary"),
         Binding("e", "attendance", "key.edit_attendance", id="turns.attendance"),
+        Binding("n", "enter_papers", "key.enter_papers", id="turns.enter_papers"),
+        Binding("i", "print_papers", "key.print_papers", id="turns.print_papers"),
         Binding("escape", "back", "key.back", id="turns.back"),
     ]
 
@@ -127,6 +129,12 @@ class TurnsScreen(StudyScreen[None]):
             self.study_app.sessions.edit_attendance(self.report.session.id)
 
         self.study_app.sessions.ask_pin(self.report.cell.id, edit)
+
+    def action_enter_papers(self) -> None:
+        self.study_app.papers.open(self)
+
+    def action_print_papers(self) -> None:
+        self.study_app.papers.print_papers(self)
 
     def action_back(self) -> None:
         # Beyond this list lie every member's results: the PIN, when set, guards the way.
