@@ -1066,17 +1066,21 @@ MESSAGES: dict[str, str] = {
     "cli.cmd.import_questions": (
         "convert a GIFT or Aiken (Moodle) question file into a question bank"
     ),
-    "cli.arg.questions_file": "the GIFT or Aiken file (UTF-8 text)",
+    "cli.arg.questions_file": "the GIFT or Aiken file (UTF-8 text), or an Excel sheet (.xlsx)",
     "cli.opt.questions_in_format": (
-        "the file's format (default: from the .gift/.aiken extension, else from the content)"
+        "the file's format: gift, aiken or excel (default: from the .gift/.aiken/.xlsx "
+        "extension, else from the content)"
     ),
     "cli.opt.questions_bank_out": "the question bank file (.toml) to write",
     "cli.opt.questions_bank_id": "the bank's id (default: made of the file name)",
     "cli.opt.questions_lesson": "the default lesson of the questions",
-    "cli.cmd.export_questions": "write a question bank as GIFT or Aiken (to import into Moodle)",
+    "cli.cmd.export_questions": (
+        "write a question bank as GIFT or Aiken (to import into Moodle) or Excel (to edit)"
+    ),
     "cli.opt.questions_bank": "the id of the bank to write",
     "cli.opt.questions_out_format": (
-        "gift (every question type but order) or aiken (single-answer questions only)"
+        "gift (every question type but order), aiken (single-answer questions only) "
+        "or xlsx (every type; needs -o)"
     ),
     "cli.opt.questions_out_file": "the file to write (default: standard output)",
     "moodle.no_file": "no such file: {path}",
@@ -1358,4 +1362,59 @@ MESSAGES: dict[str, str] = {
     "paper.fields_named": "Full name: {name} · Cell: {cell} · Date: {date}",
     "paper.footer": "{name} · Paper code {code} · Page ",
     "paper.session_title": "Test papers — {cell}, {date}",
+    # --- i16: question sets in Excel ---
+    "cli.opt.questions_template": "write a template to write questions in (xlsx), with examples",
+    "sheet.needs_output": "an Excel file needs a file name to write: add -o FILE.xlsx",
+    "sheet.needs_format": "choose --format gift, aiken or xlsx",
+    "sheet.template_written": "Wrote the template to {path}",
+    "sheet.sheet_not_zip": (
+        "{path} is not an Excel .xlsx file (it cannot be read as a zip package); "
+        "open it in Excel or LibreOffice and save it as .xlsx"
+    ),
+    "sheet.sheet_ole": (
+        "{path} is an old Excel file (.xls) or a password-protected one; open it in Excel or "
+        "LibreOffice, remove the password if any, and save it as .xlsx"
+    ),
+    "sheet.sheet_ods": (
+        "{path} is an OpenDocument spreadsheet (.ods); open it in LibreOffice and save it "
+        "as .xlsx (Excel 2007-365)"
+    ),
+    "sheet.sheet_not_xlsx": "{path} is a zip package but not an Excel .xlsx workbook",
+    "sheet.sheet_bomb": (
+        "{path} unpacks to far more than a question set ({size} bytes, limit {limit}); "
+        "it was not read"
+    ),
+    "sheet.sheet_damaged": "{path} is damaged and cannot be read: {reason}",
+    "sheet.sheet_no_header": (
+        "{path}: no sheet has a header row with a «Câu hỏi» (or «Nội dung») column and an "
+        "«Đáp án» column or choice columns A, B…; sheets looked at: {sheets}"
+    ),
+    "problem.sheet_too_many_rows": "only the first {limit} rows of the sheet were read",
+    "problem.sheet_formula_no_value": (
+        "the cell holds a formula with no saved value (formulas are never computed here); "
+        "open the file in Excel or LibreOffice and save it again"
+    ),
+    "problem.sheet_number_twice": "number {number} was already used on row {first}",
+    "problem.sheet_no_prompt": "a row with choices or an answer but no question; row skipped",
+    "problem.sheet_unknown_kind": (
+        "unknown question type «{value}» (Một lựa chọn, Nhiều lựa chọn, Đúng/Sai, Điền, Số, "
+        "Sắp xếp, Ghép); question skipped"
+    ),
+    "problem.sheet_no_answer": "the question has no right answer; question skipped",
+    "problem.sheet_answer_not_a_choice": (
+        "answer {letter} is not among the question's {count} choices; question skipped"
+    ),
+    "problem.sheet_single_many": (
+        "a single-choice question whose answer has several letters ({letters}); skipped"
+    ),
+    "problem.sheet_no_truth": "a true/false question needs Đúng or Sai, not «{value}»",
+    "problem.sheet_not_a_number": (
+        "a number question needs a number (2,5; 5 ± 0,5; 1,5 .. 2), not «{value}»"
+    ),
+    "problem.sheet_bad_order": (
+        "the order «{value}» must use each letter of the {count} items once; question skipped"
+    ),
+    "problem.sheet_bad_pair": "the cell «{value}» is not a pair «left → right»; question skipped",
+    "problem.sheet_unknown_level": "unknown level «{value}» (NB, TH, VD, VDC or 1-3); TH used",
+    "problem.sheet_bad_points": "points «{value}» must be a positive number; 1 used",
 }

@@ -1082,19 +1082,21 @@ MESSAGES: dict[str, str] = {
     "cli.cmd.import_questions": (
         "chuyển tệp câu hỏi GIFT hoặc Aiken (Moodle) thành một ngân hàng câu hỏi"
     ),
-    "cli.arg.questions_file": "tệp GIFT hoặc Aiken (văn bản UTF-8)",
+    "cli.arg.questions_file": "tệp GIFT hoặc Aiken (văn bản UTF-8), hoặc bảng tính Excel (.xlsx)",
     "cli.opt.questions_in_format": (
-        "định dạng của tệp (mặc định: đoán theo đuôi .gift/.aiken, rồi theo nội dung)"
+        "định dạng của tệp: gift, aiken hoặc excel (mặc định: đoán theo đuôi .gift/.aiken/"
+        ".xlsx, rồi theo nội dung)"
     ),
     "cli.opt.questions_bank_out": "tệp ngân hàng câu hỏi (.toml) sẽ ghi ra",
     "cli.opt.questions_bank_id": "mã ngân hàng (mặc định: lấy từ tên tệp)",
     "cli.opt.questions_lesson": "mã bài học mặc định của các câu hỏi",
     "cli.cmd.export_questions": (
-        "xuất một ngân hàng câu hỏi ra GIFT hoặc Aiken (để nhập vào Moodle)"
+        "xuất một ngân hàng câu hỏi ra GIFT, Aiken (để nhập vào Moodle) hoặc Excel (để sửa)"
     ),
     "cli.opt.questions_bank": "mã ngân hàng cần xuất",
     "cli.opt.questions_out_format": (
-        "gift (mọi loại câu hỏi trừ sắp xếp thứ tự) hoặc aiken (chỉ câu một đáp án đúng)"
+        "gift (mọi loại câu hỏi trừ sắp xếp thứ tự), aiken (chỉ câu một đáp án đúng) "
+        "hoặc xlsx (mọi loại; cần -o)"
     ),
     "cli.opt.questions_out_file": "tệp kết quả (mặc định: in ra đầu ra chuẩn)",
     "moodle.no_file": "không tìm thấy tệp {path}",
@@ -1371,4 +1373,59 @@ MESSAGES: dict[str, str] = {
     "paper.fields_named": "Họ và tên: {name} · Chi bộ: {cell} · Ngày: {date}",
     "paper.footer": "{name} · Mã đề {code} · Trang ",
     "paper.session_title": "Đề kiểm tra — {cell}, ngày {date}",
+    # --- i16: question sets in Excel ---
+    "cli.opt.questions_template": "ghi tệp mẫu để soạn câu hỏi (xlsx), có dòng ví dụ và hướng dẫn",
+    "sheet.needs_output": "tệp Excel cần có tên tệp để ghi: thêm -o TỆP.xlsx",
+    "sheet.needs_format": "hãy chọn --format gift, aiken hoặc xlsx",
+    "sheet.template_written": "Đã ghi tệp mẫu vào {path}",
+    "sheet.sheet_not_zip": (
+        "{path} không phải là tệp Excel .xlsx (không đọc được như một tệp nén); "
+        "hãy mở bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx"
+    ),
+    "sheet.sheet_ole": (
+        "{path} là tệp Excel đời cũ (.xls) hoặc tệp có đặt mật khẩu; hãy mở bằng Excel hoặc "
+        "LibreOffice, bỏ mật khẩu nếu có, rồi lưu lại dưới dạng .xlsx"
+    ),
+    "sheet.sheet_ods": (
+        "{path} là bảng tính OpenDocument (.ods); hãy mở bằng LibreOffice và lưu lại "
+        "dưới dạng .xlsx (Excel 2007-365)"
+    ),
+    "sheet.sheet_not_xlsx": "{path} là tệp nén nhưng không phải bảng tính Excel .xlsx",
+    "sheet.sheet_bomb": (
+        "{path} khi giải nén lớn hơn nhiều so với một bộ câu hỏi ({size} byte, giới hạn "
+        "{limit} byte); tệp không được đọc"
+    ),
+    "sheet.sheet_damaged": "{path} bị hỏng, không đọc được: {reason}",
+    "sheet.sheet_no_header": (
+        "{path}: không trang tính nào có dòng tiêu đề với cột «Câu hỏi» (hoặc «Nội dung») và "
+        "cột «Đáp án» hoặc các cột phương án A, B…; các trang đã xem: {sheets}"
+    ),
+    "problem.sheet_too_many_rows": "chỉ đọc {limit} dòng đầu của trang tính, bỏ qua các dòng sau",
+    "problem.sheet_formula_no_value": (
+        "ô có công thức nhưng chưa có giá trị đã lưu (chương trình không tính công thức); "
+        "hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại"
+    ),
+    "problem.sheet_number_twice": "số thứ tự {number} đã dùng ở dòng {first}",
+    "problem.sheet_no_prompt": "dòng có phương án hoặc đáp án nhưng thiếu câu hỏi; bỏ qua dòng",
+    "problem.sheet_unknown_kind": (
+        "không biết loại câu hỏi «{value}» (Một lựa chọn, Nhiều lựa chọn, Đúng/Sai, Điền, Số, "
+        "Sắp xếp, Ghép); câu hỏi bị bỏ qua"
+    ),
+    "problem.sheet_no_answer": "câu hỏi không có đáp án đúng; câu hỏi bị bỏ qua",
+    "problem.sheet_answer_not_a_choice": (
+        "đáp án {letter} không có trong {count} phương án của câu; câu hỏi bị bỏ qua"
+    ),
+    "problem.sheet_single_many": (
+        "câu một lựa chọn nhưng đáp án có nhiều chữ cái ({letters}); câu hỏi bị bỏ qua"
+    ),
+    "problem.sheet_no_truth": "câu Đúng/Sai cần đáp án Đúng hoặc Sai, không phải «{value}»",
+    "problem.sheet_not_a_number": (
+        "câu Số cần đáp án là một số (2,5; 5 ± 0,5; 1,5 .. 2), không phải «{value}»"
+    ),
+    "problem.sheet_bad_order": (
+        "thứ tự đúng «{value}» phải dùng mỗi chữ cái của {count} ý đúng một lần; câu hỏi bị bỏ qua"
+    ),
+    "problem.sheet_bad_pair": "ô «{value}» không phải một cặp «vế trái → vế phải»; bỏ qua câu",
+    "problem.sheet_unknown_level": "không hiểu mức độ «{value}» (NB, TH, VD, VDC, 1-3); coi là TH",
+    "problem.sheet_bad_points": "điểm «{value}» phải là một số dương; dùng 1 điểm",
 }
