@@ -144,7 +144,8 @@ def cmd_import_questions(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError(tr("moodle.unknown_format", path=source))
     result = (parse_gift if kind == "gift" else parse_aiken)(text, source)
     return _write_bank(result, log, output, lessons,
-                       bank_id=args.bank_id or bank_id_from(source.stem), title=source.stem,
+                       bank_id=args.bank_id or bank_id_from(source.stem),
+                       title=result.title or source.stem,
                        lesson=args.lesson,
                        description=tr("moodle.bank_description", name=source.name,
                                       format=kind.upper()))
@@ -293,7 +294,8 @@ def cmd_export_questions(args: argparse.Namespace, settings: Settings) -> int:
         log.warning(question.path, where.line, where.column, code, id=question.id, **params)
 
     if args.format == "gift":
-        text, written = write_gift(bank.questions, skip, heading=f"{bank.id}: {bank.title}")
+        text, written = write_gift(bank.questions, skip, heading=f"{bank.id}: {bank.title}",
+                                   category=bank.title)
     else:
         text, written = write_aiken(bank.questions, skip)
     for problem in log.sorted():

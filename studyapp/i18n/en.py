@@ -1172,7 +1172,7 @@ MESSAGES: dict[str, str] = {
         "the right answers have different weights; in a bank every right answer counts the same"
     ),
     "problem.gift_partial_accepted": (
-        "answers worth partial credit are accepted as right: {answers}"
+        "answers worth partial credit are not taken as right: {answers}"
     ),
     "problem.gift_no_number": "a numerical question with no answer after «#»; question skipped",
     "problem.gift_not_a_number": (
@@ -1417,4 +1417,8 @@ MESSAGES: dict[str, str] = {
     "problem.sheet_bad_pair": "the cell «{value}» is not a pair «left → right»; question skipped",
     "problem.sheet_unknown_level": "unknown level «{value}» (NB, TH, VD, VDC or 1-3); TH used",
     "problem.sheet_bad_points": "points «{value}» must be a positive number; 1 used",
+    "gift.if_answered": "If answered {answer}: {feedback}",
+    "gift.if_other": "If answered another number: {feedback}",
+    "gift.true": "True",
+    "gift.false": "False",
 }

@@ -1189,7 +1189,7 @@ MESSAGES: dict[str, str] = {
         "các đáp án đúng có trọng số khác nhau; trong ngân hàng mỗi đáp án đúng được tính như nhau"
     ),
     "problem.gift_partial_accepted": (
-        "các đáp án chỉ được một phần điểm vẫn được chấp nhận là đúng: {answers}"
+        "các đáp án chỉ được một phần điểm không được tính là đúng: {answers}"
     ),
     "problem.gift_no_number": "câu hỏi số không có đáp án nào sau «#»; câu hỏi bị bỏ qua",
     "problem.gift_not_a_number": (
@@ -1428,4 +1428,8 @@ MESSAGES: dict[str, str] = {
     "problem.sheet_bad_pair": "ô «{value}» không phải một cặp «vế trái → vế phải»; bỏ qua câu",
     "problem.sheet_unknown_level": "không hiểu mức độ «{value}» (NB, TH, VD, VDC, 1-3); coi là TH",
     "problem.sheet_bad_points": "điểm «{value}» phải là một số dương; dùng 1 điểm",
+    "gift.if_answered": "Nếu trả lời {answer}: {feedback}",
+    "gift.if_other": "Nếu trả lời số khác: {feedback}",
+    "gift.true": "Đúng",
+    "gift.false": "Sai",
 }

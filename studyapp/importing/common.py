@@ -56,6 +56,8 @@ class ImportResult(HasProblems):
     path: Path
     items: list[ImportedQuestion | SkippedItem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    title: str | None = None
+    """The bank's title, when the file says it (GIFT: a single `$CATEGORY`)."""
 
     @property
     def questions(self) -> list[ImportedQuestion]:
