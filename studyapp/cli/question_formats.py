@@ -20,7 +20,7 @@ from studyapp.i18n import tr
 T = TypeVar("T")
 
 if TYPE_CHECKING:
-    from studyapp.importing.common import ImportResult
+    from studyapp.importing.common import ImportResult, PackageError
 
 FORMATS = ("gift", "aiken")
 IN_FORMATS = (*FORMATS, "excel")
@@ -151,18 +151,27 @@ def cmd_import_questions(args: argparse.Namespace, settings: Settings) -> int:
                                       format=kind.upper()))
 
 
+def package_message(error: PackageError, path: Path, kind: str) -> str:
+    """What to tell about an Office file that cannot be read (kind: xlsx or docx)."""
+    return tr(f"package.{error.code}", None, path=path, want=kind, **error.params)
+
+
 def _import_workbook(args: argparse.Namespace, source: Path, output: Path,
                      lessons: set[str] | None) -> int:
     """Each sheet with a question header becomes a bank: one sheet into `output`,
     several into `OUTPUT-<sheet>.toml` beside it."""
-    from studyapp.importing.common import bank_id_from, slug  # noqa: PLC0415
-    from studyapp.importing.spreadsheet import SpreadsheetError, parse_workbook  # noqa: PLC0415
+    from studyapp.importing.common import (  # noqa: PLC0415
+        PackageError,
+        bank_id_from,
+        slug,
+    )
+    from studyapp.importing.spreadsheet import parse_workbook  # noqa: PLC0415
     from studyapp.text import fold  # noqa: PLC0415
 
     try:
         sheets = parse_workbook(source)
-    except SpreadsheetError as error:
-        err(tr(f"sheet.{error.code}", None, path=source, **error.params))
+    except PackageError as error:
+        err(package_message(error, source, "xlsx"))
         return 1
     base_id = args.bank_id or bank_id_from(source.stem)
     status = 0

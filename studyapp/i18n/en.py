@@ -1366,29 +1366,28 @@ MESSAGES: dict[str, str] = {
     "cli.opt.questions_template": "write a template to write questions in (xlsx), with examples",
     "sheet.needs_output": "an Excel file needs a file name to write: add -o FILE.xlsx",
     "sheet.needs_format": "choose --format gift, aiken or xlsx",
-    "sheet.template_written": "Wrote the template to {path}",
-    "sheet.sheet_not_zip": (
-        "{path} is not an Excel .xlsx file (it cannot be read as a zip package); "
-        "open it in Excel or LibreOffice and save it as .xlsx"
+    "package.not_zip": (
+        "{path} is not a .{want} file (it cannot be read as a zip package); open it in "
+        "Word/Excel or LibreOffice and save it as .{want}"
     ),
-    "sheet.sheet_ole": (
-        "{path} is an old Excel file (.xls) or a password-protected one; open it in Excel or "
-        "LibreOffice, remove the password if any, and save it as .xlsx"
+    "package.ole": (
+        "{path} is an old Office file (.doc/.xls) or a password-protected one; open it in "
+        "Word/Excel or LibreOffice, remove the password if any, and save it as .{want}"
     ),
-    "sheet.sheet_ods": (
-        "{path} is an OpenDocument spreadsheet (.ods); open it in LibreOffice and save it "
-        "as .xlsx (Excel 2007-365)"
+    "package.opendocument": (
+        "{path} is an OpenDocument file (.{kind}); open it in LibreOffice and save it as .{want}"
     ),
-    "sheet.sheet_not_xlsx": "{path} is a zip package but not an Excel .xlsx workbook",
-    "sheet.sheet_bomb": (
+    "package.wrong_kind": "{path} is a zip package but not a .{want} file",
+    "package.bomb": (
         "{path} unpacks to far more than a question set ({size} bytes, limit {limit}); "
         "it was not read"
     ),
-    "sheet.sheet_damaged": "{path} is damaged and cannot be read: {reason}",
-    "sheet.sheet_no_header": (
+    "package.damaged": "{path} is damaged and cannot be read: {reason}",
+    "package.no_header": (
         "{path}: no sheet has a header row with a «Câu hỏi» (or «Nội dung») column and an "
         "«Đáp án» column or choice columns A, B…; sheets looked at: {sheets}"
     ),
+    "sheet.template_written": "Wrote the template to {path}",
     "problem.sheet_too_many_rows": "only the first {limit} rows of the sheet were read",
     "problem.sheet_formula_no_value": (
         "the cell holds a formula with no saved value (formulas are never computed here); "

@@ -1377,29 +1377,29 @@ MESSAGES: dict[str, str] = {
     "cli.opt.questions_template": "ghi tệp mẫu để soạn câu hỏi (xlsx), có dòng ví dụ và hướng dẫn",
     "sheet.needs_output": "tệp Excel cần có tên tệp để ghi: thêm -o TỆP.xlsx",
     "sheet.needs_format": "hãy chọn --format gift, aiken hoặc xlsx",
-    "sheet.template_written": "Đã ghi tệp mẫu vào {path}",
-    "sheet.sheet_not_zip": (
-        "{path} không phải là tệp Excel .xlsx (không đọc được như một tệp nén); "
-        "hãy mở bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx"
+    "package.not_zip": (
+        "{path} không phải là tệp .{want} (không đọc được như một tệp nén); hãy mở bằng "
+        "Word/Excel hoặc LibreOffice và lưu lại dưới dạng .{want}"
     ),
-    "sheet.sheet_ole": (
-        "{path} là tệp Excel đời cũ (.xls) hoặc tệp có đặt mật khẩu; hãy mở bằng Excel hoặc "
-        "LibreOffice, bỏ mật khẩu nếu có, rồi lưu lại dưới dạng .xlsx"
+    "package.ole": (
+        "{path} là tệp Office đời cũ (.doc/.xls) hoặc tệp có đặt mật khẩu; hãy mở bằng "
+        "Word/Excel hoặc LibreOffice, bỏ mật khẩu nếu có, rồi lưu lại dưới dạng .{want}"
     ),
-    "sheet.sheet_ods": (
-        "{path} là bảng tính OpenDocument (.ods); hãy mở bằng LibreOffice và lưu lại "
-        "dưới dạng .xlsx (Excel 2007-365)"
+    "package.opendocument": (
+        "{path} là tệp OpenDocument (.{kind}); hãy mở bằng LibreOffice và lưu lại dưới dạng "
+        ".{want}"
     ),
-    "sheet.sheet_not_xlsx": "{path} là tệp nén nhưng không phải bảng tính Excel .xlsx",
-    "sheet.sheet_bomb": (
+    "package.wrong_kind": "{path} là tệp nén nhưng không phải tệp .{want}",
+    "package.bomb": (
         "{path} khi giải nén lớn hơn nhiều so với một bộ câu hỏi ({size} byte, giới hạn "
         "{limit} byte); tệp không được đọc"
     ),
-    "sheet.sheet_damaged": "{path} bị hỏng, không đọc được: {reason}",
-    "sheet.sheet_no_header": (
+    "package.damaged": "{path} bị hỏng, không đọc được: {reason}",
+    "package.no_header": (
         "{path}: không trang tính nào có dòng tiêu đề với cột «Câu hỏi» (hoặc «Nội dung») và "
         "cột «Đáp án» hoặc các cột phương án A, B…; các trang đã xem: {sheets}"
     ),
+    "sheet.template_written": "Đã ghi tệp mẫu vào {path}",
     "problem.sheet_too_many_rows": "chỉ đọc {limit} dòng đầu của trang tính, bỏ qua các dòng sau",
     "problem.sheet_formula_no_value": (
         "ô có công thức nhưng chưa có giá trị đã lưu (chương trình không tính công thức); "

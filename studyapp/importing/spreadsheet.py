@@ -12,7 +12,6 @@ value is reported. The layout is written back by `sheet_out`.
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -24,7 +23,9 @@ from studyapp.importing.common import (
     Collector,
     ImportedQuestion,
     ImportResult,
+    PackageError,
     check_choices,
+    check_package,
     check_pairs,
     clean,
     clean_line,
@@ -35,10 +36,6 @@ from studyapp.importing.common import (
 )
 from studyapp.text import fold, parse_number
 
-MAX_UNPACKED_BYTES = 64 * 1024 * 1024
-"""A workbook that unpacks to more than this is refused before it is read (zip bombs)."""
-MAX_RATIO = 200
-"""Nor one whose parts are packed more than this many times (text packs about 10 times)."""
 MAX_ROWS = 20_000
 HEADER_SEARCH_ROWS = 15
 """The header row is looked for in the first rows of a sheet (a title may come first)."""
@@ -106,48 +103,17 @@ class _Layout:
     """Choice index (A = 0) to column."""
 
 
-class SpreadsheetError(Exception):
-    """The file is not a workbook we can read; the message code and its parameters."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
-
-
-def check_package(path: Path) -> None:
-    """Refuse, before openpyxl reads it, what is not an .xlsx package or would unpack
-    into far more than a question set (zip bombs): SpreadsheetError."""
-    if not zipfile.is_zipfile(path):
-        with path.open("rb") as handle:
-            start = handle.read(8)
-        # A legacy .xls and an encrypted .xlsx are both OLE compound files.
-        code = ("sheet_ole" if start.startswith(b"\xd0\xcf\x11\xe0") else "sheet_not_zip")
-        raise SpreadsheetError(code)
-    with zipfile.ZipFile(path) as package:
-        entries = package.infolist()
-        names = {entry.filename for entry in entries}
-        if "xl/workbook.xml" not in names:
-            if "content.xml" in names and "mimetype" in names:
-                raise SpreadsheetError("sheet_ods")
-            raise SpreadsheetError("sheet_not_xlsx")
-        unpacked = sum(entry.file_size for entry in entries)
-        packed = sum(entry.compress_size for entry in entries) or 1
-        if unpacked > MAX_UNPACKED_BYTES or unpacked / packed > MAX_RATIO:
-            raise SpreadsheetError("sheet_bomb", size=unpacked, limit=MAX_UNPACKED_BYTES)
-
-
 def parse_workbook(path: Path) -> list[tuple[str, ImportResult]]:
     """Each sheet that has a question header, as (its title, what it gave).
-    Raises SpreadsheetError for a file that is not a readable workbook."""
+    Raises PackageError for a file that is not a readable workbook."""
     import openpyxl  # noqa: PLC0415 - only when a workbook is read
 
-    check_package(path)
+    check_package(path, "xl/workbook.xml", opendocument="ods")
     try:
         values = openpyxl.load_workbook(path, data_only=True)
         formulas = openpyxl.load_workbook(path, data_only=False)
     except Exception as error:  # openpyxl raises many kinds for a damaged package
-        raise SpreadsheetError("sheet_damaged", reason=shorten(str(error), 120)) from error
+        raise PackageError("damaged", reason=shorten(str(error), 120)) from error
     results: list[tuple[str, ImportResult]] = []
     unread: list[str] = []
     for sheet in values.worksheets:
@@ -161,7 +127,7 @@ def parse_workbook(path: Path) -> list[tuple[str, ImportResult]]:
         _read_rows(sheet, formulas[sheet.title], layout, collector)
         results.append((title, collector.result()))
     if not results:
-        raise SpreadsheetError("sheet_no_header", sheets=", ".join(unread) or "-")
+        raise PackageError("no_header", sheets=", ".join(unread) or "-")
     return results
 
 

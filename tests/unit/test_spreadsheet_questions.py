@@ -18,9 +18,9 @@ from studyapp.content.banks import load_bank
 from studyapp.content.catalog import Catalog
 from studyapp.content.model import Bank
 from studyapp.content.problems import ProblemLog
-from studyapp.importing.common import ImportedQuestion, bank_table, dump_bank
+from studyapp.importing.common import ImportedQuestion, PackageError, bank_table, dump_bank
 from studyapp.importing.sheet_out import write_template, write_workbook
-from studyapp.importing.spreadsheet import SpreadsheetError, parse_workbook
+from studyapp.importing.spreadsheet import parse_workbook
 from tests.conftest import run_cli
 
 
@@ -196,15 +196,15 @@ def test_a_formula_saved_by_libreoffice_is_read_as_its_value(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize(("content", "code"), [
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "sheet_ole"),  # .xls or encrypted
-    (b"PK\x03\x04 not really", "sheet_not_zip"),
-    (b"", "sheet_not_zip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "ole"),  # .xls or encrypted
+    (b"PK\x03\x04 not really", "not_zip"),
+    (b"", "not_zip"),
 ])
 def test_files_that_are_not_workbooks_get_a_message(tmp_path: Path, content: bytes,
                                                     code: str) -> None:
     path = tmp_path / "x.xlsx"
     path.write_bytes(content)
-    with pytest.raises(SpreadsheetError) as raised:
+    with pytest.raises(PackageError) as raised:
         parse_workbook(path)
     assert raised.value.code == code
 
@@ -221,17 +221,17 @@ def test_an_ods_a_zip_without_workbook_and_a_zip_bomb_are_refused(tmp_path: Path
     other = tmp_path / "other.xlsx"
     with zipfile.ZipFile(other, "w") as package:
         package.writestr("word/document.xml", "<x/>")
-    for path, code in ((ods, "sheet_ods"), (bomb, "sheet_bomb"), (other, "sheet_not_xlsx")):
-        with pytest.raises(SpreadsheetError) as raised:
+    for path, code in ((ods, "opendocument"), (bomb, "bomb"), (other, "wrong_kind")):
+        with pytest.raises(PackageError) as raised:
             parse_workbook(path)
         assert raised.value.code == code
 
 
 def test_a_sheet_without_a_question_header_is_named(tmp_path: Path) -> None:
     path = workbook(tmp_path / "k.xlsx", [["STT", "Nội dung câu", "Đáp án"], [1, "x", "A"]])
-    with pytest.raises(SpreadsheetError) as raised:
+    with pytest.raises(PackageError) as raised:
         parse_workbook(path)
-    assert raised.value.code == "sheet_no_header"
+    assert raised.value.code == "no_header"
     assert raised.value.params["sheets"] == "Câu hỏi"
 
 
