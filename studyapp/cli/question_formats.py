@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from studyapp.importing.common import ImportResult, PackageError
 
 FORMATS = ("gift", "aiken")
-IN_FORMATS = (*FORMATS, "excel")
-OUT_FORMATS = (*FORMATS, "xlsx")
+IN_FORMATS = (*FORMATS, "excel", "word")
+OUT_FORMATS = (*FORMATS, "xlsx", "docx")
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm")
 GENERIC_SHEET_TITLES = ("sheet", "sheet1", "trang tinh1", "trang tinh 1", "cau hoi", "questions")
 
@@ -47,6 +47,8 @@ def add_commands(command: CommandAdder) -> None:
     exporting.add_argument("--format", choices=OUT_FORMATS,
                            help=tr("cli.opt.questions_out_format"))
     exporting.add_argument("-o", "--output", metavar="FILE", help=tr("cli.opt.questions_out_file"))
+    exporting.add_argument("--answers", choices=("inline", "table", "none"), default="inline",
+                           help=tr("cli.opt.questions_answers"))
 
 
 # --- writing a file whole or not at all ---------------------------------------------------
@@ -128,6 +130,9 @@ def cmd_import_questions(args: argparse.Namespace, settings: Settings) -> int:
     if args.format == "excel" or (args.format is None
                                   and source.suffix.lower() in SPREADSHEET_SUFFIXES):
         return _import_workbook(args, source, output, lessons)
+    if (args.format == "word" and source.suffix.lower() == ".docx") or (
+            args.format is None and source.suffix.lower() == ".docx"):
+        return _import_document(args, source, output, lessons)
     log = ProblemLog()
     text = read_text(source, log)
     if text is None:  # not UTF-8, unreadable, too large: said at its line
@@ -142,7 +147,12 @@ def cmd_import_questions(args: argparse.Namespace, settings: Settings) -> int:
     kind = args.format or detect_format(source, text)
     if kind is None:
         raise UsageError(tr("moodle.unknown_format", path=source))
-    result = (parse_gift if kind == "gift" else parse_aiken)(text, source)
+    if kind == "word":
+        from studyapp.importing.word import parse_lines, text_lines  # noqa: PLC0415
+
+        result = parse_lines(text_lines(text), source)
+    else:
+        result = (parse_gift if kind == "gift" else parse_aiken)(text, source)
     return _write_bank(result, log, output, lessons,
                        bank_id=args.bank_id or bank_id_from(source.stem),
                        title=result.title or source.stem,
@@ -154,6 +164,24 @@ def cmd_import_questions(args: argparse.Namespace, settings: Settings) -> int:
 def package_message(error: PackageError, path: Path, kind: str) -> str:
     """What to tell about an Office file that cannot be read (kind: xlsx or docx)."""
     return tr(f"package.{error.code}", None, path=path, want=kind, **error.params)
+
+
+def _import_document(args: argparse.Namespace, source: Path, output: Path,
+                     lessons: set[str] | None) -> int:
+    """A Word file in the Vietnamese quiz convention, as one bank."""
+    from studyapp.importing.common import PackageError, bank_id_from  # noqa: PLC0415
+    from studyapp.importing.word import docx_lines, parse_lines  # noqa: PLC0415
+
+    try:
+        result = parse_lines(docx_lines(source), source)
+    except PackageError as error:
+        err(package_message(error, source, "docx"))
+        return 1
+    return _write_bank(result, ProblemLog(), output, lessons,
+                       bank_id=args.bank_id or bank_id_from(source.stem),
+                       title=result.title or source.stem, lesson=args.lesson,
+                       description=tr("moodle.bank_description", name=source.name,
+                                      format="Word"))
 
 
 def _import_workbook(args: argparse.Namespace, source: Path, output: Path,
@@ -264,7 +292,7 @@ def cmd_export_questions(args: argparse.Namespace, settings: Settings) -> int:
     output = Path(args.output) if args.output else None
     if output is not None:
         check_output(output)
-    if (args.template is not None or args.format == "xlsx") and output is None:
+    if (args.template is not None or args.format in ("xlsx", "docx")) and output is None:
         raise UsageError(tr("sheet.needs_output"))
     if args.template is None and args.format is None:
         raise UsageError(tr("sheet.needs_format"))
@@ -282,12 +310,18 @@ def cmd_export_questions(args: argparse.Namespace, settings: Settings) -> int:
                             suggestion=_suggestion(args.bank,
                                                    [bank.id for bank in result.catalog.banks])))
 
-    if args.format == "xlsx":
+    if args.format in ("xlsx", "docx"):
         from studyapp.importing.sheet_out import write_workbook  # noqa: PLC0415
+        from studyapp.importing.word_out import write_document  # noqa: PLC0415
 
         assert output is not None
-        count = _write_binary(output, lambda path: write_workbook([bank], path))
-        err(tr("moodle.export_summary", count=count, skipped=0, format="XLSX", target=output))
+        if args.format == "xlsx":
+            count = _write_binary(output, lambda path: write_workbook([bank], path))
+        else:
+            count = _write_binary(output, lambda path: write_document([bank], path,
+                                                                      answers=args.answers))
+        err(tr("moodle.export_summary", count=count, skipped=0, format=args.format.upper(),
+               target=output))
         return report_load(result)
 
     log = ProblemLog()

@@ -1066,7 +1066,10 @@ MESSAGES: dict[str, str] = {
     "cli.cmd.import_questions": (
         "convert a GIFT or Aiken (Moodle) question file into a question bank"
     ),
-    "cli.arg.questions_file": "the GIFT or Aiken file (UTF-8 text), or an Excel sheet (.xlsx)",
+    "cli.arg.questions_file": (
+        "the question file: Word (.docx) or text (.txt) in the «Câu 1.» style, "
+        "Excel (.xlsx), GIFT, Aiken"
+    ),
     "cli.opt.questions_in_format": (
         "the file's format: gift, aiken or excel (default: from the .gift/.aiken/.xlsx "
         "extension, else from the content)"
@@ -1079,8 +1082,8 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.opt.questions_bank": "the id of the bank to write",
     "cli.opt.questions_out_format": (
-        "gift (every question type but order), aiken (single-answer questions only) "
-        "or xlsx (every type; needs -o)"
+        "gift (every question type but order), aiken (single-answer questions only), "
+        "xlsx or docx (every type; needs -o)"
     ),
     "cli.opt.questions_out_file": "the file to write (default: standard output)",
     "moodle.no_file": "no such file: {path}",
@@ -1420,4 +1423,48 @@ MESSAGES: dict[str, str] = {
     "gift.if_other": "If answered another number: {feedback}",
     "gift.true": "True",
     "gift.false": "False",
+    # --- i16: question sets in Word ---
+    "problem.word_number_twice": (
+        "question {number} is already at paragraph {first} of the same part"
+    ),
+    "problem.word_media": (
+        "question {number} needs a picture or an equation, which cannot be kept; question skipped"
+    ),
+    "problem.word_no_answer": (
+        "question {number} has no right answer (a «Đáp án:» line, a *, an underlined or coloured "
+        "choice, or an answer table); skipped"
+    ),
+    "problem.word_answer_not_a_choice": (
+        "answer {letter} of question {number} is not among its {count} choices; question skipped"
+    ),
+    "problem.word_essay": (
+        "question {number} has no choices and no answer (an essay?); question skipped"
+    ),
+    "problem.word_marks_disagree": (
+        "question {number}: the «Đáp án» line says {line} but the marked choice is {mark}; the "
+        "line is kept"
+    ),
+    "problem.word_bad_order": (
+        "the order «{value}» must use each letter of the {count} items once; question skipped"
+    ),
+    "problem.word_bad_pair": (
+        "question {number}: the pair «{value}» names no such left or right side; question skipped"
+    ),
+    "problem.word_bad_pairs": (
+        "question {number}: the answer must pair each item 1, 2… with exactly one a), b)…; "
+        "skipped"
+    ),
+    "problem.word_preamble": (
+        "{count} paragraphs before the first question were skipped (introduction, instructions)"
+    ),
+    "problem.word_key_unknown": (
+        "the answer table names question {number}, which the file does not have"
+    ),
+    "problem.word_key_disagrees": (
+        "question {number}: the answer table says {key} but the question already says {own}; kept"
+    ),
+    "cli.opt.questions_answers": (
+        "docx: the answer under each question (inline), in an answer table at the end "
+        "(table) or not at all (none, a paper to print)"
+    ),
 }

@@ -1082,7 +1082,10 @@ MESSAGES: dict[str, str] = {
     "cli.cmd.import_questions": (
         "chuyển tệp câu hỏi GIFT hoặc Aiken (Moodle) thành một ngân hàng câu hỏi"
     ),
-    "cli.arg.questions_file": "tệp GIFT hoặc Aiken (văn bản UTF-8), hoặc bảng tính Excel (.xlsx)",
+    "cli.arg.questions_file": (
+        "tệp câu hỏi: Word (.docx) hoặc văn bản (.txt) theo kiểu «Câu 1.», "
+        "Excel (.xlsx), GIFT, Aiken"
+    ),
     "cli.opt.questions_in_format": (
         "định dạng của tệp: gift, aiken hoặc excel (mặc định: đoán theo đuôi .gift/.aiken/"
         ".xlsx, rồi theo nội dung)"
@@ -1095,8 +1098,8 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.opt.questions_bank": "mã ngân hàng cần xuất",
     "cli.opt.questions_out_format": (
-        "gift (mọi loại câu hỏi trừ sắp xếp thứ tự), aiken (chỉ câu một đáp án đúng) "
-        "hoặc xlsx (mọi loại; cần -o)"
+        "gift (mọi loại câu hỏi trừ sắp xếp thứ tự), aiken (chỉ câu một đáp án đúng), "
+        "xlsx hoặc docx (mọi loại; cần -o)"
     ),
     "cli.opt.questions_out_file": "tệp kết quả (mặc định: in ra đầu ra chuẩn)",
     "moodle.no_file": "không tìm thấy tệp {path}",
@@ -1432,4 +1435,42 @@ MESSAGES: dict[str, str] = {
     "gift.if_other": "Nếu trả lời số khác: {feedback}",
     "gift.true": "Đúng",
     "gift.false": "Sai",
+    # --- i16: question sets in Word ---
+    "problem.word_number_twice": "câu số {number} đã có ở đoạn {first} trong cùng phần",
+    "problem.word_media": (
+        "câu {number} cần hình ảnh hoặc công thức, chương trình không giữ được; câu hỏi bị bỏ qua"
+    ),
+    "problem.word_no_answer": (
+        "câu {number} không có đáp án đúng (dòng «Đáp án:», dấu *, chữ gạch chân/tô màu, hay bảng"
+        " đáp án); câu hỏi bị bỏ qua"
+    ),
+    "problem.word_answer_not_a_choice": (
+        "đáp án {letter} của câu {number} không có trong {count} phương án; câu hỏi bị bỏ qua"
+    ),
+    "problem.word_essay": (
+        "câu {number} không có phương án và đáp án (câu tự luận?); câu hỏi bị bỏ qua"
+    ),
+    "problem.word_marks_disagree": (
+        "câu {number}: dòng «Đáp án» ghi {line} nhưng phương án được đánh dấu là {mark}; theo "
+        "dòng «Đáp án»"
+    ),
+    "problem.word_bad_order": (
+        "thứ tự đúng «{value}» phải dùng mỗi chữ cái của {count} ý đúng một lần; câu hỏi bị bỏ "
+        "qua"
+    ),
+    "problem.word_bad_pair": (
+        "câu {number}: cặp «{value}» không có vế trái hoặc vế phải như vậy; câu hỏi bị bỏ qua"
+    ),
+    "problem.word_bad_pairs": (
+        "câu {number}: đáp án phải ghép mỗi ý 1, 2… với đúng một ý a), b)…; câu hỏi bị bỏ qua"
+    ),
+    "problem.word_preamble": "bỏ qua {count} đoạn trước câu hỏi đầu tiên (lời dẫn, hướng dẫn)",
+    "problem.word_key_unknown": "bảng đáp án có câu {number} nhưng tệp không có câu này",
+    "problem.word_key_disagrees": (
+        "câu {number}: bảng đáp án ghi {key} nhưng câu đã có đáp án {own}; giữ đáp án của câu"
+    ),
+    "cli.opt.questions_answers": (
+        "docx: đáp án ghi ngay dưới mỗi câu (inline), trong bảng đáp án cuối tệp (table) "
+        "hoặc không ghi (none, để in đề thi)"
+    ),
 }

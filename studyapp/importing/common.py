@@ -287,16 +287,20 @@ def dump_bank(bank: dict[str, Any]) -> str:
 # --- which format ---------------------------------------------------------------------
 
 _AIKEN_ANSWER_LINE = re.compile(r"^[ \t]*ANSWER:", re.MULTILINE)
+_WORD_QUESTION_LINE = re.compile(r"^[ \t]*c[aâ]u[ \t]*\d+[ \t]*[.:(]", re.MULTILINE | re.IGNORECASE)
 
 
 def detect_format(path: Path, text: str) -> str | None:
-    """`gift` or `aiken` from the file's extension, else from its content
-    (an `ANSWER:` line is Aiken, a brace GIFT); None if neither tells."""
+    """`gift` or `aiken` from the file's extension, else from its content (an
+    `ANSWER:` line is Aiken, a `Câu 1.` line the Word convention, a brace GIFT);
+    None if none tells."""
     suffix = path.suffix.lower()
     if suffix in (".gift", ".aiken"):
         return suffix[1:]
     if _AIKEN_ANSWER_LINE.search(text):
         return "aiken"
+    if _WORD_QUESTION_LINE.search(text):
+        return "word"
     if "{" in text:
         return "gift"
     return None

@@ -83,7 +83,7 @@ FALSE_WORDS = {"sai", "s", "false", "f"}
 KEEP_ORDER = "giu thu tu"
 STRICT = "dung dau"
 PAIR_SEPARATORS = ("→", "->", "=>", "|")
-_LETTER_LIST = re.compile(r"[A-Ha-h](?:\s*[,;/\s]\s*[A-Ha-h])*")
+_LETTER_LIST = re.compile(r"[A-Ha-h](?:\s*[,;/\s–-]\s*[A-Ha-h])*")
 _RANGE = re.compile(r"(.+?)\s*\.\.\s*(.+)")
 _PLUS_MINUS = re.compile(r"(.+?)\s*(?:±|\+/-|\+-)\s*(.+)")
 
@@ -288,7 +288,7 @@ def _question(collector: Collector, row: _Row, columns: dict[str, int]) -> None:
 
 def _guess_kind(choices: list[str], answer: str, raw: object) -> str:
     if choices:
-        letters = _letters(answer)
+        letters = letters_of(answer)
         if letters is not None and len(letters) > 1:
             return "multi"
         if len(choices) == 2 and {_folded(c) for c in choices} == {"dung", "sai"}:
@@ -297,12 +297,12 @@ def _guess_kind(choices: list[str], answer: str, raw: object) -> str:
     folded = _folded(answer)
     if isinstance(raw, bool) or folded in {"dung", "sai", "true", "false"}:
         return "truefalse"
-    if isinstance(raw, int | float) or _number_answer(answer) is not None:
+    if isinstance(raw, int | float) or number_answer(answer) is not None:
         return "number"
     return "fill"
 
 
-def _letters(answer: str) -> list[int] | None:
+def letters_of(answer: str) -> list[int] | None:
     """`B`, `A, C`, `a;c`, `AC` as choice indexes; None if not letters."""
     text = answer.strip().rstrip(".")
     if _LETTER_LIST.fullmatch(text):
@@ -314,7 +314,7 @@ def _letters(answer: str) -> list[int] | None:
     return [LETTERS.index(char.upper()) for char in letters]
 
 
-def _number_answer(text: str) -> tuple[Decimal, Decimal] | None:
+def number_answer(text: str) -> tuple[Decimal, Decimal] | None:
     """`2,67`, `5 ± 0,5`, `1,5 .. 2`: (value, tolerance), or None."""
     text = text.strip()
     ranged = _RANGE.fullmatch(text)
@@ -342,7 +342,7 @@ def _answer_table(collector: Collector, kind: str, row: _Row,
     if kind in ("single", "multi"):
         if not check_choices(collector, choices, line):
             return None
-        picked = _letters(answer)
+        picked = letters_of(answer)
         if picked is None and answer:
             # The right choice written out in full.
             matches = [index for index, choice in enumerate(choices)
@@ -370,8 +370,8 @@ def _answer_table(collector: Collector, kind: str, row: _Row,
         folded = _folded(answer)
         if isinstance(row.raw_answer, bool):
             return {"answer": row.raw_answer}
-        if choices and _letters(answer):
-            picked = _letters(answer) or [0]
+        if choices and letters_of(answer):
+            picked = letters_of(answer) or [0]
             folded = _folded(choices[picked[0]]) if picked[0] < len(choices) else ""
         if folded in TRUE_WORDS:
             return {"answer": True}
@@ -380,7 +380,7 @@ def _answer_table(collector: Collector, kind: str, row: _Row,
         collector.skip(line, answer_column, "sheet_no_truth", value=shorten(answer), error=True)
         return None
     if kind == "number":
-        parsed = _number_answer(answer)
+        parsed = number_answer(answer)
         if isinstance(row.raw_answer, int | float) and not isinstance(row.raw_answer, bool):
             parsed = (Decimal(str(row.raw_answer)), Decimal(0))
         if parsed is None or not parsed[0].is_finite():
@@ -415,7 +415,7 @@ def _order(collector: Collector, choices: list[str], answer: str, row: _Row,
         return None
     if not answer:
         return {"items": choices}
-    sequence = _letters(answer)
+    sequence = letters_of(answer)
     if sequence is None or sorted(sequence) != list(range(len(choices))):
         collector.skip(line, answer_column, "sheet_bad_order", value=shorten(answer),
                        count=len(choices), error=True)

@@ -11,7 +11,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from studyapp.content.banks import load_bank
@@ -236,7 +236,7 @@ def test_a_sheet_without_a_question_header_is_named(tmp_path: Path) -> None:
 
 
 def load_written(tmp_path: Path, tables: list[dict[str, Any]], name: str) -> Bank:
-    questions = [ImportedQuestion(dict(t), 1) for t in tables]
+    questions = [ImportedQuestion({"id": f"q{index}"} | t, 1) for index, t in enumerate(tables)]
     bank_file = tmp_path / f"{name}.toml"
     bank_file.write_text(dump_bank(bank_table(questions, bank_id=name, title=name)),
                          encoding="utf-8")
@@ -295,8 +295,12 @@ def question_tables(draw: st.DrawFn) -> dict[str, Any]:
                                  unique_by=str.casefold))
         return {"type": kind, "prompt": prompt, "answer": accepted}
     if kind == "number":
-        return {"type": kind, "prompt": prompt,
-                "answer": draw(st.integers(-10**6, 10**6)) / draw(st.sampled_from([1, 4, 100])),
+        # A whole number as an integer: `5.0` and `5` are one number but not one
+        # content hash, and every importer writes whole numbers as integers.
+        numerator, denominator = draw(st.integers(-10**6, 10**6)), draw(st.sampled_from([4, 100]))
+        value = numerator // denominator if numerator % denominator == 0 else \
+            numerator / denominator
+        return {"type": kind, "prompt": prompt, "answer": value,
                 "tolerance": draw(st.sampled_from([0, 0.5, 2]))}
     lefts = draw(st.lists(_TEXT.filter(lambda t: "→" not in t and "->" not in t
                                        and "=>" not in t and "|" not in t),
@@ -317,7 +321,7 @@ def test_any_valid_bank_round_trips_through_xlsx(tmp_path: Path,
     try:
         bank = load_written(log_dir, tables, "goc")
     except AssertionError:
-        return  # the generator made a bank our own format refuses (e.g. two alike choices)
+        assume(False)  # the generator made a bank our format refuses (e.g. two alike choices)
     path = log_dir / "b.xlsx"
     write_workbook([bank], path)
     [(_, result)] = parse_workbook(path)
