@@ -1467,4 +1467,5 @@ MESSAGES: dict[str, str] = {
         "docx: the answer under each question (inline), in an answer table at the end "
         "(table) or not at all (none, a paper to print)"
     ),
+    "problem.word_number_skips": "question {number} follows question {previous}: one missing?",
 }

@@ -1473,4 +1473,5 @@ MESSAGES: dict[str, str] = {
         "docx: đáp án ghi ngay dưới mỗi câu (inline), trong bảng đáp án cuối tệp (table) "
         "hoặc không ghi (none, để in đề thi)"
     ),
+    "problem.word_number_skips": "sau câu {previous} là câu {number}: thiếu câu ở giữa?",
 }

@@ -333,6 +333,7 @@ class _Reader:
         self.open: _Open | None = None
         self.done: list[_Open] = []
         self.seen: dict[tuple[int, int], int] = {}
+        self.last_number: dict[int, int] = {}
         self.preamble: list[Line] = []
         self.ended = False
         self.in_key = False
@@ -389,6 +390,11 @@ class _Reader:
                                    first=self.seen[key])
         else:
             self.seen[key] = line.number
+            previous = self.last_number.get(self.part_index)
+            if previous is not None and number > previous + 1:
+                self.collector.warning(line.number, 1, "word_number_skips", number=number,
+                                       previous=previous)
+        self.last_number[self.part_index] = number
         points = None
         if match.group(2):
             found = _POINTS.search(match.group(2))

@@ -126,11 +126,12 @@ def test_problems_are_located_and_good_questions_still_convert() -> None:
         "Câu 2. Đáp án E?\nA. a\nB. b\nC. c\nD. d\nĐáp án: E\n"
         "Câu 3. Không đáp án?\nA. a\nB. b\n"
         "Câu 3. Trùng số?\nA. a\nA. a\nĐáp án: A\n"
+        "Câu 5. Nhảy số?\nA. a\nB. b\nĐáp án: B\n"
         "BẢNG ĐÁP ÁN\n9.A\n")
-    assert [t["prompt"] for t in tables] == ["Tốt?"]
+    assert [t["prompt"] for t in tables] == ["Tốt?", "Nhảy số?"]
     assert problems == ["error:word_answer_not_a_choice@10", "error:word_no_answer@11",
                         "warning:word_number_twice@14", "warning:import_duplicate_choice@14",
-                        "warning:word_key_unknown@19"]
+                        "warning:word_number_skips@18", "warning:word_key_unknown@23"]
 
 
 def test_markup_and_escape_codes_are_cleaned() -> None:
