@@ -75,6 +75,8 @@ class Pack:
     issued_by: str | None = None
     language: str = "vi"
     grading: Grading = field(default_factory=Grading)
+    source_file: Path | None = field(default=None, compare=False)
+    """The pack's own copy of the document it teaches, when it keeps one."""
 
 
 QuestionType = Literal["single", "multi", "truefalse", "fill", "number", "order", "match"]

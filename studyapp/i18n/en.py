@@ -1468,4 +1468,45 @@ MESSAGES: dict[str, str] = {
         "(table) or not at all (none, a paper to print)"
     ),
     "problem.word_number_skips": "question {number} follows question {previous}: one missing?",
+    "problem.source_file_missing": (
+        "`source_file = \"{value}\"`: no such file inside the pack's folder"
+    ),
+    # --- i15: a pack from a document ---
+    "cli.cmd.pack": "make a study pack from a Word, PDF or text document (pack new)",
+    "cli.arg.pack_action": "new: a new pack from a document",
+    "cli.arg.pack_document": "the source document: .docx, .pdf (with a text layer), .txt or .md",
+    "cli.opt.pack_output": "the folder to create for the pack (must not exist)",
+    "cli.opt.pack_id": "the pack's id (default: from the folder's name)",
+    "cli.opt.pack_title": "the pack's title (default: the document's kind and summary)",
+    "cli.opt.pack_depth": "a lesson for each section down to this level (default: readable)",
+    "pack.bad_id": "the id «{value}» may hold only a-z, 0-9 and -",
+    "pack.target_exists": "{path} exists; choose a folder that does not exist yet",
+    "pack.level": "level {depth}: {count} sections",
+    "pack.report": "Made {path}: {lessons} lessons (a section each down to level {depth}); "
+                   "structure: {levels}",
+    "pack.invalid": "{path} cannot be used yet: see the errors above",
+    "pack.next": "Next: read ERRATA.md and the lessons in {path}/lessons, then run "
+                 "studyapp validate {path}",
+    "document.missing": "no such file: {path}",
+    "document.too_large": "{path} is too large ({size} bytes, limit {limit})",
+    "document.unknown_kind": "cannot read a «{suffix}» file: use .docx, .pdf, .txt or .md",
+    "document.not_text": (
+        "{path}: byte {byte} on line {line} is neither UTF-8 nor UTF-16; save the file as UTF-8"
+    ),
+    "document.legacy_font": (
+        "{path} is typed in a legacy font ({font}, TCVN3 or VNI encoding): its letters would "
+        "be wrong; convert it to Unicode (Unikey's converter) and try again"
+    ),
+    "document.pdf_encrypted": "{path} is password-protected; save a copy without a password",
+    "document.pdf_damaged": "{path} is damaged and cannot be read: {reason}",
+    "document.pdf_no_text": (
+        "{path} ({pages} pages) has no text layer, probably a scan; run OCR or use the Word file"
+    ),
+    "document.empty": "{path} holds no text",
+    "document.doc_number_repeats": "section {reference} has the number of the one before",
+    "document.doc_number_skips": "section {reference} follows number {after}: one missing?",
+    "document.doc_heading_no_body": "section {reference} has a heading and no text",
+    "document.doc_no_structure": (
+        "no numbered section found: the whole text is one lesson; check it and split it by hand"
+    ),
 }

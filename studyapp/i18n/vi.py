@@ -1474,4 +1474,51 @@ MESSAGES: dict[str, str] = {
         "hoặc không ghi (none, để in đề thi)"
     ),
     "problem.word_number_skips": "sau câu {previous} là câu {number}: thiếu câu ở giữa?",
+    "problem.source_file_missing": (
+        "`source_file = \"{value}\"`: không có tệp này trong thư mục của bộ nội dung"
+    ),
+    # --- i15: a pack from a document ---
+    "cli.cmd.pack": "tạo bộ nội dung học tập từ văn bản Word, PDF hoặc văn bản thường (pack new)",
+    "cli.arg.pack_action": "new: tạo bộ nội dung mới từ một văn bản",
+    "cli.arg.pack_document": "văn bản nguồn: .docx, .pdf (có lớp chữ), .txt hoặc .md",
+    "cli.opt.pack_output": "thư mục sẽ tạo cho bộ nội dung (chưa được có sẵn)",
+    "cli.opt.pack_id": "mã bộ nội dung (mặc định: theo tên thư mục)",
+    "cli.opt.pack_title": "tên bộ nội dung (mặc định: loại văn bản và trích yếu)",
+    "cli.opt.pack_depth": "mỗi mục đến cấp này là một bài học (mặc định: cấp cho bài dài vừa đọc)",
+    "pack.bad_id": "mã «{value}» chỉ được gồm chữ thường không dấu, chữ số và dấu -",
+    "pack.target_exists": "{path} đã có; hãy chọn một thư mục chưa có để tạo bộ nội dung",
+    "pack.level": "cấp {depth}: {count} mục",
+    "pack.report": "Đã tạo {path}: {lessons} bài học (mỗi mục đến cấp {depth}); cấu trúc: {levels}",
+    "pack.invalid": "{path} chưa dùng được: xem các lỗi ở trên",
+    "pack.next": (
+        "Bước tiếp: đọc lại ERRATA.md và các bài học trong {path}/lessons, rồi chạy "
+        "studyapp validate {path}"
+    ),
+    "document.missing": "không tìm thấy tệp {path}",
+    "document.too_large": "{path} quá lớn ({size} byte, giới hạn {limit} byte)",
+    "document.unknown_kind": (
+        "không đọc được loại tệp «{suffix}»: hãy dùng .docx, .pdf (có lớp chữ), .txt hoặc .md"
+    ),
+    "document.not_text": (
+        "{path}: byte {byte} ở dòng {line} không phải UTF-8 hay UTF-16; hãy lưu lại tệp "
+        "dưới dạng UTF-8"
+    ),
+    "document.legacy_font": (
+        "{path} được gõ bằng phông cũ ({font}, bảng mã TCVN3 hoặc VNI): chữ sẽ bị sai; hãy "
+        "chuyển sang Unicode (Unikey: Công cụ chuyển mã) rồi thử lại"
+    ),
+    "document.pdf_encrypted": "{path} có đặt mật khẩu; hãy mở và lưu lại một bản không có mật khẩu",
+    "document.pdf_damaged": "{path} bị hỏng, không đọc được: {reason}",
+    "document.pdf_no_text": (
+        "{path} ({pages} trang) không có lớp chữ, có lẽ là bản quét ảnh; hãy nhận dạng chữ "
+        "(OCR) hoặc dùng bản Word"
+    ),
+    "document.empty": "{path} không có chữ nào",
+    "document.doc_number_repeats": "mục {reference} trùng số với mục liền trước",
+    "document.doc_number_skips": "mục {reference} đứng sau mục số {after}: thiếu mục ở giữa?",
+    "document.doc_heading_no_body": "mục {reference} chỉ có tiêu đề, không có nội dung",
+    "document.doc_no_structure": (
+        "không nhận ra mục đánh số nào: cả văn bản thành một bài học; hãy kiểm tra và chia "
+        "bài học bằng tay"
+    ),
 }
