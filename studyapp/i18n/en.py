@@ -1509,4 +1509,18 @@ MESSAGES: dict[str, str] = {
     "document.doc_no_structure": (
         "no numbered section found: the whole text is one lesson; check it and split it by hand"
     ),
+    "cli.validate_coverage": (
+        "{pack}: {quoted}/{sentences} sentences of the source are in the lessons ({share}%)"
+    ),
+    "problem.errata_not_in_source": "ERRATA: line {line} of the source has no «{text}»",
+    "problem.errata_unknown_lesson": "ERRATA: no lesson `{lesson}`",
+    "problem.errata_not_applied": "ERRATA: lesson `{lesson}` does not have the correction «{text}»",
+    "problem.not_in_source": (
+        "this block is not in the source (even after ERRATA.md's corrections): «{words}…»; "
+        "explanations belong in a «> Ghi chú:» block"
+    ),
+    "problem.coverage_below_full": (
+        "the lessons quote {share}% of the source: {missing} sentences are missing, the first "
+        "«{words}…»"
+    ),
 }

@@ -1521,4 +1521,18 @@ MESSAGES: dict[str, str] = {
         "không nhận ra mục đánh số nào: cả văn bản thành một bài học; hãy kiểm tra và chia "
         "bài học bằng tay"
     ),
+    "cli.validate_coverage": (
+        "{pack}: {quoted}/{sentences} câu của văn bản nguồn có trong bài học ({share}%)"
+    ),
+    "problem.errata_not_in_source": "ERRATA: dòng {line} của văn bản nguồn không có «{text}»",
+    "problem.errata_unknown_lesson": "ERRATA: không có bài học `{lesson}`",
+    "problem.errata_not_applied": "ERRATA: bài học `{lesson}` chưa có chỗ đã sửa «{text}»",
+    "problem.not_in_source": (
+        "đoạn này không có trong văn bản nguồn (kể cả sau các chỗ sửa của ERRATA.md): "
+        "«{words}…»; lời giải thích phải để trong khối «> Ghi chú:»"
+    ),
+    "problem.coverage_below_full": (
+        "các bài học trích {share}% văn bản nguồn: còn {missing} câu chưa có, câu đầu tiên "
+        "«{words}…»"
+    ),
 }
