@@ -94,6 +94,9 @@ def _counts(catalog: Catalog) -> list[str]:
         lessons = sum(1 for lesson in catalog.lessons if lesson.pack_id == pack.id)
         lines.append(tr("cli.pack_counts", pack=pack.id, lessons=lessons,
                         questions=len(questions), types=types))
+        drafts = sum(len(bank.drafts) for bank in catalog.banks if bank.pack_id == pack.id)
+        if drafts:
+            lines.append(tr("cli.pack_drafts", pack=pack.id, count=drafts))
     return lines
 
 

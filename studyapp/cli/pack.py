@@ -18,16 +18,24 @@ _ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
 def add_commands(command: CommandAdder) -> None:
     pack = command("pack", cmd_pack, "cli.cmd.pack")
-    pack.add_argument("action", choices=("new",), help=tr("cli.arg.pack_action"))
-    pack.add_argument("document", metavar="DOCUMENT", help=tr("cli.arg.pack_document"))
-    pack.add_argument("-o", "--output", metavar="DIR", required=True,
-                      help=tr("cli.opt.pack_output"))
+    pack.add_argument("action", choices=("new", "draft-questions"),
+                      help=tr("cli.arg.pack_action"))
+    pack.add_argument("document", metavar="DOCUMENT|DIR", help=tr("cli.arg.pack_document"))
+    pack.add_argument("-o", "--output", metavar="DIR", help=tr("cli.opt.pack_output"))
     pack.add_argument("--id", metavar="ID", help=tr("cli.opt.pack_id"))
     pack.add_argument("--title", metavar="T", help=tr("cli.opt.pack_title"))
     pack.add_argument("--depth", metavar="N", type=int, help=tr("cli.opt.pack_depth"))
 
 
 def cmd_pack(args: argparse.Namespace, settings: Settings) -> int:
+    if args.action == "draft-questions":
+        return _draft_questions(Path(args.document))
+    if not args.output:
+        raise UsageError(tr("pack.needs_output"))
+    return _new_pack(args)
+
+
+def _new_pack(args: argparse.Namespace) -> int:
     import re  # noqa: PLC0415
 
     from studyapp.content.loading import load_catalog  # noqa: PLC0415
@@ -97,3 +105,52 @@ def _write_folder(target: Path, files: dict[str, str]) -> None:
     finally:
         if temporary.exists():
             shutil.rmtree(temporary, ignore_errors=True)
+
+
+DRAFTS_FILE = "nhap.toml"
+
+
+def _draft_questions(folder: Path) -> int:
+    """A bank of draft questions from the pack's own lessons, into banks/nhap.toml."""
+    from studyapp.content.loading import PACK_FILE, load_catalog  # noqa: PLC0415
+    from studyapp.importing.common import ImportedQuestion, bank_table, dump_bank  # noqa: PLC0415
+    from studyapp.importing.drafts import draft_questions  # noqa: PLC0415
+
+    if not (folder / PACK_FILE).is_file():
+        raise UsageError(tr("pack.not_a_pack", path=folder))
+    target = folder / "banks" / DRAFTS_FILE
+    if target.exists():
+        raise UsageError(tr("pack.drafts_exist", path=target))
+    result = load_catalog([folder])
+    if result.errors:
+        for problem in result.problems:
+            err(problem.format())
+        return 1
+    catalog = result.catalog
+    lessons = list(catalog.lessons)
+    tables = draft_questions(lessons, {lesson.id: catalog.document(lesson.id)
+                                       for lesson in lessons})
+    if not tables:
+        err(tr("pack.no_drafts", path=folder))
+        return 1
+    bank = bank_table([ImportedQuestion(table, 1) for table in tables], bank_id="nhap",
+                      title="Câu hỏi nháp", description=tr("pack.drafts_description"))
+    _write_folder_file(target, dump_bank(bank))
+    check = load_catalog([folder])
+    for problem in check.problems:
+        err(problem.format())
+    out(tr("pack.drafts_written", path=target, count=len(tables)))
+    return 1 if check.errors else 0
+
+
+def _write_folder_file(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+    try:
+        with temporary.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)

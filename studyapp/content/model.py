@@ -114,6 +114,8 @@ class Question:
     strict: bool = False
     path: Path = field(default=Path(), compare=False)
     index: int = field(default=0, compare=False)
+    draft: bool = False
+    """A draft (`status = "draft"`): kept in `Bank.drafts`, never drawn."""
     """The question's place among the bank's `[[questions]]` tables (its position
     in the file is found from it only when a problem must be reported)."""
 
@@ -135,3 +137,5 @@ class Bank:
     description: str | None = None
     lesson: str | None = None
     tags: tuple[str, ...] = ()
+    drafts: tuple[Question, ...] = ()
+    """Draft questions waiting for an author's review; never drawn into a paper."""

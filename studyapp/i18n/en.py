@@ -1523,4 +1523,15 @@ MESSAGES: dict[str, str] = {
         "the lessons quote {share}% of the source: {missing} sentences are missing, the first "
         "«{words}…»"
     ),
+    "problem.bad_status": "`status = \"{value}\"`: only \"draft\" is known",
+    "cli.pack_drafts": "{pack}: {count} draft questions waiting for review (never drawn)",
+    "pack.needs_output": "pack new needs the folder to make: add -o DIR",
+    "pack.not_a_pack": "{path} is not a pack's folder (no pack.toml)",
+    "pack.drafts_exist": "{path} exists; review or remove the earlier drafts first",
+    "pack.no_drafts": "no draft question could be made from the lessons of {path}",
+    "pack.drafts_description": "Draft questions made from the document: an author reviews them",
+    "pack.drafts_written": (
+        "Wrote {count} draft questions to {path}; drafts are never drawn until accepted "
+        "(the line status = \"draft\" removed)"
+    ),
 }

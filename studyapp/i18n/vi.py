@@ -1491,7 +1491,8 @@ MESSAGES: dict[str, str] = {
     "pack.report": "Đã tạo {path}: {lessons} bài học (mỗi mục đến cấp {depth}); cấu trúc: {levels}",
     "pack.invalid": "{path} chưa dùng được: xem các lỗi ở trên",
     "pack.next": (
-        "Bước tiếp: đọc lại ERRATA.md và các bài học trong {path}/lessons, rồi chạy "
+        "Bước tiếp: đọc lại ERRATA.md và các bài học trong {path}/lessons, soạn câu nháp bằng "
+        "studyapp pack draft-questions {path}, rồi chạy "
         "studyapp validate {path}"
     ),
     "document.missing": "không tìm thấy tệp {path}",
@@ -1534,5 +1535,16 @@ MESSAGES: dict[str, str] = {
     "problem.coverage_below_full": (
         "các bài học trích {share}% văn bản nguồn: còn {missing} câu chưa có, câu đầu tiên "
         "«{words}…»"
+    ),
+    "problem.bad_status": "`status = \"{value}\"`: chỉ nhận \"draft\" (câu hỏi nháp)",
+    "cli.pack_drafts": "{pack}: {count} câu hỏi nháp chờ duyệt (không được đưa vào đề)",
+    "pack.needs_output": "pack new cần thư mục để tạo bộ nội dung: thêm -o THƯ_MỤC",
+    "pack.not_a_pack": "{path} không phải thư mục bộ nội dung (không có pack.toml)",
+    "pack.drafts_exist": "{path} đã có; hãy duyệt hoặc xóa các câu nháp cũ trước",
+    "pack.no_drafts": "không soạn được câu nháp nào từ các bài học của {path}",
+    "pack.drafts_description": "Câu hỏi nháp soạn tự động từ văn bản: cần người soạn duyệt",
+    "pack.drafts_written": (
+        "Đã ghi {count} câu hỏi nháp vào {path}; câu nháp không được đưa vào đề cho đến khi "
+        "được duyệt (bỏ dòng status = \"draft\")"
     ),
 }

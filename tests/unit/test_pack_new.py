@@ -284,3 +284,40 @@ def test_all_caps_headings_without_numbers_stay_text() -> None:
     structure = read_structure(paragraphs)
     assert structure.sections == []
     assert [p.text for p in structure.front] == ["KẾ HOẠCH", "MỤC ĐÍCH YÊU CẦU", "Nội dung."]
+
+
+@needs_plan
+def test_draft_questions_are_answerable_from_the_text_and_never_drawn(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "p"
+    assert run_cli(capsys, "pack", "new", str(PLAN), "-o", str(target))[0] == 0
+    code, _out, err = run_cli(capsys, "pack", "draft-questions", str(target))
+    assert code == 0, err
+    result = load_catalog([target])
+    assert result.errors == []
+    [bank] = result.catalog.banks
+    assert bank.questions == ()  # drafts are kept apart: nothing draws them
+    drafts = bank.drafts
+    kinds = {q.type for q in drafts}
+    assert {"multi", "fill", "single", "match"} <= kinds
+    assert "order" not in kinds
+    assert "truefalse" not in kinds
+    assert "number" not in kinds
+    plain = {lesson.id: parse_document(lesson.body).plain for lesson in result.catalog.lessons}
+    for question in drafts:
+        assert question.lesson in plain
+        assert (question.explanation is not None and "Theo mục" in question.explanation) \
+            or question.type == "match"
+        if question.type == "fill":
+            # The blanked phrase stands in quotation marks in its lesson's text.
+            assert f"“{question.accepted[0]}”" in plain[question.lesson]
+        if question.type == "multi":
+            lesson_text = plain[question.lesson]
+            for index in question.correct_choices:
+                assert question.choices[index].rstrip(" …") in lesson_text
+    assert not any(q.lesson == "gioi-thieu" for q in drafts)
+    code, _, err = run_cli(capsys, "validate", str(target))
+    assert "câu hỏi nháp chờ duyệt" in err
+    code, _, err = run_cli(capsys, "pack", "draft-questions", str(target))
+    assert code == 2
+    assert "đã có" in err
