@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from studyapp import __version__
-from studyapp.cli import content, database, exchange, members, question_formats, session
+from studyapp.cli import content, database, exchange, members, pack, question_formats, session
 from studyapp.cli.common import (
     Handler,
     close_stores,
@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     # In the order `--help` has always listed them.
     content.add_commands(command)
+    pack.add_commands(command)
     members.add_commands(command)
     database.add_commands(command)
     content.add_search(command)

@@ -19,12 +19,13 @@ from studyapp.cli.common import (
 from studyapp.config import Settings
 from studyapp.content.banks import load_bank
 from studyapp.content.catalog import Catalog
+from studyapp.content.fidelity import Coverage
 from studyapp.content.loading import PACK_FILE, load_catalog, load_lesson, load_pack_file
 from studyapp.content.model import LETTERS, QUESTION_TYPES
 from studyapp.content.problems import Problem, ProblemLog, closest
 from studyapp.errors import UsageError
 from studyapp.export.questions import question_data, written_answer
-from studyapp.i18n import tr
+from studyapp.i18n import format_decimal, tr
 from studyapp.quiz.selection import Filters, draw_paper, new_seed, select_questions
 
 
@@ -107,6 +108,9 @@ def _counts(catalog: Catalog) -> list[str]:
         lessons = sum(1 for lesson in catalog.lessons if lesson.pack_id == pack.id)
         lines.append(tr("cli.pack_counts", pack=pack.id, lessons=lessons,
                         questions=len(questions), types=types))
+        drafts = sum(len(bank.drafts) for bank in catalog.banks if bank.pack_id == pack.id)
+        if drafts:
+            lines.append(tr("cli.pack_drafts", pack=pack.id, count=drafts))
     return lines
 
 
@@ -164,15 +168,38 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     else:
         result = load_content(settings)
         problems, files, catalog = result.problems, result.files_read, result.catalog
+    coverages: list[Coverage] = []
+    if catalog is not None:
+        problems, coverages = _with_fidelity(list(problems), catalog)
     for problem in problems:
         out(problem.format())
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
     for line in _counts(catalog) if catalog is not None else ():
         err(line)
+    for coverage in coverages:
+        err(tr("cli.validate_coverage", pack=coverage.pack_id, quoted=coverage.quoted,
+               sentences=coverage.sentences, share=format_decimal(coverage.share * 100)))
     err(tr("cli.validate_summary", files=files, errors=errors, warnings=warnings))
     failed = errors > 0 or (args.strict and warnings > 0)
     return 1 if failed else 0
+
+
+def _with_fidelity(problems: list[Problem], catalog: Catalog
+                   ) -> tuple[list[Problem], list[Coverage]]:
+    """Each pack that keeps its source checked against it (content/fidelity.py)."""
+    from studyapp.content.fidelity import check_fidelity  # noqa: PLC0415
+
+    log = ProblemLog()
+    coverages = []
+    for pack in catalog.packs:
+        lessons = [lesson for lesson in catalog.lessons if lesson.pack_id == pack.id]
+        coverage = check_fidelity(pack, lessons,
+                                  {lesson.id: catalog.document(lesson.id) for lesson in lessons},
+                                  log)
+        if coverage is not None:
+            coverages.append(coverage)
+    return problems + log.sorted(), coverages
 
 
 # --- lessons and search ----------------------------------------------------------------

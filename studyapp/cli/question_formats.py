@@ -9,6 +9,7 @@ import secrets
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from studyapp.cli.common import CommandAdder, err, load_content, report_load
 from studyapp.config import Settings
@@ -16,24 +17,38 @@ from studyapp.content.problems import Problem, ProblemLog
 from studyapp.errors import StudyappError, UsageError
 from studyapp.i18n import tr
 
+T = TypeVar("T")
+
+if TYPE_CHECKING:
+    from studyapp.importing.common import ImportResult, PackageError
+
 FORMATS = ("gift", "aiken")
+IN_FORMATS = (*FORMATS, "excel", "word")
+OUT_FORMATS = (*FORMATS, "xlsx", "docx")
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm")
+GENERIC_SHEET_TITLES = ("sheet", "sheet1", "trang tinh1", "trang tinh 1", "cau hoi", "questions")
 
 
 def add_commands(command: CommandAdder) -> None:
     """Register both subcommands with the parser `command` adds to."""
     importing = command("import-questions", cmd_import_questions, "cli.cmd.import_questions")
     importing.add_argument("file", metavar="FILE", help=tr("cli.arg.questions_file"))
-    importing.add_argument("--format", choices=FORMATS, help=tr("cli.opt.questions_in_format"))
+    importing.add_argument("--format", choices=IN_FORMATS,
+                           help=tr("cli.opt.questions_in_format"))
     importing.add_argument("-o", "--output", metavar="BANK.toml", required=True,
                            help=tr("cli.opt.questions_bank_out"))
     importing.add_argument("--bank-id", metavar="ID", help=tr("cli.opt.questions_bank_id"))
     importing.add_argument("--lesson", metavar="ID", help=tr("cli.opt.questions_lesson"))
 
     exporting = command("export-questions", cmd_export_questions, "cli.cmd.export_questions")
-    exporting.add_argument("--bank", metavar="ID", required=True, help=tr("cli.opt.questions_bank"))
-    exporting.add_argument("--format", choices=FORMATS, required=True,
+    which = exporting.add_mutually_exclusive_group(required=True)
+    which.add_argument("--bank", metavar="ID", help=tr("cli.opt.questions_bank"))
+    which.add_argument("--template", choices=("xlsx",), help=tr("cli.opt.questions_template"))
+    exporting.add_argument("--format", choices=OUT_FORMATS,
                            help=tr("cli.opt.questions_out_format"))
     exporting.add_argument("-o", "--output", metavar="FILE", help=tr("cli.opt.questions_out_file"))
+    exporting.add_argument("--answers", choices=("inline", "table", "none"), default="inline",
+                           help=tr("cli.opt.questions_answers"))
 
 
 # --- writing a file whole or not at all ---------------------------------------------------
@@ -70,20 +85,31 @@ def write_file(path: Path, text: str,
         temporary.unlink(missing_ok=True)
 
 
+def _write_binary(path: Path, write: Callable[[Path], T]) -> T:
+    """`write(temporary)` in the same folder, then renamed over `path` when complete."""
+    check_output(path)
+    temporary = path.parent / f".{path.stem}.{secrets.token_hex(4)}.tmp{path.suffix}"
+    try:
+        value = write(temporary)
+        with temporary.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+        return value
+    except OSError as error:
+        raise StudyappError(tr("moodle.cannot_write", path=path,
+                               reason=error.strerror or str(error))) from error
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 # --- import-questions --------------------------------------------------------------------
 
 
 def cmd_import_questions(args: argparse.Namespace, settings: Settings) -> int:
-    from studyapp.content.banks import load_bank  # noqa: PLC0415 - this command only
-    from studyapp.content.checks import ID_PATTERN  # noqa: PLC0415
+    from studyapp.content.checks import ID_PATTERN  # noqa: PLC0415 - this command only
     from studyapp.content.source import read_text  # noqa: PLC0415
     from studyapp.importing.aiken import parse_aiken  # noqa: PLC0415
-    from studyapp.importing.common import (  # noqa: PLC0415
-        bank_id_from,
-        bank_table,
-        detect_format,
-        dump_bank,
-    )
+    from studyapp.importing.common import bank_id_from, detect_format  # noqa: PLC0415
     from studyapp.importing.gift import parse_gift  # noqa: PLC0415
 
     source, output = Path(args.file), Path(args.output)
@@ -101,6 +127,12 @@ def cmd_import_questions(args: argparse.Namespace, settings: Settings) -> int:
                             pack=output.resolve().parent.parent,
                             suggestion=_suggestion(args.lesson, lessons)))
 
+    if args.format == "excel" or (args.format is None
+                                  and source.suffix.lower() in SPREADSHEET_SUFFIXES):
+        return _import_workbook(args, source, output, lessons)
+    if (args.format == "word" and source.suffix.lower() == ".docx") or (
+            args.format is None and source.suffix.lower() == ".docx"):
+        return _import_document(args, source, output, lessons)
     log = ProblemLog()
     text = read_text(source, log)
     if text is None:  # not UTF-8, unreadable, too large: said at its line
@@ -115,17 +147,93 @@ def cmd_import_questions(args: argparse.Namespace, settings: Settings) -> int:
     kind = args.format or detect_format(source, text)
     if kind is None:
         raise UsageError(tr("moodle.unknown_format", path=source))
-    result = (parse_gift if kind == "gift" else parse_aiken)(text, source)
+    if kind == "word":
+        from studyapp.importing.word import parse_lines, text_lines  # noqa: PLC0415
+
+        result = parse_lines(text_lines(text), source)
+    else:
+        result = (parse_gift if kind == "gift" else parse_aiken)(text, source)
+    return _write_bank(result, log, output, lessons,
+                       bank_id=args.bank_id or bank_id_from(source.stem),
+                       title=result.title or source.stem,
+                       lesson=args.lesson,
+                       description=tr("moodle.bank_description", name=source.name,
+                                      format=kind.upper()))
+
+
+def package_message(error: PackageError, path: Path, kind: str) -> str:
+    """What to tell about an Office file that cannot be read (kind: xlsx or docx)."""
+    return tr(f"package.{error.code}", None, path=path, want=kind, **error.params)
+
+
+def _import_document(args: argparse.Namespace, source: Path, output: Path,
+                     lessons: set[str] | None) -> int:
+    """A Word file in the Vietnamese quiz convention, as one bank."""
+    from studyapp.importing.common import PackageError, bank_id_from  # noqa: PLC0415
+    from studyapp.importing.word import docx_lines, parse_lines  # noqa: PLC0415
+
+    try:
+        result = parse_lines(docx_lines(source), source)
+    except PackageError as error:
+        err(package_message(error, source, "docx"))
+        return 1
+    return _write_bank(result, ProblemLog(), output, lessons,
+                       bank_id=args.bank_id or bank_id_from(source.stem),
+                       title=result.title or source.stem, lesson=args.lesson,
+                       description=tr("moodle.bank_description", name=source.name,
+                                      format="Word"))
+
+
+def _import_workbook(args: argparse.Namespace, source: Path, output: Path,
+                     lessons: set[str] | None) -> int:
+    """Each sheet with a question header becomes a bank: one sheet into `output`,
+    several into `OUTPUT-<sheet>.toml` beside it."""
+    from studyapp.importing.common import (  # noqa: PLC0415
+        PackageError,
+        bank_id_from,
+        slug,
+    )
+    from studyapp.importing.spreadsheet import parse_workbook  # noqa: PLC0415
+    from studyapp.text import fold  # noqa: PLC0415
+
+    try:
+        sheets = parse_workbook(source)
+    except PackageError as error:
+        err(package_message(error, source, "xlsx"))
+        return 1
+    base_id = args.bank_id or bank_id_from(source.stem)
+    status = 0
+    for title, result in sheets:
+        several = len(sheets) > 1
+        part = slug(title) or "sheet"
+        target = output.with_name(f"{output.stem}-{part}{output.suffix}") if several else output
+        generic = " ".join(fold(title).split()) in GENERIC_SHEET_TITLES
+        status = max(status, _write_bank(
+            result, ProblemLog(), target, lessons,
+            bank_id=f"{base_id}-{bank_id_from(title)}" if several else base_id,
+            title=source.stem if generic and not several else title, lesson=args.lesson,
+            description=tr("moodle.bank_description", name=f"{source.name} › {title}",
+                           format="Excel")))
+    return status
+
+
+def _write_bank(result: ImportResult, log: ProblemLog, output: Path, lessons: set[str] | None,
+                *, bank_id: str, title: str, lesson: str | None, description: str) -> int:
+    """Check `result`'s questions against the pack, write them as a bank the
+    loader takes, and say what was done; the exit code."""
+    from studyapp.content.banks import load_bank  # noqa: PLC0415
+    from studyapp.importing.common import bank_table, dump_bank  # noqa: PLC0415
+
     log.extend(result.problems)
     if lessons is not None:
         # Lessons named in the file (our own export writes them) must be lessons
         # of the pack the bank goes into, or the pack would refuse the bank.
         for question in result.questions:
-            lesson = question.table.get("lesson")
-            if lesson is not None and lesson not in lessons:
+            named = question.table.get("lesson")
+            if named is not None and named not in lessons:
                 del question.table["lesson"]
-                log.warning(source, question.line, question.column, "import_unknown_lesson",
-                            lesson=lesson)
+                log.warning(result.path, question.line, question.column,
+                            "import_unknown_lesson", lesson=named)
     for problem in log.sorted():
         err(problem.format())
     questions = result.questions
@@ -133,10 +241,8 @@ def cmd_import_questions(args: argparse.Namespace, settings: Settings) -> int:
         err(tr("moodle.nothing_written", path=output))
         return 1
 
-    bank = bank_table(questions, bank_id=args.bank_id or bank_id_from(source.stem),
-                      title=source.stem, lesson=args.lesson,
-                      description=tr("moodle.bank_description", name=source.name,
-                                     format=kind.upper()))
+    bank = bank_table(questions, bank_id=bank_id, title=title, lesson=lesson,
+                      description=description)
 
     def verify(written: Path) -> list[Problem]:
         # The bank must be one the loader takes: checked by the loader itself.
@@ -186,6 +292,16 @@ def cmd_export_questions(args: argparse.Namespace, settings: Settings) -> int:
     output = Path(args.output) if args.output else None
     if output is not None:
         check_output(output)
+    if (args.template is not None or args.format in ("xlsx", "docx")) and output is None:
+        raise UsageError(tr("sheet.needs_output"))
+    if args.template is None and args.format is None:
+        raise UsageError(tr("sheet.needs_format"))
+    if args.template is not None and output is not None:
+        from studyapp.importing.sheet_out import write_template  # noqa: PLC0415
+
+        _write_binary(output, write_template)
+        err(tr("sheet.template_written", path=output))
+        return 0
     result = load_content(settings)
     bank = next((bank for bank in result.catalog.banks if bank.id == args.bank), None)
     if bank is None:
@@ -193,6 +309,26 @@ def cmd_export_questions(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError(tr("cli.unknown_filter", kind=tr("cli.filter.bank"), value=args.bank,
                             suggestion=_suggestion(args.bank,
                                                    [bank.id for bank in result.catalog.banks])))
+
+    if args.format in ("xlsx", "docx"):
+        from studyapp.importing.sheet_out import write_workbook  # noqa: PLC0415
+        from studyapp.importing.word_out import write_document  # noqa: PLC0415
+
+        assert output is not None
+        if args.format == "xlsx":
+            count = _write_binary(output, lambda path: write_workbook([bank], path))
+        else:
+            from studyapp.importing.common import PackageError  # noqa: PLC0415
+
+            try:
+                count = _write_binary(output, lambda path: write_document(
+                    [bank], path, answers=args.answers))
+            except PackageError as error:
+                err(package_message(error, output, "docx"))
+                return 1
+        err(tr("moodle.export_summary", count=count, skipped=0, format=args.format.upper(),
+               target=output))
+        return report_load(result)
 
     log = ProblemLog()
     checkers: dict[Path, TableChecker] = {}
@@ -207,7 +343,8 @@ def cmd_export_questions(args: argparse.Namespace, settings: Settings) -> int:
         log.warning(question.path, where.line, where.column, code, id=question.id, **params)
 
     if args.format == "gift":
-        text, written = write_gift(bank.questions, skip, heading=f"{bank.id}: {bank.title}")
+        text, written = write_gift(bank.questions, skip, heading=f"{bank.id}: {bank.title}",
+                                   category=bank.title)
     else:
         text, written = write_aiken(bank.questions, skip)
     for problem in log.sorted():

@@ -40,6 +40,7 @@ COMMON_FIELDS = (
     Field("tags", "string_list"),
     Field("difficulty", "integer"),
     Field("points", "number"),
+    Field("status", "string"),
 )
 
 TYPE_FIELDS: dict[str, tuple[Field, ...]] = {
@@ -117,6 +118,10 @@ class _QuestionReader:
         if points <= 0:
             checker.error(table, "points", "not_positive", key="points")
             ok = False
+        status = data.get("status")
+        if status is not None and status != "draft":
+            checker.error(table, "status", "bad_status", value=status)
+            ok = False
         built = self._typed(kind, data, table)
         if built is None or not ok or "id" not in data or "prompt" not in data:
             return None
@@ -155,6 +160,7 @@ class _QuestionReader:
             strict=data.get("strict", False),
             path=self.path,
             index=index,
+            draft=status == "draft",
         )
 
     def _distinct(self, values: Sequence[str], table: TablePath, key: str, code: str) -> bool:
@@ -303,8 +309,12 @@ def load_bank(path: Path, pack_id: str, log: ProblemLog) -> Bank | None:
     if not questions:
         checker.warning((), None, "empty_bank")
     description = good.get("description")
-    return Bank(pack_id, bank_id, one_line(good["title"]), tuple(questions), path,
-                one_line(description) if description else None, default_lesson, default_tags)
+    # Drafts (`status = "draft"`, made by `pack draft-questions`) are checked like any
+    # question but kept apart: nothing draws them until an author accepts them.
+    return Bank(pack_id, bank_id, one_line(good["title"]),
+                tuple(q for q in questions if not q.draft), path,
+                one_line(description) if description else None, default_lesson, default_tags,
+                drafts=tuple(q for q in questions if q.draft))
 
 
 # --- checks that need the whole catalog ------------------------------------------------

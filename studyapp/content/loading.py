@@ -50,6 +50,7 @@ PACK_FIELDS = (
     Field("issued_by", "string"),
     Field("language", "string"),
     Field("grading", "table"),
+    Field("source_file", "string"),
 )
 GRADING_FIELDS = (
     Field("scale", "number"),
@@ -118,6 +119,10 @@ def load_pack_file(directory: Path, log: ProblemLog) -> Pack | None:
         checker.error((), "language", "bad_language", value=language)
         ok = False
     grading = _load_grading(data.get("grading", {}), checker)
+    source_file = _source_file(directory, data.get("source_file"), checker)
+    if isinstance(source_file, bool):
+        ok = False
+        source_file = None
     if not ok or grading is None:
         return None
     issued_by = data.get("issued_by")
@@ -129,7 +134,23 @@ def load_pack_file(directory: Path, log: ProblemLog) -> Pack | None:
         issued_by=one_line(issued_by) if issued_by is not None else None,
         language=language,
         grading=grading,
+        source_file=source_file,
     )
+
+
+def _source_file(directory: Path, name: object, checker: TableChecker) -> Path | bool | None:
+    """The pack's copy of its source document (`source_file`, docs/packs-from-documents.md):
+    a file inside the pack's folder. None when not given, False when wrong (said)."""
+    if name is None:
+        return None
+    if not isinstance(name, str):
+        return False  # the type check already said so
+    path = (directory / name)
+    inside = path.resolve().is_relative_to(directory.resolve())
+    if not inside or not path.is_file():
+        checker.error((), "source_file", "source_file_missing", value=name)
+        return False
+    return path
 
 
 # --- lessons ----------------------------------------------------------------------

@@ -75,6 +75,8 @@ class Pack:
     issued_by: str | None = None
     language: str = "vi"
     grading: Grading = field(default_factory=Grading)
+    source_file: Path | None = field(default=None, compare=False)
+    """The pack's own copy of the document it teaches, when it keeps one."""
 
 
 QuestionType = Literal["single", "multi", "truefalse", "fill", "number", "order", "match"]
@@ -112,6 +114,8 @@ class Question:
     strict: bool = False
     path: Path = field(default=Path(), compare=False)
     index: int = field(default=0, compare=False)
+    draft: bool = False
+    """A draft (`status = "draft"`): kept in `Bank.drafts`, never drawn."""
     """The question's place among the bank's `[[questions]]` tables (its position
     in the file is found from it only when a problem must be reported)."""
 
@@ -133,3 +137,5 @@ class Bank:
     description: str | None = None
     lesson: str | None = None
     tags: tuple[str, ...] = ()
+    drafts: tuple[Question, ...] = ()
+    """Draft questions waiting for an author's review; never drawn into a paper."""

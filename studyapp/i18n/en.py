@@ -1071,17 +1071,24 @@ MESSAGES: dict[str, str] = {
     "cli.cmd.import_questions": (
         "convert a GIFT or Aiken (Moodle) question file into a question bank"
     ),
-    "cli.arg.questions_file": "the GIFT or Aiken file (UTF-8 text)",
+    "cli.arg.questions_file": (
+        "the question file: Word (.docx) or text (.txt) in the «Câu 1.» style, "
+        "Excel (.xlsx), GIFT, Aiken"
+    ),
     "cli.opt.questions_in_format": (
-        "the file's format (default: from the .gift/.aiken extension, else from the content)"
+        "the file's format: gift, aiken or excel (default: from the .gift/.aiken/.xlsx "
+        "extension, else from the content)"
     ),
     "cli.opt.questions_bank_out": "the question bank file (.toml) to write",
     "cli.opt.questions_bank_id": "the bank's id (default: made of the file name)",
     "cli.opt.questions_lesson": "the default lesson of the questions",
-    "cli.cmd.export_questions": "write a question bank as GIFT or Aiken (to import into Moodle)",
+    "cli.cmd.export_questions": (
+        "write a question bank as GIFT or Aiken (to import into Moodle) or Excel (to edit)"
+    ),
     "cli.opt.questions_bank": "the id of the bank to write",
     "cli.opt.questions_out_format": (
-        "gift (every question type but order) or aiken (single-answer questions only)"
+        "gift (every question type but order), aiken (single-answer questions only), "
+        "xlsx or docx (every type; needs -o)"
     ),
     "cli.opt.questions_out_file": "the file to write (default: standard output)",
     "moodle.no_file": "no such file: {path}",
@@ -1173,7 +1180,7 @@ MESSAGES: dict[str, str] = {
         "the right answers have different weights; in a bank every right answer counts the same"
     ),
     "problem.gift_partial_accepted": (
-        "answers worth partial credit are accepted as right: {answers}"
+        "answers worth partial credit are not taken as right: {answers}"
     ),
     "problem.gift_no_number": "a numerical question with no answer after «#»; question skipped",
     "problem.gift_not_a_number": (
@@ -1503,4 +1510,177 @@ MESSAGES: dict[str, str] = {
     "export.via.phone": "phone",
     "export.via.paper": "paper",
     "summary.column.via": "Taken",
+    # --- i16: question sets in Excel ---
+    "cli.opt.questions_template": "write a template to write questions in (xlsx), with examples",
+    "sheet.needs_output": "an Excel file needs a file name to write: add -o FILE.xlsx",
+    "sheet.needs_format": "choose --format gift, aiken or xlsx",
+    "package.not_zip": (
+        "{path} is not a .{want} file (it cannot be read as a zip package); open it in "
+        "Word/Excel or LibreOffice and save it as .{want}"
+    ),
+    "package.ole": (
+        "{path} is an old Office file (.doc/.xls) or a password-protected one; open it in "
+        "Word/Excel or LibreOffice, remove the password if any, and save it as .{want}"
+    ),
+    "package.opendocument": (
+        "{path} is an OpenDocument file (.{kind}); open it in LibreOffice and save it as .{want}"
+    ),
+    "package.wrong_kind": "{path} is a zip package but not a .{want} file",
+    "package.bomb": (
+        "{path} unpacks to far more than a question set ({size} bytes, limit {limit}); "
+        "it was not read"
+    ),
+    "package.damaged": "{path} is damaged and cannot be read: {reason}",
+    "package.no_header": (
+        "{path}: no sheet has a header row with a «Câu hỏi» (or «Nội dung») column and an "
+        "«Đáp án» column or choice columns A, B…; sheets looked at: {sheets}"
+    ),
+    "sheet.template_written": "Wrote the template to {path}",
+    "problem.sheet_too_many_rows": "only the first {limit} rows of the sheet were read",
+    "problem.sheet_formula_no_value": (
+        "the cell holds a formula with no saved value (formulas are never computed here); "
+        "open the file in Excel or LibreOffice and save it again"
+    ),
+    "problem.sheet_number_twice": "number {number} was already used on row {first}",
+    "problem.sheet_no_prompt": "a row with choices or an answer but no question; row skipped",
+    "problem.sheet_unknown_kind": (
+        "unknown question type «{value}» (Một lựa chọn, Nhiều lựa chọn, Đúng/Sai, Điền, Số, "
+        "Sắp xếp, Ghép); question skipped"
+    ),
+    "problem.sheet_no_answer": "the question has no right answer; question skipped",
+    "problem.sheet_answer_not_a_choice": (
+        "answer {letter} is not among the question's {count} choices; question skipped"
+    ),
+    "problem.sheet_single_many": (
+        "a single-choice question whose answer has several letters ({letters}); skipped"
+    ),
+    "problem.sheet_no_truth": "a true/false question needs Đúng or Sai, not «{value}»",
+    "problem.sheet_not_a_number": (
+        "a number question needs a number (2,5; 5 ± 0,5; 1,5 .. 2), not «{value}»"
+    ),
+    "problem.sheet_bad_order": (
+        "the order «{value}» must use each letter of the {count} items once; question skipped"
+    ),
+    "problem.sheet_bad_pair": "the cell «{value}» is not a pair «left → right»; question skipped",
+    "problem.sheet_unknown_level": "unknown level «{value}» (NB, TH, VD, VDC or 1-3); TH used",
+    "problem.sheet_bad_points": "points «{value}» must be a positive number; 1 used",
+    "gift.if_answered": "If answered {answer}: {feedback}",
+    "gift.if_other": "If answered another number: {feedback}",
+    "gift.true": "True",
+    "gift.false": "False",
+    # --- i16: question sets in Word ---
+    "problem.word_number_twice": (
+        "question {number} is already at paragraph {first} of the same part"
+    ),
+    "problem.word_media": (
+        "question {number} needs a picture or an equation, which cannot be kept; question skipped"
+    ),
+    "problem.word_no_answer": (
+        "question {number} has no right answer (a «Đáp án:» line, a *, an underlined or coloured "
+        "choice, or an answer table); skipped"
+    ),
+    "problem.word_answer_not_a_choice": (
+        "answer {letter} of question {number} is not among its {count} choices; question skipped"
+    ),
+    "problem.word_essay": (
+        "question {number} has no choices and no answer (an essay?); question skipped"
+    ),
+    "problem.word_marks_disagree": (
+        "question {number}: the «Đáp án» line says {line} but the marked choice is {mark}; the "
+        "line is kept"
+    ),
+    "problem.word_bad_order": (
+        "the order «{value}» must use each letter of the {count} items once; question skipped"
+    ),
+    "problem.word_bad_pair": (
+        "question {number}: the pair «{value}» names no such left or right side; question skipped"
+    ),
+    "problem.word_bad_pairs": (
+        "question {number}: the answer must pair each item 1, 2… with exactly one a), b)…; "
+        "skipped"
+    ),
+    "problem.word_preamble": (
+        "{count} paragraphs before the first question were skipped (introduction, instructions)"
+    ),
+    "problem.word_key_unknown": (
+        "the answer table names question {number}, which the file does not have"
+    ),
+    "problem.word_key_disagrees": (
+        "question {number}: the answer table says {key} but the question already says {own}; kept"
+    ),
+    "cli.opt.questions_answers": (
+        "docx: the answer under each question (inline), in an answer table at the end "
+        "(table) or not at all (none, a paper to print)"
+    ),
+    "problem.word_number_skips": "question {number} follows question {previous}: one missing?",
+    "problem.source_file_missing": (
+        "`source_file = \"{value}\"`: no such file inside the pack's folder"
+    ),
+    # --- i15: a pack from a document ---
+    "cli.cmd.pack": "make a study pack from a Word, PDF or text document (pack new)",
+    "cli.arg.pack_action": "new: a new pack from a document",
+    "cli.arg.pack_document": "the source document: .docx, .pdf (with a text layer), .txt or .md",
+    "cli.opt.pack_output": "the folder to create for the pack (must not exist)",
+    "cli.opt.pack_id": "the pack's id (default: from the folder's name)",
+    "cli.opt.pack_title": "the pack's title (default: the document's kind and summary)",
+    "cli.opt.pack_depth": "a lesson for each section down to this level (default: readable)",
+    "pack.bad_id": "the id «{value}» may hold only a-z, 0-9 and -",
+    "pack.target_exists": "{path} exists; choose a folder that does not exist yet",
+    "pack.level": "level {depth}: {count} sections",
+    "pack.report": "Made {path}: {lessons} lessons (a section each down to level {depth}); "
+                   "structure: {levels}",
+    "pack.invalid": "{path} cannot be used yet: see the errors above",
+    "pack.next": "Next: read ERRATA.md and the lessons in {path}/lessons, then run "
+                 "studyapp validate {path}",
+    "document.missing": "no such file: {path}",
+    "document.too_large": "{path} is too large ({size} bytes, limit {limit})",
+    "document.unknown_kind": "cannot read a «{suffix}» file: use .docx, .pdf, .txt or .md",
+    "document.not_text": (
+        "{path}: byte {byte} on line {line} is neither UTF-8 nor UTF-16; save the file as UTF-8"
+    ),
+    "document.legacy_font": (
+        "{path} is typed in a legacy font ({font}, TCVN3 or VNI encoding): its letters would "
+        "be wrong; convert it to Unicode (Unikey's converter) and try again"
+    ),
+    "document.pdf_encrypted": "{path} is password-protected; save a copy without a password",
+    "document.pdf_damaged": "{path} is damaged and cannot be read: {reason}",
+    "document.pdf_no_text": (
+        "{path} ({pages} pages) has no text layer, probably a scan; run OCR or use the Word file"
+    ),
+    "document.empty": "{path} holds no text",
+    "document.doc_number_repeats": "section {reference} has the number of the one before",
+    "document.doc_number_skips": "section {reference} follows number {after}: one missing?",
+    "document.doc_heading_no_body": "section {reference} has a heading and no text",
+    "document.doc_no_structure": (
+        "no numbered section found: the whole text is one lesson; check it and split it by hand"
+    ),
+    "cli.validate_coverage": (
+        "{pack}: {quoted}/{sentences} sentences of the source are in the lessons ({share}%)"
+    ),
+    "problem.errata_not_in_source": "ERRATA: line {line} of the source has no «{text}»",
+    "problem.errata_unknown_lesson": "ERRATA: no lesson `{lesson}`",
+    "problem.errata_not_applied": "ERRATA: lesson `{lesson}` does not have the correction «{text}»",
+    "problem.not_in_source": (
+        "this block is not in the source (even after ERRATA.md's corrections): «{words}…»; "
+        "explanations belong in a «> Ghi chú:» block"
+    ),
+    "problem.coverage_below_full": (
+        "the lessons quote {share}% of the source: {missing} sentences are missing, the first "
+        "«{words}…»"
+    ),
+    "problem.bad_status": "`status = \"{value}\"`: only \"draft\" is known",
+    "cli.pack_drafts": "{pack}: {count} draft questions waiting for review (never drawn)",
+    "pack.needs_output": "pack new needs the folder to make: add -o DIR",
+    "pack.not_a_pack": "{path} is not a pack's folder (no pack.toml)",
+    "pack.drafts_exist": "{path} exists; review or remove the earlier drafts first",
+    "pack.no_drafts": "no draft question could be made from the lessons of {path}",
+    "pack.drafts_description": "Draft questions made from the document: an author reviews them",
+    "pack.drafts_written": (
+        "Wrote {count} draft questions to {path}; drafts are never drawn until accepted "
+        "(the line status = \"draft\" removed)"
+    ),
+    "package.no_word_reader": (
+        "{path}: this studyapp.pyz cannot read or write Word files (they need lxml); "
+        "install studyapp with cai-dat.bat or cai-dat.sh and run it again"
+    ),
 }

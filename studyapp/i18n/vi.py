@@ -1087,19 +1087,24 @@ MESSAGES: dict[str, str] = {
     "cli.cmd.import_questions": (
         "chuyển tệp câu hỏi GIFT hoặc Aiken (Moodle) thành một ngân hàng câu hỏi"
     ),
-    "cli.arg.questions_file": "tệp GIFT hoặc Aiken (văn bản UTF-8)",
+    "cli.arg.questions_file": (
+        "tệp câu hỏi: Word (.docx) hoặc văn bản (.txt) theo kiểu «Câu 1.», "
+        "Excel (.xlsx), GIFT, Aiken"
+    ),
     "cli.opt.questions_in_format": (
-        "định dạng của tệp (mặc định: đoán theo đuôi .gift/.aiken, rồi theo nội dung)"
+        "định dạng của tệp: gift, aiken hoặc excel (mặc định: đoán theo đuôi .gift/.aiken/"
+        ".xlsx, rồi theo nội dung)"
     ),
     "cli.opt.questions_bank_out": "tệp ngân hàng câu hỏi (.toml) sẽ ghi ra",
     "cli.opt.questions_bank_id": "mã ngân hàng (mặc định: lấy từ tên tệp)",
     "cli.opt.questions_lesson": "mã bài học mặc định của các câu hỏi",
     "cli.cmd.export_questions": (
-        "xuất một ngân hàng câu hỏi ra GIFT hoặc Aiken (để nhập vào Moodle)"
+        "xuất một ngân hàng câu hỏi ra GIFT, Aiken (để nhập vào Moodle) hoặc Excel (để sửa)"
     ),
     "cli.opt.questions_bank": "mã ngân hàng cần xuất",
     "cli.opt.questions_out_format": (
-        "gift (mọi loại câu hỏi trừ sắp xếp thứ tự) hoặc aiken (chỉ câu một đáp án đúng)"
+        "gift (mọi loại câu hỏi trừ sắp xếp thứ tự), aiken (chỉ câu một đáp án đúng), "
+        "xlsx hoặc docx (mọi loại; cần -o)"
     ),
     "cli.opt.questions_out_file": "tệp kết quả (mặc định: in ra đầu ra chuẩn)",
     "moodle.no_file": "không tìm thấy tệp {path}",
@@ -1192,7 +1197,7 @@ MESSAGES: dict[str, str] = {
         "các đáp án đúng có trọng số khác nhau; trong ngân hàng mỗi đáp án đúng được tính như nhau"
     ),
     "problem.gift_partial_accepted": (
-        "các đáp án chỉ được một phần điểm vẫn được chấp nhận là đúng: {answers}"
+        "các đáp án chỉ được một phần điểm không được tính là đúng: {answers}"
     ),
     "problem.gift_no_number": "câu hỏi số không có đáp án nào sau «#»; câu hỏi bị bỏ qua",
     "problem.gift_not_a_number": (
@@ -1516,4 +1521,179 @@ MESSAGES: dict[str, str] = {
     "export.via.phone": "điện thoại",
     "export.via.paper": "trên giấy",
     "summary.column.via": "Cách làm",
+    # --- i16: question sets in Excel ---
+    "cli.opt.questions_template": "ghi tệp mẫu để soạn câu hỏi (xlsx), có dòng ví dụ và hướng dẫn",
+    "sheet.needs_output": "tệp Excel cần có tên tệp để ghi: thêm -o TỆP.xlsx",
+    "sheet.needs_format": "hãy chọn --format gift, aiken hoặc xlsx",
+    "package.not_zip": (
+        "{path} không phải là tệp .{want} (không đọc được như một tệp nén); hãy mở bằng "
+        "Word/Excel hoặc LibreOffice và lưu lại dưới dạng .{want}"
+    ),
+    "package.ole": (
+        "{path} là tệp Office đời cũ (.doc/.xls) hoặc tệp có đặt mật khẩu; hãy mở bằng "
+        "Word/Excel hoặc LibreOffice, bỏ mật khẩu nếu có, rồi lưu lại dưới dạng .{want}"
+    ),
+    "package.opendocument": (
+        "{path} là tệp OpenDocument (.{kind}); hãy mở bằng LibreOffice và lưu lại dưới dạng "
+        ".{want}"
+    ),
+    "package.wrong_kind": "{path} là tệp nén nhưng không phải tệp .{want}",
+    "package.bomb": (
+        "{path} khi giải nén lớn hơn nhiều so với một bộ câu hỏi ({size} byte, giới hạn "
+        "{limit} byte); tệp không được đọc"
+    ),
+    "package.damaged": "{path} bị hỏng, không đọc được: {reason}",
+    "package.no_header": (
+        "{path}: không trang tính nào có dòng tiêu đề với cột «Câu hỏi» (hoặc «Nội dung») và "
+        "cột «Đáp án» hoặc các cột phương án A, B…; các trang đã xem: {sheets}"
+    ),
+    "sheet.template_written": "Đã ghi tệp mẫu vào {path}",
+    "problem.sheet_too_many_rows": "chỉ đọc {limit} dòng đầu của trang tính, bỏ qua các dòng sau",
+    "problem.sheet_formula_no_value": (
+        "ô có công thức nhưng chưa có giá trị đã lưu (chương trình không tính công thức); "
+        "hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại"
+    ),
+    "problem.sheet_number_twice": "số thứ tự {number} đã dùng ở dòng {first}",
+    "problem.sheet_no_prompt": "dòng có phương án hoặc đáp án nhưng thiếu câu hỏi; bỏ qua dòng",
+    "problem.sheet_unknown_kind": (
+        "không biết loại câu hỏi «{value}» (Một lựa chọn, Nhiều lựa chọn, Đúng/Sai, Điền, Số, "
+        "Sắp xếp, Ghép); câu hỏi bị bỏ qua"
+    ),
+    "problem.sheet_no_answer": "câu hỏi không có đáp án đúng; câu hỏi bị bỏ qua",
+    "problem.sheet_answer_not_a_choice": (
+        "đáp án {letter} không có trong {count} phương án của câu; câu hỏi bị bỏ qua"
+    ),
+    "problem.sheet_single_many": (
+        "câu một lựa chọn nhưng đáp án có nhiều chữ cái ({letters}); câu hỏi bị bỏ qua"
+    ),
+    "problem.sheet_no_truth": "câu Đúng/Sai cần đáp án Đúng hoặc Sai, không phải «{value}»",
+    "problem.sheet_not_a_number": (
+        "câu Số cần đáp án là một số (2,5; 5 ± 0,5; 1,5 .. 2), không phải «{value}»"
+    ),
+    "problem.sheet_bad_order": (
+        "thứ tự đúng «{value}» phải dùng mỗi chữ cái của {count} ý đúng một lần; câu hỏi bị bỏ qua"
+    ),
+    "problem.sheet_bad_pair": "ô «{value}» không phải một cặp «vế trái → vế phải»; bỏ qua câu",
+    "problem.sheet_unknown_level": "không hiểu mức độ «{value}» (NB, TH, VD, VDC, 1-3); coi là TH",
+    "problem.sheet_bad_points": "điểm «{value}» phải là một số dương; dùng 1 điểm",
+    "gift.if_answered": "Nếu trả lời {answer}: {feedback}",
+    "gift.if_other": "Nếu trả lời số khác: {feedback}",
+    "gift.true": "Đúng",
+    "gift.false": "Sai",
+    # --- i16: question sets in Word ---
+    "problem.word_number_twice": "câu số {number} đã có ở đoạn {first} trong cùng phần",
+    "problem.word_media": (
+        "câu {number} cần hình ảnh hoặc công thức, chương trình không giữ được; câu hỏi bị bỏ qua"
+    ),
+    "problem.word_no_answer": (
+        "câu {number} không có đáp án đúng (dòng «Đáp án:», dấu *, chữ gạch chân/tô màu, hay bảng"
+        " đáp án); câu hỏi bị bỏ qua"
+    ),
+    "problem.word_answer_not_a_choice": (
+        "đáp án {letter} của câu {number} không có trong {count} phương án; câu hỏi bị bỏ qua"
+    ),
+    "problem.word_essay": (
+        "câu {number} không có phương án và đáp án (câu tự luận?); câu hỏi bị bỏ qua"
+    ),
+    "problem.word_marks_disagree": (
+        "câu {number}: dòng «Đáp án» ghi {line} nhưng phương án được đánh dấu là {mark}; theo "
+        "dòng «Đáp án»"
+    ),
+    "problem.word_bad_order": (
+        "thứ tự đúng «{value}» phải dùng mỗi chữ cái của {count} ý đúng một lần; câu hỏi bị bỏ "
+        "qua"
+    ),
+    "problem.word_bad_pair": (
+        "câu {number}: cặp «{value}» không có vế trái hoặc vế phải như vậy; câu hỏi bị bỏ qua"
+    ),
+    "problem.word_bad_pairs": (
+        "câu {number}: đáp án phải ghép mỗi ý 1, 2… với đúng một ý a), b)…; câu hỏi bị bỏ qua"
+    ),
+    "problem.word_preamble": "bỏ qua {count} đoạn trước câu hỏi đầu tiên (lời dẫn, hướng dẫn)",
+    "problem.word_key_unknown": "bảng đáp án có câu {number} nhưng tệp không có câu này",
+    "problem.word_key_disagrees": (
+        "câu {number}: bảng đáp án ghi {key} nhưng câu đã có đáp án {own}; giữ đáp án của câu"
+    ),
+    "cli.opt.questions_answers": (
+        "docx: đáp án ghi ngay dưới mỗi câu (inline), trong bảng đáp án cuối tệp (table) "
+        "hoặc không ghi (none, để in đề thi)"
+    ),
+    "problem.word_number_skips": "sau câu {previous} là câu {number}: thiếu câu ở giữa?",
+    "problem.source_file_missing": (
+        "`source_file = \"{value}\"`: không có tệp này trong thư mục của bộ nội dung"
+    ),
+    # --- i15: a pack from a document ---
+    "cli.cmd.pack": "tạo bộ nội dung học tập từ văn bản Word, PDF hoặc văn bản thường (pack new)",
+    "cli.arg.pack_action": "new: tạo bộ nội dung mới từ một văn bản",
+    "cli.arg.pack_document": "văn bản nguồn: .docx, .pdf (có lớp chữ), .txt hoặc .md",
+    "cli.opt.pack_output": "thư mục sẽ tạo cho bộ nội dung (chưa được có sẵn)",
+    "cli.opt.pack_id": "mã bộ nội dung (mặc định: theo tên thư mục)",
+    "cli.opt.pack_title": "tên bộ nội dung (mặc định: loại văn bản và trích yếu)",
+    "cli.opt.pack_depth": "mỗi mục đến cấp này là một bài học (mặc định: cấp cho bài dài vừa đọc)",
+    "pack.bad_id": "mã «{value}» chỉ được gồm chữ thường không dấu, chữ số và dấu -",
+    "pack.target_exists": "{path} đã có; hãy chọn một thư mục chưa có để tạo bộ nội dung",
+    "pack.level": "cấp {depth}: {count} mục",
+    "pack.report": "Đã tạo {path}: {lessons} bài học (mỗi mục đến cấp {depth}); cấu trúc: {levels}",
+    "pack.invalid": "{path} chưa dùng được: xem các lỗi ở trên",
+    "pack.next": (
+        "Bước tiếp: đọc lại ERRATA.md và các bài học trong {path}/lessons, soạn câu nháp bằng "
+        "studyapp pack draft-questions {path}, rồi chạy "
+        "studyapp validate {path}"
+    ),
+    "document.missing": "không tìm thấy tệp {path}",
+    "document.too_large": "{path} quá lớn ({size} byte, giới hạn {limit} byte)",
+    "document.unknown_kind": (
+        "không đọc được loại tệp «{suffix}»: hãy dùng .docx, .pdf (có lớp chữ), .txt hoặc .md"
+    ),
+    "document.not_text": (
+        "{path}: byte {byte} ở dòng {line} không phải UTF-8 hay UTF-16; hãy lưu lại tệp "
+        "dưới dạng UTF-8"
+    ),
+    "document.legacy_font": (
+        "{path} được gõ bằng phông cũ ({font}, bảng mã TCVN3 hoặc VNI): chữ sẽ bị sai; hãy "
+        "chuyển sang Unicode (Unikey: Công cụ chuyển mã) rồi thử lại"
+    ),
+    "document.pdf_encrypted": "{path} có đặt mật khẩu; hãy mở và lưu lại một bản không có mật khẩu",
+    "document.pdf_damaged": "{path} bị hỏng, không đọc được: {reason}",
+    "document.pdf_no_text": (
+        "{path} ({pages} trang) không có lớp chữ, có lẽ là bản quét ảnh; hãy nhận dạng chữ "
+        "(OCR) hoặc dùng bản Word"
+    ),
+    "document.empty": "{path} không có chữ nào",
+    "document.doc_number_repeats": "mục {reference} trùng số với mục liền trước",
+    "document.doc_number_skips": "mục {reference} đứng sau mục số {after}: thiếu mục ở giữa?",
+    "document.doc_heading_no_body": "mục {reference} chỉ có tiêu đề, không có nội dung",
+    "document.doc_no_structure": (
+        "không nhận ra mục đánh số nào: cả văn bản thành một bài học; hãy kiểm tra và chia "
+        "bài học bằng tay"
+    ),
+    "cli.validate_coverage": (
+        "{pack}: {quoted}/{sentences} câu của văn bản nguồn có trong bài học ({share}%)"
+    ),
+    "problem.errata_not_in_source": "ERRATA: dòng {line} của văn bản nguồn không có «{text}»",
+    "problem.errata_unknown_lesson": "ERRATA: không có bài học `{lesson}`",
+    "problem.errata_not_applied": "ERRATA: bài học `{lesson}` chưa có chỗ đã sửa «{text}»",
+    "problem.not_in_source": (
+        "đoạn này không có trong văn bản nguồn (kể cả sau các chỗ sửa của ERRATA.md): "
+        "«{words}…»; lời giải thích phải để trong khối «> Ghi chú:»"
+    ),
+    "problem.coverage_below_full": (
+        "các bài học trích {share}% văn bản nguồn: còn {missing} câu chưa có, câu đầu tiên "
+        "«{words}…»"
+    ),
+    "problem.bad_status": "`status = \"{value}\"`: chỉ nhận \"draft\" (câu hỏi nháp)",
+    "cli.pack_drafts": "{pack}: {count} câu hỏi nháp chờ duyệt (không được đưa vào đề)",
+    "pack.needs_output": "pack new cần thư mục để tạo bộ nội dung: thêm -o THƯ_MỤC",
+    "pack.not_a_pack": "{path} không phải thư mục bộ nội dung (không có pack.toml)",
+    "pack.drafts_exist": "{path} đã có; hãy duyệt hoặc xóa các câu nháp cũ trước",
+    "pack.no_drafts": "không soạn được câu nháp nào từ các bài học của {path}",
+    "pack.drafts_description": "Câu hỏi nháp soạn tự động từ văn bản: cần người soạn duyệt",
+    "pack.drafts_written": (
+        "Đã ghi {count} câu hỏi nháp vào {path}; câu nháp không được đưa vào đề cho đến khi "
+        "được duyệt (bỏ dòng status = \"draft\")"
+    ),
+    "package.no_word_reader": (
+        "{path}: bản studyapp.pyz này không đọc, ghi được tệp Word (cần thư viện lxml); hãy "
+        "cài studyapp bằng cai-dat.bat hoặc cai-dat.sh rồi chạy lại"
+    ),
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -56,6 +57,8 @@ class ImportResult(HasProblems):
     path: Path
     items: list[ImportedQuestion | SkippedItem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    title: str | None = None
+    """The bank's title, when the file says it (GIFT: a single `$CATEGORY`)."""
 
     @property
     def questions(self) -> list[ImportedQuestion]:
@@ -284,16 +287,63 @@ def dump_bank(bank: dict[str, Any]) -> str:
 # --- which format ---------------------------------------------------------------------
 
 _AIKEN_ANSWER_LINE = re.compile(r"^[ \t]*ANSWER:", re.MULTILINE)
+_WORD_QUESTION_LINE = re.compile(r"^[ \t]*c[aâ]u[ \t]*\d+[ \t]*[.:(]", re.MULTILINE | re.IGNORECASE)
 
 
 def detect_format(path: Path, text: str) -> str | None:
-    """`gift` or `aiken` from the file's extension, else from its content
-    (an `ANSWER:` line is Aiken, a brace GIFT); None if neither tells."""
+    """`gift` or `aiken` from the file's extension, else from its content (an
+    `ANSWER:` line is Aiken, a `Câu 1.` line the Word convention, a brace GIFT);
+    None if none tells."""
     suffix = path.suffix.lower()
     if suffix in (".gift", ".aiken"):
         return suffix[1:]
     if _AIKEN_ANSWER_LINE.search(text):
         return "aiken"
+    if _WORD_QUESTION_LINE.search(text):
+        return "word"
     if "{" in text:
         return "gift"
     return None
+
+
+# --- Office files ----------------------------------------------------------------------
+
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+"""An Office file that unpacks to more than this is refused before it is read (zip bombs)."""
+MAX_RATIO = 200
+"""Nor one whose parts are packed more than this many times (text packs about 10 times)."""
+
+
+class PackageError(Exception):
+    """The file is not an Office file we can read: a message code (`package.CODE`)
+    and its parameters."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def check_package(path: Path, main_part: str, *, opendocument: str) -> None:
+    """Refuse, before a library parses it, what is not an Office Open XML package
+    holding `main_part`, or would unpack into far more than a question set (zip
+    bombs): PackageError. `opendocument` is the OpenDocument kind to name ("ods")."""
+    if not zipfile.is_zipfile(path):
+        with path.open("rb") as handle:
+            start = handle.read(8)
+        # A legacy .doc/.xls and an encrypted .docx/.xlsx are all OLE compound files.
+        raise PackageError("ole" if start.startswith(b"\xd0\xcf\x11\xe0") else "not_zip")
+    try:
+        with zipfile.ZipFile(path) as package:
+            entries = package.infolist()
+    except (zipfile.BadZipFile, OSError) as error:
+        raise PackageError("damaged", reason=shorten(str(error), 120)) from error
+    names = {entry.filename for entry in entries}
+    if main_part not in names:
+        if "content.xml" in names and "mimetype" in names:
+            raise PackageError("opendocument", kind=opendocument)
+        raise PackageError("wrong_kind")
+    unpacked = sum(entry.file_size for entry in entries)
+    packed = sum(entry.compress_size for entry in entries) or 1
+    if unpacked > MAX_UNPACKED_BYTES or unpacked / packed > MAX_RATIO:
+        raise PackageError("bomb", size=unpacked, limit=MAX_UNPACKED_BYTES)

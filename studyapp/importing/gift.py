@@ -27,6 +27,7 @@ from typing import Any
 
 from studyapp.content.checks import ID_PATTERN
 from studyapp.content.model import LETTERS
+from studyapp.i18n import tr
 from studyapp.importing.common import (
     Collector,
     ImportedQuestion,
@@ -153,6 +154,7 @@ class _Reader:
         self.source = source
         self.collector = collector
         self.category_tag: str | None = None
+        self.categories: list[str] = []
         lines = source.text.split("\n")
         raw_lines = source.raw.split("\n")
         # Comment lines become spaces (as in Moodle), keeping every offset.
@@ -209,6 +211,8 @@ class _Reader:
             line_end = text.find("\n", start, end)
             line_end = end if line_end == -1 else line_end
             self.category_tag = _category_tag(_restore(text[start + len("$CATEGORY:"):line_end]))
+            if self.category_tag:
+                self.categories.append(self.category_tag)
             start, end = self.strip(line_end, end)
             if start == end:
                 return
@@ -453,7 +457,12 @@ class _Question:
         wrong = _text(parts[1], self.format) if len(parts) > 1 else ""
         right = _text(parts[2], self.format) if len(parts) > 2 else ""
         truth = TRUTH[parts[0].strip()]
-        lines = list(dict.fromkeys(part for part in (right, wrong) if part))
+        # Labelled by the answer each is for: a learner who answered right must not
+        # read the feedback written for a wrong answer as if it were for them.
+        labelled = [(truth, right), (not truth, wrong)]
+        lines = list(dict.fromkeys(
+            tr("gift.if_answered", answer=tr("gift.true" if value else "gift.false"),
+               feedback=part) for value, part in labelled if part))
         return {"type": "truefalse", "answer": truth} | self.explanation(lines)
 
     def fill(self) -> dict[str, Any] | None:
@@ -465,10 +474,11 @@ class _Question:
             weight = HUNDRED if answer.weight is None else answer.weight
             if not text:
                 self.collector.warning(answer.line, answer.column, "import_empty_choice")
-            elif weight > 0:
+            elif weight >= HUNDRED:
                 accepted.append(text)
-                if weight < HUNDRED:
-                    partial.append(f"«{shorten(text, 40)}» ({weight:f}%)")
+            elif weight > 0:
+                # Partial credit for a typed answer cannot be kept: it is not taken as right.
+                partial.append(f"«{shorten(text, 40)}» ({weight:f}%)")
         if not accepted:
             self.skip("gift_no_right_answer", error=True)
             return None
@@ -524,7 +534,7 @@ class _Question:
         lines = self.feedback_lines([(_label(value, margin), answer.feedback)
                                      for answer, value, margin in read])
         if wrong_feedback:
-            lines.append(wrong_feedback)
+            lines.append(tr("gift.if_other", feedback=wrong_feedback))
         return table | self.explanation(lines)
 
     def match(self) -> dict[str, Any] | None:
@@ -587,4 +597,16 @@ def parse_gift(text: str, path: Path) -> ImportResult:
     text = _NONCHARACTERS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     reader = _Reader(_Source(text), collector)
     reader.read()
-    return collector.result()
+    result = collector.result()
+    categories = list(dict.fromkeys(reader.categories))
+    if len(categories) == 1:
+        # One category for the whole file is the bank's title (our own export writes
+        # it so); only several categories tell questions apart, as tags.
+        [result.title] = categories
+        for question in result.questions:
+            tags = [tag for tag in question.table.get("tags", []) if tag != categories[0]]
+            if tags:
+                question.table["tags"] = tags
+            else:
+                question.table.pop("tags", None)
+    return result

@@ -120,9 +120,14 @@ def _comments(question: Question) -> list[str]:
 
 
 def write_gift(questions: Sequence[Question], skip: SkipReport, *,
-               heading: str | None = None) -> tuple[str, int]:
-    """The questions as a GIFT file, and how many were written."""
+               heading: str | None = None, category: str | None = None) -> tuple[str, int]:
+    """The questions as a GIFT file, and how many were written. `category` (the bank's
+    title) becomes a `$CATEGORY:` line, so that Moodle keeps banks apart and an
+    import here gets the title back."""
     blocks = [f"// {collapse_whitespace(heading)}"] if heading else []
+    if category and collapse_whitespace(category):
+        # Moodle reads "/" as a level of categories; "//" is a slash in a name.
+        blocks.append(f"$CATEGORY: {collapse_whitespace(category).replace('/', '//')}")
     written = 0
     for question in questions:
         answers = _answer_lines(question, skip)

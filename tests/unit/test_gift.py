@@ -141,7 +141,10 @@ def expected_table(item: dict[str, Any]) -> dict[str, Any]:
     if kind == "TF":
         right, wrong = _text(item["falseFeedback"]), _text(item["trueFeedback"])
         table |= {"type": "truefalse", "answer": item["isTrue"]}
-        table |= _explanation(general, list(dict.fromkeys(p for p in (right, wrong) if p)))
+        truth = item["isTrue"]
+        label = {True: "Nếu trả lời Đúng: ", False: "Nếu trả lời Sai: "}
+        table |= _explanation(general, list(dict.fromkeys(
+            label[value] + p for value, p in ((truth, right), (not truth, wrong)) if p)))
     elif kind == "MC":
         choices = item["choices"]
         texts = [collapse_whitespace(_text(choice["text"])) for choice in choices]
@@ -161,7 +164,7 @@ def expected_table(item: dict[str, Any]) -> dict[str, Any]:
         choices = item["choices"]
         texts = [collapse_whitespace(_text(choice["text"])) for choice in choices]
         accepted = [text for choice, text in zip(choices, texts, strict=True)
-                    if choice["weight"] is None or choice["weight"] > 0]
+                    if choice["weight"] is None or choice["weight"] >= 100]
         table |= {"type": "fill", "answer": accepted[0] if len(accepted) == 1 else accepted}
         table |= _explanation(general, _labelled(choices, texts))
     elif kind == "Numerical":
@@ -286,7 +289,10 @@ def test_truefalse_marks(mark: str, truth: bool) -> None:
 def test_truefalse_feedback_right_answer_first() -> None:
     # Moodle: the first feedback answers a wrong choice, the second the right one.
     table = only("Đảng viên phải sinh hoạt chi bộ.{TRUE#Chưa đúng, hãy xem Điều lệ.#Đúng.}")
-    assert table["explanation"] == "Đúng.\nChưa đúng, hãy xem Điều lệ."
+    # Each labelled with the answer it is for (a learner who answered right must not
+    # read "Chưa đúng" as meant for them).
+    assert table["explanation"] == ("Nếu trả lời Đúng: Đúng.\n"
+                                    "Nếu trả lời Sai: Chưa đúng, hãy xem Điều lệ.")
 
 
 def test_short_answer_accepts_every_alternative() -> None:
@@ -296,9 +302,9 @@ def test_short_answer_accepts_every_alternative() -> None:
     assert only("Viết số một bằng chữ.{một}")["answer"] == "một"
 
 
-def test_short_answer_partial_weights_accepted_with_a_warning_zero_refused() -> None:
+def test_short_answer_only_full_marks_are_right_partial_ones_said() -> None:
     result = parse("Bác Hồ quê ở tỉnh nào?{=Nghệ An =%50%Nghệ Tĩnh =%0%Hà Tĩnh}")
-    assert result.questions[0].table["answer"] == ["Nghệ An", "Nghệ Tĩnh"]
+    assert result.questions[0].table["answer"] == "Nghệ An"
     assert codes(result) == [(1, "warning", "gift_partial_accepted")]
 
 
@@ -465,7 +471,9 @@ def test_the_sample_file_good_questions_converted_bad_ones_said(tmp_path: Path) 
     questions = load_questions(result, tmp_path)
     first = questions[0]
     assert first.id == "bkd-01"
-    assert first.tags == ("Hội nghị Trung ương 2/Bốn kiên định", "chinh-tri")
+    # The file's one category is the bank's title, not a tag of every question.
+    assert result.title == "Hội nghị Trung ương 2/Bốn kiên định"
+    assert first.tags == ("chinh-tri",)
     assert first.correct_choices == (0,)
     assert questions[7].prompt == "Trong GIFT, dấu { và } viết thế nào?"
     assert questions[7].choices == ("Thêm dấu \\ phía trước", "Viết hai lần liền")

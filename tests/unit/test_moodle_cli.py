@@ -149,7 +149,9 @@ def test_export_gift_to_stdout_and_file(capsys: Capture, tmp_path: Path) -> None
     code, out, err = run_cli(capsys, "export-questions", "--bank", "bon-kien-dinh",
                              "--format", "gift")
     assert code == 0
-    assert out.startswith("// bon-kien-dinh: Bốn kiên định\n\n// [id:bkd-001]\n")
+    # The bank's title as Moodle's category: Moodle keeps banks apart by it.
+    assert out.startswith("// bon-kien-dinh: Bốn kiên định\n\n$CATEGORY: Bốn kiên định\n\n"
+                          "// [id:bkd-001]\n")
     warnings = [line for line in err.splitlines() if ": warning: " in line]
     assert len(warnings) == 2
     assert all("banks/bon-kien-dinh.toml:" in line and "loại order không viết được sang GIFT"
@@ -193,6 +195,7 @@ def _pack_with_bundled_lessons(root: Path) -> Path:
     pack = root / "goi-moi"
     shutil.copytree(bundled / "lessons", pack / "lessons")
     shutil.copy(bundled / "pack.toml", pack / "pack.toml")
+    shutil.copy(bundled / "source.txt", pack / "source.txt")  # the pack.toml names it
     (pack / "banks").mkdir()
     return pack
 
@@ -212,7 +215,8 @@ def test_round_trip_through_the_command_line(capsys: Capture, tmp_path: Path) ->
     assert code == 0, err
     original = first.read_text(encoding="utf-8").split("\n", 1)[1]
     assert out.split("\n", 1)[1] == original
-    assert out.startswith("// bon-kien-dinh: bkd\n")
+    # The title came back from the category line (it was lost before).
+    assert out.startswith("// bon-kien-dinh: Bốn kiên định\n\n$CATEGORY: Bốn kiên định\n")
     assert "// [lesson:ii-2-6] [difficulty:1]" in out
 
 
