@@ -180,7 +180,7 @@ def set_config_value(path: Path, key: str, value: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(path.name + ".new")
-        temporary.write_text(new_text, encoding="utf-8")
+        temporary.write_text(new_text, encoding="utf-8", newline="\n")
         os.replace(temporary, path)
     except OSError as error:
         raise ConfigWriteError(tr("config.cannot_write", path=path, reason=error)) from error

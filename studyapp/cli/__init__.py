@@ -8,6 +8,7 @@ else. Textual is imported only when the UI starts, so scripted commands start fa
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -94,8 +95,18 @@ def _name_after_dashes(parser: argparse.ArgumentParser, args: argparse.Namespace
     parser.error(message)
 
 
+def _recovered(arg: str) -> str:
+    """An argument as typed. Under a POSIX/ASCII locale with UTF-8 mode off, Python
+    decodes the command line as ASCII and keeps each other byte as a lone surrogate
+    (`Nguy\udcc3\udcban`): those are the UTF-8 bytes the terminal sent. Windows passes
+    the command line as text, so nothing there changes."""
+    if not any("\udc80" <= char <= "\udcff" for char in arg):
+        return arg
+    return os.fsencode(arg).decode("utf-8", "replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = [_recovered(arg) for arg in (sys.argv[1:] if argv is None else argv)]
     utf8(sys.stdout)
     utf8(sys.stderr)
     config = load_user_config()
