@@ -93,6 +93,12 @@ def test_the_folder_installs_without_network_and_starts(tmp_path: Path) -> None:
                            env=blocked, timeout=120, check=False)
     assert check.returncode == 0, check.stderr
     assert "0 lỗi" in check.stderr
+    # The single file runs where nothing can be installed (the Word readers aside).
+    single = subprocess.run([sys.executable, str(usb / "studyapp.pyz"), "validate"],
+                            capture_output=True, text=True, timeout=180, check=False,
+                            env={**blocked, "STUDYAPP_PYZ_DIR": str(tmp_path / "pyz")})
+    assert single.returncode == 0, single.stderr
+    assert "0 lỗi" in single.stderr
     frame = subprocess.run([str(usb / "venv" / "bin" / "python"),
                             str(REPO / "benchmarks" / "first_frame.py"), "studyapp"],
                            capture_output=True, text=True, env=blocked, timeout=120,

@@ -69,6 +69,28 @@ def download(wheel: Path, into: Path, platform: Platform | None, python: str, lo
     _run([*command, "--find-links", str(wheel.parent), str(wheel)], log)
 
 
+def pure_versions(wheels: Path, python: str, log: Log, cache: Path | None) -> None:
+    """A pure-Python wheel, where its project publishes one, of each dependency that
+    came as compiled wheels only (tomli has one; lxml, python-docx's XML parser, has
+    none): they serve a newer Python and make up studyapp.pyz, which then runs
+    without what has no pure wheel (the Word readers)."""
+    from studyapp.dist.targets import read_wheels  # noqa: PLC0415
+
+    found = read_wheels(wheels)
+    pure = {w.name for w in found if all(t.platform == "any" for t in w.tags)}
+    for name in sorted({w.name for w in found} - pure):
+        version = max(w.version for w in found if w.name == name)
+        command = [sys.executable, "-m", "pip", "download", "-q", "--no-deps",
+                   "--only-binary=:all:", "--platform", "any", "--implementation", "py",
+                   "--python-version", python, "-d", str(wheels), f"{name}=={version}"]
+        if cache is not None:
+            command += ["--no-index", "--find-links", str(cache)]
+        try:
+            _run(command, log)
+        except BuildError:
+            log(f"{name} {version}: no pure-Python wheel (compiled code only)")
+
+
 def build(out: Path, platforms: Sequence[str] = tuple(PLATFORMS),
           pythons: Sequence[str] = PYTHONS, cache: Path | None = None,
           pure_fallback: bool = True, pyz: bool = True,
@@ -88,13 +110,7 @@ def build(out: Path, platforms: Sequence[str] = tuple(PLATFORMS),
         for python in pythons:
             download(studyapp, wheels, PLATFORMS[key], python, log, cache)
     if pure_fallback:
-        try:
-            download(studyapp, wheels, None, pythons[-1], log, cache)
-        except BuildError:
-            # lxml (python-docx's XML parser, for Word files) has no pure wheel, so no
-            # pure-Python set is complete; the platform wheels above serve every target,
-            # and studyapp.pyz runs without the Word readers.
-            log("pure-Python set incomplete: a dependency needs compiled code (lxml)")
+        pure_versions(wheels, pythons[-1], log, cache)
     targets = [(PLATFORMS[key], python) for key in platforms for python in pythons]
     problems = missing_wheels(wheels, "studyapp", targets)
     if problems:
