@@ -78,7 +78,7 @@ class Lease:
 def _gone(pid: int) -> bool:
     if pid == os.getpid():
         return False
-    if sys.platform == "win32":  # pragma: no cover - expiry alone tells there
+    if sys.platform == "win32":  # os.kill would end the process there: expiry alone tells
         return False
     try:
         os.kill(pid, 0)
