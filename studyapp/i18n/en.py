@@ -1358,4 +1358,7 @@ MESSAGES: dict[str, str] = {
     "paper.fields_named": "Full name: {name} · Cell: {cell} · Date: {date}",
     "paper.footer": "{name} · Paper code {code} · Page ",
     "paper.session_title": "Test papers — {cell}, {date}",
+    # --- i17: question groups (content-format-extensions.md) ---
+    "problem.group_of_one": ("the group `{group}` has only one question (`{id}`): is its name "
+                             "misspelt?"),
 }

@@ -1371,4 +1371,7 @@ MESSAGES: dict[str, str] = {
     "paper.fields_named": "Họ và tên: {name} · Chi bộ: {cell} · Ngày: {date}",
     "paper.footer": "{name} · Mã đề {code} · Trang ",
     "paper.session_title": "Đề kiểm tra — {cell}, ngày {date}",
+    # --- i17: question groups (content-format-extensions.md) ---
+    "problem.group_of_one": ("nhóm `{group}` chỉ có một câu hỏi (`{id}`): có thể tên nhóm bị "
+                             "gõ sai"),
 }
