@@ -41,6 +41,7 @@ COMMON_FIELDS = (
     Field("difficulty", "integer"),
     Field("points", "number"),
     Field("status", "string"),
+    Field("group", "string"),
 )
 
 TYPE_FIELDS: dict[str, tuple[Field, ...]] = {
@@ -110,6 +111,8 @@ class _QuestionReader:
             return None
         ok = checker.check_id(data, table, "id", QUESTION_ID_PATTERN) and ok
         ok = checker.check_text(data, table, "prompt") and ok
+        if "group" in data:
+            ok = checker.check_id(data, table, "group", QUESTION_ID_PATTERN) and ok
         difficulty = data.get("difficulty", 2)
         if not 1 <= difficulty <= 3:
             checker.error(table, "difficulty", "bad_difficulty", value=difficulty)
@@ -158,6 +161,7 @@ class _QuestionReader:
             pairs=built.get("pairs", ()),
             shuffle=data.get("shuffle", True),
             strict=data.get("strict", False),
+            group=data.get("group"),
             path=self.path,
             index=index,
             draft=status == "draft",
@@ -306,6 +310,7 @@ def load_bank(path: Path, pack_id: str, log: ProblemLog) -> Bank | None:
         questions.append(question)
     if len(log.errors) > errors_before:
         return None
+    _check_groups(checker, questions)
     if not questions:
         checker.warning((), None, "empty_bank")
     description = good.get("description")
@@ -315,6 +320,19 @@ def load_bank(path: Path, pack_id: str, log: ProblemLog) -> Bank | None:
                 tuple(q for q in questions if not q.draft), path,
                 one_line(description) if description else None, default_lesson, default_tags,
                 drafts=tuple(q for q in questions if q.draft))
+
+
+def _check_groups(checker: TableChecker, questions: Sequence[Question]) -> None:
+    """A group with a single question keeps nothing off a paper: most likely a
+    misspelt group name, so it is worth a warning."""
+    members: dict[str, list[Question]] = {}
+    for question in questions:
+        if question.group is not None:
+            members.setdefault(question.group, []).append(question)
+    for group, grouped in members.items():
+        if len(grouped) == 1:
+            checker.warning(("questions", grouped[0].index), "group", "group_of_one",
+                            group=group, id=grouped[0].id)
 
 
 # --- checks that need the whole catalog ------------------------------------------------

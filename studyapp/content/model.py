@@ -112,6 +112,9 @@ class Question:
     pairs: tuple[tuple[str, str], ...] = ()
     shuffle: bool = True
     strict: bool = False
+    group: str | None = None
+    """Questions of one bank that share a group give each other away: a paper
+    holds at most one of them (docs/content-format-extensions.md)."""
     path: Path = field(default=Path(), compare=False)
     index: int = field(default=0, compare=False)
     draft: bool = False

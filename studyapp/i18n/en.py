@@ -1683,4 +1683,7 @@ MESSAGES: dict[str, str] = {
         "{path}: this studyapp.pyz cannot read or write Word files (they need lxml); "
         "install studyapp with cai-dat.bat or cai-dat.sh and run it again"
     ),
+    # --- i17: question groups (content-format-extensions.md) ---
+    "problem.group_of_one": ("the group `{group}` has only one question (`{id}`): is its name "
+                             "misspelt?"),
 }

@@ -1696,4 +1696,7 @@ MESSAGES: dict[str, str] = {
         "{path}: bản studyapp.pyz này không đọc, ghi được tệp Word (cần thư viện lxml); hãy "
         "cài studyapp bằng cai-dat.bat hoặc cai-dat.sh rồi chạy lại"
     ),
+    # --- i17: question groups (content-format-extensions.md) ---
+    "problem.group_of_one": ("nhóm `{group}` chỉ có một câu hỏi (`{id}`): có thể tên nhóm bị "
+                             "gõ sai"),
 }

@@ -27,7 +27,8 @@ _NOT_BANK_ID = re.compile(r"[^a-z0-9]+")
 
 # Key order of a written question: what is asked, what is right, then the rest.
 _KEY_ORDER = ("id", "type", "prompt", "choices", "answer", "tolerance", "items", "pairs",
-              "shuffle", "strict", "explanation", "lesson", "tags", "difficulty", "points")
+              "shuffle", "strict", "explanation", "lesson", "tags", "difficulty", "points",
+              "group")
 
 
 @dataclass

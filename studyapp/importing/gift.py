@@ -25,6 +25,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from studyapp.content.banks import QUESTION_ID_PATTERN
 from studyapp.content.checks import ID_PATTERN
 from studyapp.content.model import LETTERS
 from studyapp.i18n import tr
@@ -56,7 +57,7 @@ _ESCAPE = re.compile(r"\\([\\:#={}~n])")
 _NONCHARACTERS = re.compile("[\ufdd0-\ufdef]")
 _WEIGHT = re.compile(r"%\s*(-?(?:\d+(?:\.\d*)?|\.\d+))\s*%")
 _FORMAT = re.compile(r"\[(moodle|html|plain|markdown)\]")
-_META = re.compile(r"\[(id|tag|lesson|difficulty|points|shuffle|strict):((?:\\.|[^\]\\])+)\]")
+_META = re.compile(r"\[(id|tag|lesson|difficulty|points|shuffle|strict|group):((?:\\.|[^\]\\])+)\]")
 _CONTEXT = re.compile(r"\$[a-z0-9]+\$")
 TRUTH = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 HUNDRED = Decimal(100)
@@ -291,7 +292,7 @@ class _Reader:
     @staticmethod
     def extra(table: dict[str, Any], key: str, value: str) -> bool:
         """`[lesson:...]`, `[difficulty:...]`, `[points:...]`, `[shuffle:...]`,
-        `[strict:...]`: kept when valid for the question; False if not."""
+        `[strict:...]`, `[group:...]`: kept when valid for the question; False if not."""
         kind = table["type"]
         if key == "lesson" and ID_PATTERN.fullmatch(value):
             table["lesson"] = value
@@ -309,6 +310,8 @@ class _Reader:
             table["shuffle"] = value == "true"
         elif key == "strict" and value in ("true", "false") and kind == "fill":
             table["strict"] = value == "true"
+        elif key == "group" and QUESTION_ID_PATTERN.fullmatch(value):
+            table["group"] = value
         else:
             return False
         return True

@@ -114,6 +114,8 @@ def _comments(question: Question) -> list[str]:
         extras.append(_meta("shuffle", "true" if question.shuffle else "false"))
     if question.type == "fill" and question.strict:
         extras.append(_meta("strict", "true"))
+    if question.group:
+        extras.append(_meta("group", question.group))
     if extras:
         lines.append("// " + " ".join(extras))
     return lines

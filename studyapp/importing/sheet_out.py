@@ -38,6 +38,7 @@ HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("Mã bài học", "Mã bài học trong gói nội dung mà câu hỏi thuộc về (không bắt buộc)."),
     ("Tùy chọn", "«giữ thứ tự»: không đảo phương án; «đúng dấu»: câu Điền phải gõ đủ dấu."),
     ("Mã câu", "Mã riêng của câu hỏi; để trống thì chương trình tự đặt."),
+    ("Nhóm", "Các câu cùng một nhóm (câu này gợi ý đáp án câu kia) không ra cùng một đề."),
     ("Trang tính", "Mỗi trang tính có dòng tiêu đề như trên là một ngân hàng câu hỏi."),
 )
 
@@ -76,7 +77,7 @@ def _options(question: Question) -> str:
 
 def _headers(choice_columns: int) -> list[str]:
     return ["STT", "Loại", "Câu hỏi", *LETTERS[:choice_columns], "Đáp án", "Giải thích",
-            "Chủ đề", "Mức độ", "Điểm", "Mã bài học", "Tùy chọn", "Mã câu"]
+            "Chủ đề", "Mức độ", "Điểm", "Mã bài học", "Tùy chọn", "Mã câu", "Nhóm"]
 
 
 def _rows(questions: Sequence[Question], choice_columns: int) -> list[list[Any]]:
@@ -90,7 +91,7 @@ def _rows(questions: Sequence[Question], choice_columns: int) -> list[list[Any]]
                      question.explanation or "", ", ".join(question.tags),
                      {1: "NB", 2: "TH", 3: "VD"}.get(question.difficulty, "TH"),
                      points_text(question.points), question.lesson or "",
-                     _options(question), question.id])
+                     _options(question), question.id, question.group or ""])
     return rows
 
 
@@ -188,7 +189,7 @@ def write_template(path: Path) -> None:
     sheet.append(headers)
     for number, (kind, prompt, choices, answer) in enumerate(TEMPLATE_ROWS, 1):
         cells = list(choices) + [""] * (MIN_CHOICE_COLUMNS - len(choices))
-        sheet.append([number, kind, prompt, *cells, answer, "", "", "NB", "1", "", "", ""])
+        sheet.append([number, kind, prompt, *cells, answer, "", "", "NB", "1", "", "", "", ""])
     _style(sheet, headers)
     _help_sheet(book)
     book.save(path)

@@ -32,7 +32,6 @@ from studyapp.importing.common import (
     number_value,
     refers_to_other_choices,
     shorten,
-    slug,
 )
 from studyapp.text import fold, parse_number
 
@@ -54,6 +53,7 @@ for _field, _names in {
     "id": ("ma cau", "ma cau hoi", "ma", "id"),
     "lesson": ("ma bai hoc", "ma bai", "lesson"),
     "options": ("tuy chon", "options"),
+    "group": ("nhom", "nhom cau", "group"),
 }.items():
     for _name in _names:
         _HEADERS[_name] = _field
@@ -448,9 +448,12 @@ def _extras(collector: Collector, table: dict[str, Any], row: _Row,
     if cells.get("explanation"):
         table["explanation"] = cells["explanation"]
     if cells.get("topic"):
-        tags = [slug(part) for part in re.split(r"[,;]", cells["topic"])]
+        # Tags as written: a topic is free text ("Bốn kiên định", "hiểu").
+        tags = [clean_line(part) for part in re.split(r"[,;]", cells["topic"])]
         if any(tags):
             table["tags"] = list(dict.fromkeys(tag for tag in tags if tag))
+    if cells.get("group"):
+        table["group"] = cells["group"]
     if cells.get("lesson"):
         table["lesson"] = cells["lesson"]
     options = _folded(cells.get("options", ""))

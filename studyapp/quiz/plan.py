@@ -8,7 +8,14 @@ from datetime import timedelta
 
 from studyapp.content.catalog import Catalog
 from studyapp.content.model import Grading
-from studyapp.quiz.selection import Filters, Paper, derive_seed, draw_paper, select_questions
+from studyapp.quiz.selection import (
+    Filters,
+    Paper,
+    derive_seed,
+    draw_paper,
+    drawable_count,
+    select_questions,
+)
 from studyapp.quiz.session import Mode
 
 DEFAULT_COUNT = 10
@@ -34,8 +41,9 @@ class QuizPlan:
         return cls(mode)
 
     def available(self, catalog: Catalog) -> int:
-        """How many questions the filters leave."""
-        return len(select_questions(catalog, self.filters))
+        """How many questions the filters leave for one paper (a group of
+        questions that give each other away counts once)."""
+        return drawable_count(select_questions(catalog, self.filters))
 
     def draw(self, catalog: Catalog, seed: int) -> Paper:
         """The paper (NotEnoughQuestionsError names how many there are)."""

@@ -170,14 +170,55 @@ def _allocate(group_sizes: Sequence[int], count: int, rng: random.Random) -> lis
     return allocation
 
 
+def _group_key(question: Question) -> tuple[str, str] | None:
+    """Groups are named within a bank (bank ids are unique across the catalog)."""
+    return (question.bank_id, question.group) if question.group is not None else None
+
+
+def drawable_count(questions: Iterable[Question]) -> int:
+    """How many questions one paper can hold: a group of questions that give
+    each other away counts once."""
+    groups: set[tuple[str, str]] = set()
+    count = 0
+    for question in questions:
+        key = _group_key(question)
+        if key is None:
+            count += 1
+        elif key not in groups:
+            groups.add(key)
+            count += 1
+    return count
+
+
+def _one_per_group(pool: list[Question], rng: random.Random) -> list[Question]:
+    """The pool with one question of each group kept, chosen at random (the
+    others in their order). A pool without groups is returned as it is and
+    the random source left untouched, so that papers drawn from it stay the
+    same as before groups existed."""
+    members: dict[tuple[str, str], list[int]] = {}
+    for index, question in enumerate(pool):
+        key = _group_key(question)
+        if key is not None:
+            members.setdefault(key, []).append(index)
+    if not members:
+        return pool
+    dropped: set[int] = set()
+    for indices in members.values():  # in order of first appearance: deterministic
+        kept = indices[rng.randrange(len(indices))]
+        dropped.update(index for index in indices if index != kept)
+    return [question for index, question in enumerate(pool) if index not in dropped]
+
+
 def draw_paper(questions: Iterable[Question], count: int, seed: int) -> Paper:
     """`count` different questions spread across their lessons, in a seeded
     order, each with its choices, items and pairs shuffled (choices stay in
-    the written order when the question says `shuffle = false`)."""
-    pool = list(questions)
+    the written order when the question says `shuffle = false`). At most one
+    question of a group is drawn: questions that give each other away never
+    share a paper."""
+    rng = random.Random(seed)
+    pool = _one_per_group(list(questions), rng)
     if count < 1 or count > len(pool):
         raise NotEnoughQuestionsError(count, len(pool))
-    rng = random.Random(seed)
     groups: dict[str | None, list[Question]] = {}
     for question in pool:
         groups.setdefault(question.lesson, []).append(question)

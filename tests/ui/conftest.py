@@ -11,7 +11,7 @@ from studyapp.content.catalog import Catalog
 from studyapp.content.loading import load_catalog
 from studyapp.content.model import LETTERS, QUESTION_TYPES
 from studyapp.quiz.plan import QuizPlan
-from studyapp.quiz.selection import Paper, PaperItem, draw_paper
+from studyapp.quiz.selection import Paper, PaperItem, ordered_paper
 from studyapp.quiz.session import Mode
 from studyapp.store.models import Learner
 from studyapp.ui.app import StudyApp, make_app
@@ -30,10 +30,10 @@ def build_app(*content: Path, lang: str = "vi", with_bundled: bool = False,
 
 def one_of_each_type(catalog: Catalog, seed: int = 5) -> Paper:
     """A paper with the first question of each of the seven types, in the
-    order of QUESTION_TYPES, shuffled as a drawn paper would be."""
+    order of QUESTION_TYPES, shuffled as a drawn paper would be. (Not drawn: the
+    firsts may share a group, which a drawn paper never holds together.)"""
     firsts = [next(q for q in catalog.questions if q.type == kind) for kind in QUESTION_TYPES]
-    drawn = {item.question.full_id: item for item in draw_paper(firsts, len(firsts), seed).items}
-    return Paper(seed, tuple(drawn[q.full_id] for q in firsts))
+    return ordered_paper(firsts, seed)
 
 
 def member(app: StudyApp, name: str = "Nguyễn Thị Ánh", cell: str = "Chi bộ Khu phố 1"

@@ -209,3 +209,40 @@ def test_lesson_files_are_named_by_id() -> None:
 def test_source_is_nfc_text_we_did_not_change() -> None:
     # The test reads ../shared as it is: a sanity check that it is the expected document.
     assert "Kế hoạch" in Path(SOURCE).read_text(encoding="utf-8").replace("KẾ HOẠCH", "Kế hoạch")
+
+
+def _outer_quotes(text: str) -> list[str]:
+    """The outermost “…” quotations of a text (quotes inside quotes stay in)."""
+    quotes, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        if char == "“":
+            if depth == 0:
+                start = index + 1
+            depth += 1
+        elif char == "”" and depth:
+            depth -= 1
+            if depth == 0:
+                quotes.append(text[start:index])
+    return quotes
+
+
+def _plain(text: str) -> str:
+    return collapse_whitespace(re.sub(r"[“”\"]", "", text)).casefold().strip(" .,;:")
+
+
+def test_every_quotation_in_an_explanation_is_in_the_source(catalog: Catalog) -> None:
+    # Explanations quote the plan to show why a key is right: each quoted stretch (cut at
+    # “…”) stands word for word in the corrected source. A quoted choice of the question
+    # itself (a distractor named to be ruled out) is not a quotation of the plan.
+    source = _plain(" ".join(text for _, text in corrected_paragraphs()))
+    checked = 0
+    for question in catalog.questions:
+        own = {_plain(choice) for choice in question.choices}
+        for quote in _outer_quotes(question.explanation or ""):
+            if _plain(quote) in own:
+                continue
+            for fragment in re.split(r"…|\.\.\.(?!,)", quote):
+                if len(fragment.split()) >= 3:
+                    assert _plain(fragment) in source, (question.full_id, fragment)
+                    checked += 1
+    assert checked >= 250  # the check ran over the bank, not over nothing

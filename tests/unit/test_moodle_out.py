@@ -198,6 +198,8 @@ def question_tables(draw: st.DrawFn, number: int) -> dict[str, Any]:
     table["points"] = draw(st.sampled_from([1, 2, 0.5, 1.25]))
     if draw(st.booleans()):
         table["lesson"] = "ii-2-6"
+    if draw(st.booleans()):
+        table["group"] = draw(st.sampled_from(["g1", "nhom-2"]))
     return table
 
 

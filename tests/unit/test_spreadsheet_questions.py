@@ -63,7 +63,7 @@ def test_headers_by_name_in_any_order_case_and_diacritics(tmp_path: Path) -> Non
     assert [t["type"] for t in tables] == ["single", "multi", "single"]
     assert tables[0] | {"id": ""} == {"id": "", "type": "single", "prompt": "Câu một?",
                                       "choices": ["x", "y", "z"], "answer": "B",
-                                      "explanation": "Vì y.", "tags": ["bon-kien-dinh"],
+                                      "explanation": "Vì y.", "tags": ["Bốn kiên định"],
                                       "difficulty": 3}
     assert tables[1]["answer"] == ["A", "C"]
     assert tables[1]["difficulty"] == 1
@@ -256,8 +256,9 @@ def test_every_bundled_bank_round_trips_through_xlsx(tmp_path: Path, catalog: Ca
         back = load_written(tmp_path, [q.table for q in result.questions], bank.id)
         assert [q.content_hash for q in back.questions] == \
             [q.content_hash for q in bank.questions]
-        assert [(q.id, q.explanation, q.tags, q.difficulty, q.lesson) for q in back.questions] \
-            == [(q.id, q.explanation, q.tags, q.difficulty, q.lesson) for q in bank.questions]
+        assert [(q.id, q.explanation, q.tags, q.difficulty, q.lesson, q.group)
+                for q in back.questions] == [(q.id, q.explanation, q.tags, q.difficulty,
+                                              q.lesson, q.group) for q in bank.questions]
 
 
 def test_the_template_imports_as_its_examples(tmp_path: Path) -> None:
