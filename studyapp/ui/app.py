@@ -34,11 +34,11 @@ if TYPE_CHECKING:
         Attempt,
         Learner,
         LessonProgress,
-        Member,
         ReadingProgress,
     )
     from studyapp.store.store import Store
     from studyapp.ui.export_flow import ExportFlow
+    from studyapp.ui.learner_flow import LearnerFlow
     from studyapp.ui.screens.palette import Command
     from studyapp.ui.screens.search import SearchResult
     from studyapp.ui.session_flow import SessionFlow
@@ -202,19 +202,19 @@ class StudyApp(App[None]):
         """The remembered learner is back; a database that cannot be used is
         said so, once, and left as it is (lessons still work)."""
         if problem is not None:
-            self._store_failed(problem)
+            self.store_failed(problem)
             return
         if self.learner is None:  # nobody was chosen meanwhile
             self.learner = learner
             self._lessons_read = None
-        self._refresh_home()
+        self.refresh_home()
 
-    def _store_failed(self, problem: str) -> None:
+    def store_failed(self, problem: str) -> None:
         """Say why scores cannot be kept (the file is left as it is)."""
         from studyapp.ui.modals.choice import ChoiceDialog, DialogChoice  # noqa: PLC0415
 
         self.store_problem = problem
-        self._refresh_home()
+        self.refresh_home()
         if not isinstance(self.screen, ChoiceDialog):
             self.push_screen(ChoiceDialog(
                 tr("database.title"), f"{problem}\n\n{tr('database.explain')}",
@@ -231,10 +231,10 @@ class StudyApp(App[None]):
         """Whether scores can be kept; if not, say so again."""
         if self.store_problem is None:
             return True
-        self._store_failed(self.store_problem)
+        self.store_failed(self.store_problem)
         return False
 
-    def _refresh_home(self) -> None:
+    def refresh_home(self) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen) and screen.is_mounted:
                 self.call_later(screen.refresh_home)
@@ -274,38 +274,6 @@ class StudyApp(App[None]):
         read.add(lesson_id)
         return new
 
-    def set_learner(self, learner: Learner) -> None:
-        self.learner = learner
-        self._lessons_read = None
-        self._resume_offered = False
-        try:
-            self.store.remember_learner(learner)
-        except StudyappError as error:
-            self.notify(error.message, severity="error", markup=False)
-        self._refresh_home()
-
-    def choose_learner(self, then: Callable[[], None] | None = None) -> None:
-        """Ask who is studying, then (if someone was chosen) run `then`."""
-        if not self.usable_store() or self.quiz_in_progress():
-            return
-        from studyapp.ui.screens.learner import LearnerScreen, Roster  # noqa: PLC0415
-
-        try:
-            store = self.store
-            roster = Roster(tuple((cell, tuple(store.members(cell.id)))
-                                  for cell in store.cells()))
-        except StudyappError as error:
-            self._store_failed(error.message)
-            return
-
-        def chosen(learner: Learner | None) -> None:
-            if learner is None:
-                return
-            self.set_learner(learner)
-            self.offer_resume(then)
-
-        self.push_screen(LearnerScreen(roster), chosen)
-
     def quiz_in_progress(self) -> bool:
         """Whether a quiz is open under the current screen (a lesson opened
         from its feedback, say): no other quiz, and no other learner, then."""
@@ -315,33 +283,6 @@ class StudyApp(App[None]):
             self.notify(tr("quiz.in_progress"), severity="warning", markup=False)
             return True
         return False
-
-    def with_learner(self, then: Callable[[], None], *, new_quiz: bool = True) -> None:
-        """Run `then` once someone is studying (asking who first, if nobody);
-        before a new quiz, an unfinished one is offered first."""
-        if not self.usable_store() or self.quiz_in_progress():
-            return
-        if self.learner is None:
-            self.choose_learner(then)
-        elif new_quiz:
-            self.offer_resume(then, again=True)
-        else:
-            then()
-
-    def learner_for(self, member: Member) -> Learner:
-        return self.store.learner(member)
-
-    def guest(self, name: str) -> Learner:
-        return self.store.guest(name)
-
-    def add_member(self, name: str, cell_name: str, pin: str | None) -> Member:
-        """Add a name to a cell's roster (the cell is created if new)."""
-        from studyapp.store.store import clean_name  # noqa: PLC0415
-
-        store = self.store
-        clean_name(name)  # a name that will be refused creates no cell
-        cell = store.ensure_cell(cell_name)  # an empty cell name is refused, with a message
-        return store.add_member(cell.id, name, pin=pin)
 
     # --- unfinished attempts -------------------------------------------------------------------
 
@@ -361,7 +302,7 @@ class StudyApp(App[None]):
                 member_id=learner.member_id,
                 guest_name=learner.name if learner.is_guest else None)
         except StudyappError as error:
-            self._store_failed(error.message)
+            self.store_failed(error.message)
             return
         unfinished = [a for a in unfinished if a.session_id is None]
         if not unfinished:
@@ -434,7 +375,7 @@ class StudyApp(App[None]):
         def setup() -> None:
             self.push_screen(QuizSetupScreen(Mode(mode)), self._setup_done)
 
-        self.with_learner(setup)
+        self.learners.with_learner(setup)
 
     def _setup_done(self, plan: QuizPlan | None) -> None:
         if plan is not None:
@@ -451,7 +392,7 @@ class StudyApp(App[None]):
             self.notify(tr("lessons.no_questions"), markup=False, severity="warning")
             return
         plan = QuizPlan(count=min(DEFAULT_COUNT, available), filters=filters)
-        self.with_learner(lambda: self.start_quiz(plan))
+        self.learners.with_learner(lambda: self.start_quiz(plan))
 
     def start_quiz(self, plan: QuizPlan) -> None:
         """Draw a paper for the plan, then take it."""
@@ -536,7 +477,7 @@ class StudyApp(App[None]):
     def start_review(self) -> None:
         """“Ôn tập”: the member's due questions, most overdue first, up to their
         daily number, through the practice screen."""
-        self.with_learner(self._review)
+        self.learners.with_learner(self._review)
 
     def _review(self) -> None:
         from studyapp.quiz.plan import QuizPlan  # noqa: PLC0415
@@ -561,7 +502,7 @@ class StudyApp(App[None]):
             upcoming = None if queue else next_due(self.store, learner.member_id, now,
                                                    catalog=self.catalog)
         except StudyappError as error:
-            self._store_failed(error.message)
+            self.store_failed(error.message)
             return
         if not queue:
             due = due_count(self.store, learner.member_id, now, catalog=self.catalog)
@@ -594,7 +535,7 @@ class StudyApp(App[None]):
                 return
             self.push_screen(ProgressScreen(learner))
 
-        self.with_learner(progress, new_quiz=False)
+        self.learners.with_learner(progress, new_quiz=False)
 
     def progress_data(self, learner: Learner) -> ProgressData:
         """What the progress screen shows, read from the store in one place."""
@@ -633,11 +574,11 @@ class StudyApp(App[None]):
             try:
                 attempts = self.store.attempts_of(learner)
             except StudyappError as error:
-                self._store_failed(error.message)
+                self.store_failed(error.message)
                 return
             self.push_screen(HistoryScreen(learner, attempts))
 
-        self.with_learner(history, new_quiz=False)
+        self.learners.with_learner(history, new_quiz=False)
 
     def review_attempt(self, attempt_id: str) -> None:
         """The results and review of a finished quiz, rebuilt from the store."""
@@ -667,6 +608,13 @@ class StudyApp(App[None]):
     @property
     def catalog(self) -> Catalog:
         return self.content.catalog
+
+    @cached_property
+    def learners(self) -> LearnerFlow:
+        """Who is studying: choose, add, guest, remember (`learner_flow.py`)."""
+        from studyapp.ui.learner_flow import LearnerFlow  # noqa: PLC0415
+
+        return LearnerFlow(self)
 
     @cached_property
     def sessions(self) -> SessionFlow:

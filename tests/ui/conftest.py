@@ -39,8 +39,8 @@ def one_of_each_type(catalog: Catalog, seed: int = 5) -> Paper:
 def member(app: StudyApp, name: str = "Nguyễn Thị Ánh", cell: str = "Chi bộ Khu phố 1"
            ) -> Learner:
     """Put a member on a roster and make them the learner."""
-    learner = app.learner_for(app.add_member(name, cell, None))
-    app.set_learner(learner)
+    learner = app.learners.learner_for(app.learners.add_member(name, cell, None))
+    app.learners.set_learner(learner)
     return learner
 
 

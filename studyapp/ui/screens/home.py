@@ -241,7 +241,7 @@ class HomeScreen(StudyScreen[None]):
         self.study_app.open_search()
 
     def action_learner(self) -> None:
-        self.study_app.choose_learner()
+        self.study_app.learners.choose_learner()
 
     def action_problems(self) -> None:
         self.study_app.show_content_problems()

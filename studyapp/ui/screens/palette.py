@@ -55,7 +55,7 @@ def palette_commands(app: StudyApp) -> list[Command]:
         Command(tr("palette.lessons"), tr("palette.lessons.detail"), app.open_lessons),
         Command(tr("palette.results"), tr("palette.results.detail"), app.show_history),
         Command(tr("palette.sessions"), tr("palette.sessions.detail"), app.sessions.start),
-        Command(tr("palette.learner"), tr("palette.learner.detail"), app.choose_learner),
+        Command(tr("palette.learner"), tr("palette.learner.detail"), app.learners.choose_learner),
         Command(tr("palette.language"), tr("palette.language.detail"),
                 lambda: app.switch_language("en" if current_language() == "vi" else "vi")),
         Command(tr("palette.theme"), tr("palette.theme.detail"), app.toggle_theme),
