@@ -70,7 +70,7 @@ async def ours(presses: int, db: Path) -> float:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.learners.set_learner(app.learners.guest("Khách đo tốc độ"))
-        app.take_paper(paper, QuizPlan(Mode.TEST, len(paper.items),
+        app.quizzes.take_paper(paper, QuizPlan(Mode.TEST, len(paper.items),
                                        time_limit=timedelta(hours=1)))
         await pilot.pause()
         screen = app.screen

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 from pathlib import PurePath
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App
@@ -27,9 +27,6 @@ from studyapp.ui.screens.home import HomeScreen
 # needed: the first frame should not wait for them (see benchmarks/).
 if TYPE_CHECKING:
     from studyapp.content.search import Match, SearchHit, SearchIndex
-    from studyapp.quiz.plan import QuizPlan
-    from studyapp.quiz.selection import Paper
-    from studyapp.store.live import RecordedQuiz
     from studyapp.store.models import (
         Attempt,
         Learner,
@@ -39,6 +36,7 @@ if TYPE_CHECKING:
     from studyapp.store.store import Store
     from studyapp.ui.export_flow import ExportFlow
     from studyapp.ui.learner_flow import LearnerFlow
+    from studyapp.ui.quiz_flow import QuizFlow
     from studyapp.ui.screens.palette import Command
     from studyapp.ui.screens.search import SearchResult
     from studyapp.ui.session_flow import SessionFlow
@@ -110,7 +108,6 @@ class StudyApp(App[None]):
         self.store_problem: str | None = None
         """Why the score database cannot be used (lessons still can)."""
         self._lessons_read: set[str] | None = None
-        self._resume_offered = False
         self._started = False
         self._last_query = ""
         self._notices = list(settings.notices)
@@ -142,7 +139,7 @@ class StudyApp(App[None]):
             self._load_everything()
         else:
             self.store_opened(*self._read_learner())
-            self.call_later(self.offer_resume)
+            self.call_later(self.quizzes.offer_resume)
 
     @work(thread=True, exclusive=True, group="content")
     def _load_everything(self) -> None:
@@ -164,7 +161,7 @@ class StudyApp(App[None]):
         self.__dict__.pop("search_index", None)  # built again, questions included
         for screen in self.screen_stack:
             screen.post_message(ContentLoaded())
-        self.call_later(self.offer_resume)
+        self.call_later(self.quizzes.offer_resume)
 
     def _apply_keymap(self) -> None:
         """The config file's `[keys]`, for the bindings that exist (the others are named)."""
@@ -274,178 +271,6 @@ class StudyApp(App[None]):
         read.add(lesson_id)
         return new
 
-    def quiz_in_progress(self) -> bool:
-        """Whether a quiz is open under the current screen (a lesson opened
-        from its feedback, say): no other quiz, and no other learner, then."""
-        from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
-
-        if any(isinstance(screen, QuizScreen) for screen in self.screen_stack):
-            self.notify(tr("quiz.in_progress"), severity="warning", markup=False)
-            return True
-        return False
-
-    # --- unfinished attempts -------------------------------------------------------------------
-
-    def offer_resume(self, then: Callable[[], None] | None = None, *,
-                     again: bool = False) -> None:
-        """If the learner left a quiz unfinished, offer to go on with it (or
-        drop it) first thing; otherwise (or after) run `then`. Offered once
-        when the learner is known, and `again` before a new quiz starts."""
-        learner = self.learner
-        if learner is None or self.store_problem or (self._resume_offered and not again) or \
-                not self.catalog.questions:
-            if then is not None:
-                then()
-            return
-        try:
-            unfinished = self.store.unfinished_attempts(
-                member_id=learner.member_id,
-                guest_name=learner.name if learner.is_guest else None)
-        except StudyappError as error:
-            self.store_failed(error.message)
-            return
-        unfinished = [a for a in unfinished if a.session_id is None]
-        if not unfinished:
-            self._resume_offered = True
-            if then is not None:
-                then()
-            return
-        from studyapp.ui.modals.choice import ChoiceDialog, DialogChoice  # noqa: PLC0415
-        from studyapp.ui.screens.results import format_when  # noqa: PLC0415
-
-        attempt = unfinished[-1]
-        kind = tr(f"results.kind.{attempt.mode}")
-        try:
-            answered = len(self.store.answers(attempt.id))
-        except StudyappError:
-            answered = 0
-        message = tr("resume.message", kind=kind.lower(), when=format_when(attempt.started_at),
-                     answered=answered, size=len(attempt.paper["items"]))
-        if answered:
-            message += " " + tr("resume.kept")
-
-        def decided(choice: str | None) -> None:
-            self._resume_offered = choice != "later"
-            if choice == "resume":
-                self.resume_quiz(attempt.id)
-                return
-            if choice == "abandon":
-                try:
-                    self.store.abandon_attempt(attempt.id)
-                except StudyappError as error:
-                    self.notify(error.message, severity="error", markup=False)
-                self._resume_offered = False
-                self.offer_resume(then)  # another one may be waiting
-                return
-            if then is not None:
-                then()
-
-        self._resume_offered = True
-        self.push_screen(ChoiceDialog(
-            tr("resume.title"), message,
-            [DialogChoice("resume", tr("resume.resume"), tr("resume.resume_detail"), key="t"),
-             DialogChoice("abandon", tr("resume.abandon"), tr("resume.abandon_detail"), key="b"),
-             DialogChoice("later", tr("resume.later"), key="s")],
-            on_escape="later", dialog_id="resume-dialog"), decided)
-
-    def resume_quiz(self, attempt_id: str) -> None:
-        from studyapp.store.live import RecordedQuiz  # noqa: PLC0415
-
-        try:
-            quiz = RecordedQuiz.resume(self.store, attempt_id, self.catalog, clock=self.clock)
-        except StudyappError as error:
-            self.notify(tr("resume.failed", reason=error.message), severity="error",
-                        markup=False, timeout=10)
-            return
-        if quiz.changed:
-            self.notify(tr("resume.changed", count=len(quiz.changed)), severity="warning",
-                        markup=False, timeout=8)
-        if quiz.finished:  # its time ran out before the program stopped
-            self._quiz_finished(quiz)
-            return
-        self._run_quiz(quiz)
-
-    # --- quizzes -----------------------------------------------------------------------------
-
-    def open_setup(self, mode: Literal["practice", "test"]) -> None:
-        """The quiz setup screen, then the quiz."""
-        from studyapp.quiz.session import Mode  # noqa: PLC0415
-        from studyapp.ui.screens.setup import QuizSetupScreen  # noqa: PLC0415
-
-        def setup() -> None:
-            self.push_screen(QuizSetupScreen(Mode(mode)), self._setup_done)
-
-        self.learners.with_learner(setup)
-
-    def _setup_done(self, plan: QuizPlan | None) -> None:
-        if plan is not None:
-            self.start_quiz(plan)
-
-    def practise_lesson(self, lesson_id: str) -> None:
-        """“Tự kiểm tra”: a practice on one lesson (with its children), at once."""
-        from studyapp.quiz.plan import DEFAULT_COUNT, QuizPlan  # noqa: PLC0415
-        from studyapp.quiz.selection import Filters  # noqa: PLC0415
-
-        filters = Filters(lessons=frozenset({lesson_id}))
-        available = QuizPlan(filters=filters).available(self.catalog)
-        if not available:
-            self.notify(tr("lessons.no_questions"), markup=False, severity="warning")
-            return
-        plan = QuizPlan(count=min(DEFAULT_COUNT, available), filters=filters)
-        self.learners.with_learner(lambda: self.start_quiz(plan))
-
-    def start_quiz(self, plan: QuizPlan) -> None:
-        """Draw a paper for the plan, then take it."""
-        from studyapp.quiz.selection import new_seed  # noqa: PLC0415
-
-        try:
-            paper = plan.draw(self.catalog, new_seed())
-        except StudyappError as error:
-            self.notify(error.message, severity="error", markup=False, timeout=10)
-            return
-        self.take_paper(paper, plan)
-
-    def take_paper(self, paper: Paper, plan: QuizPlan, *, title: str | None = None) -> None:
-        """Store the attempt, then show the paper's first question."""
-        from studyapp.quiz.plan import paper_grading, paper_pack  # noqa: PLC0415
-        from studyapp.store.live import RecordedQuiz  # noqa: PLC0415
-
-        learner = self.learner
-        if learner is None:
-            return
-        try:
-            quiz = RecordedQuiz.start(
-                self.store, paper, plan.mode, learner, pack_id=paper_pack(self.catalog, paper),
-                time_limit=plan.time_limit, partial_credit=plan.partial_credit,
-                grading=paper_grading(self.catalog, paper), clock=self.clock)
-        except StudyappError as error:
-            self.notify(error.message, severity="error", markup=False, timeout=10)
-            return
-        self._run_quiz(quiz, title=title)
-
-    def _run_quiz(self, quiz: RecordedQuiz, *, title: str | None = None) -> None:
-        from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
-
-        self.push_screen(QuizScreen(quiz, on_finished=self._quiz_finished,
-                                    on_left=self._quiz_left, title=title))
-
-    def _quiz_finished(self, quiz: RecordedQuiz) -> None:
-        from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
-        from studyapp.ui.screens.results import ResultsScreen  # noqa: PLC0415
-
-        results = ResultsScreen(quiz.session)
-        if isinstance(self.screen, QuizScreen):
-            self.switch_screen(results)
-        else:
-            self.push_screen(results)
-
-    def _quiz_left(self) -> None:
-        from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
-
-        if isinstance(self.screen, QuizScreen):
-            self.pop_screen()
-        self.notify(tr("quiz.left_notice"), markup=False, timeout=6)
-
     # --- review and progress ---------------------------------------------------------------
 
     def review_status(self) -> ReviewStatus | None:
@@ -517,7 +342,7 @@ class StudyApp(App[None]):
             return
         paper = ordered_paper([self.catalog.question(card.question_id) for card in queue],
                               new_seed())
-        self.take_paper(paper, QuizPlan(mode=Mode.PRACTICE, count=len(queue)),
+        self.quizzes.take_paper(paper, QuizPlan(mode=Mode.PRACTICE, count=len(queue)),
                         title=tr("review.screen_title"))
 
     def show_progress(self) -> None:
@@ -580,29 +405,6 @@ class StudyApp(App[None]):
 
         self.learners.with_learner(history, new_quiz=False)
 
-    def review_attempt(self, attempt_id: str) -> None:
-        """The results and review of a finished quiz, rebuilt from the store."""
-        from studyapp.ui.screens.results import ResultsScreen  # noqa: PLC0415
-
-        try:
-            attempt = self.store.attempt(attempt_id)
-            if attempt.session_id is not None and not self.store.session(
-                    attempt.session_id).closed:
-                # The right answers of a meeting's test wait for the summary: others
-                # may still be taking it, on a paper that can be the same.
-                self.notify(tr("history.session_open"), severity="warning", markup=False,
-                            timeout=8)
-                return
-            session, changed = self.store.resume(attempt_id, self.catalog)
-        except StudyappError as error:
-            self.notify(tr("history.cannot_open", reason=error.message), severity="error",
-                        markup=False, timeout=10)
-            return
-        if changed:
-            self.notify(tr("history.changed", count=len(changed)), severity="warning",
-                        markup=False, timeout=8)
-        self.push_screen(ResultsScreen(session))
-
     # --- content -----------------------------------------------------------------------------
 
     @property
@@ -615,6 +417,13 @@ class StudyApp(App[None]):
         from studyapp.ui.learner_flow import LearnerFlow  # noqa: PLC0415
 
         return LearnerFlow(self)
+
+    @cached_property
+    def quizzes(self) -> QuizFlow:
+        """Setup, start, resume, finish, review an attempt (`quiz_flow.py`)."""
+        from studyapp.ui.quiz_flow import QuizFlow  # noqa: PLC0415
+
+        return QuizFlow(self)
 
     @cached_property
     def sessions(self) -> SessionFlow:

@@ -25,7 +25,7 @@ class LearnerFlow:
     def set_learner(self, learner: Learner) -> None:
         self.app.learner = learner
         self.app._lessons_read = None
-        self.app._resume_offered = False
+        self.app.quizzes.resume_offered = False
         try:
             self.app.store.remember_learner(learner)
         except StudyappError as error:
@@ -34,7 +34,7 @@ class LearnerFlow:
 
     def choose_learner(self, then: Callable[[], None] | None = None) -> None:
         """Ask who is studying, then (if someone was chosen) run `then`."""
-        if not self.app.usable_store() or self.app.quiz_in_progress():
+        if not self.app.usable_store() or self.app.quizzes.quiz_in_progress():
             return
         from studyapp.ui.screens.learner import LearnerScreen, Roster  # noqa: PLC0415
 
@@ -50,19 +50,19 @@ class LearnerFlow:
             if learner is None:
                 return
             self.set_learner(learner)
-            self.app.offer_resume(then)
+            self.app.quizzes.offer_resume(then)
 
         self.app.push_screen(LearnerScreen(roster), chosen)
 
     def with_learner(self, then: Callable[[], None], *, new_quiz: bool = True) -> None:
         """Run `then` once someone is studying (asking who first, if nobody);
         before a new quiz, an unfinished one is offered first."""
-        if not self.app.usable_store() or self.app.quiz_in_progress():
+        if not self.app.usable_store() or self.app.quizzes.quiz_in_progress():
             return
         if self.app.learner is None:
             self.choose_learner(then)
         elif new_quiz:
-            self.app.offer_resume(then, again=True)
+            self.app.quizzes.offer_resume(then, again=True)
         else:
             then()
 

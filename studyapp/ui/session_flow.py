@@ -65,7 +65,7 @@ class SessionFlow:
         """From the home screen: the cell (asked when there are several, or
         none yet), then its sessions."""
         app = self.app
-        if not app.usable_store() or app.quiz_in_progress():
+        if not app.usable_store() or app.quizzes.quiz_in_progress():
             return
         try:
             cells = self.store.cells()

@@ -48,7 +48,7 @@ async def start(pilot: Pilot[None], paper: Paper, mode: Mode, **plan: object) ->
     """Take `paper` as the current learner; the quiz screen once shown."""
     app = pilot.app
     assert isinstance(app, StudyApp)
-    app.take_paper(paper, QuizPlan(mode, len(paper.items), **plan))  # type: ignore[arg-type]
+    app.quizzes.take_paper(paper, QuizPlan(mode, len(paper.items), **plan))  # type: ignore[arg-type]
     await pilot.pause()
     assert isinstance(app.screen, QuizScreen)
     return app.screen

@@ -223,10 +223,10 @@ class HomeScreen(StudyScreen[None]):
         self.study_app.open_lessons()
 
     def action_practice(self) -> None:
-        self.study_app.open_setup("practice")
+        self.study_app.quizzes.open_setup("practice")
 
     def action_test(self) -> None:
-        self.study_app.open_setup("test")
+        self.study_app.quizzes.open_setup("test")
 
     def action_review(self) -> None:
         self.study_app.start_review()

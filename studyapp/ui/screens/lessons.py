@@ -177,7 +177,7 @@ class LessonsScreen(StudyScreen[None]):
         """“Tự kiểm tra”: a practice on this lesson (and the lessons under it)."""
         lesson_id = self.current_lesson_id
         if lesson_id is not None:
-            self.study_app.practise_lesson(lesson_id)
+            self.study_app.quizzes.practise_lesson(lesson_id)
 
     def action_back(self) -> None:
         self.dismiss()

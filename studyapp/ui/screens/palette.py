@@ -49,8 +49,9 @@ def palette_commands(app: StudyApp) -> list[Command]:
     catalog = app.catalog
     commands = [
         Command(tr("palette.practice"), tr("palette.practice.detail"),
-                lambda: app.open_setup("practice")),
-        Command(tr("palette.test"), tr("palette.test.detail"), lambda: app.open_setup("test")),
+                lambda: app.quizzes.open_setup("practice")),
+        Command(tr("palette.test"), tr("palette.test.detail"),
+                lambda: app.quizzes.open_setup("test")),
         Command(tr("palette.search"), tr("palette.search.detail"), app.open_search),
         Command(tr("palette.lessons"), tr("palette.lessons.detail"), app.open_lessons),
         Command(tr("palette.results"), tr("palette.results.detail"), app.show_history),
@@ -70,7 +71,7 @@ def palette_commands(app: StudyApp) -> list[Command]:
         family = {lesson.id, *(d.id for d in catalog.descendants(lesson.id))}
         if family & with_questions:
             commands.append(Command(tr("palette.practise_lesson", title=lesson.title),
-                                    lesson.source, partial(app.practise_lesson, lesson.id)))
+                                    lesson.source, partial(app.quizzes.practise_lesson, lesson.id)))
     return commands
 
 

@@ -114,7 +114,7 @@ class ProgressScreen(StudyScreen[None]):
     def action_practise(self) -> None:
         lesson = self.current
         if lesson is not None:
-            self.study_app.practise_lesson(lesson.lesson_id)
+            self.study_app.quizzes.practise_lesson(lesson.lesson_id)
 
     def action_review(self) -> None:
         self.study_app.start_review()
