@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 from pathlib import PurePath
@@ -19,7 +18,7 @@ from studyapp.config import ConfigWriteError, Settings, set_config_value
 from studyapp.content.catalog import Catalog
 from studyapp.content.loading import LoadResult, load_catalog
 from studyapp.errors import StudyappError
-from studyapp.i18n import Lang, format_date, has_message, set_language, tr
+from studyapp.i18n import Lang, has_message, set_language, tr
 from studyapp.ui.bindings import binding_text
 from studyapp.ui.screens.home import HomeScreen
 
@@ -28,14 +27,12 @@ from studyapp.ui.screens.home import HomeScreen
 if TYPE_CHECKING:
     from studyapp.content.search import Match, SearchHit, SearchIndex
     from studyapp.store.models import (
-        Attempt,
         Learner,
-        LessonProgress,
-        ReadingProgress,
     )
     from studyapp.store.store import Store
     from studyapp.ui.export_flow import ExportFlow
     from studyapp.ui.learner_flow import LearnerFlow
+    from studyapp.ui.progress_flow import ProgressFlow
     from studyapp.ui.quiz_flow import QuizFlow
     from studyapp.ui.screens.palette import Command
     from studyapp.ui.screens.search import SearchResult
@@ -54,30 +51,6 @@ def _utc_now() -> datetime:
 
     return utc_now()
 
-
-@dataclass(frozen=True)
-class ReviewStatus:
-    """The member's review today."""
-
-    due: int
-    """Questions due today."""
-    today: int
-    """Of them, what today's number still lets a review offer."""
-    limit: int
-    next_due: datetime | None
-    """When nothing is due: when the next question is."""
-
-
-@dataclass(frozen=True)
-class ProgressData:
-    """A member's progress, as the progress screen shows it."""
-
-    reading: ReadingProgress
-    lessons: list[LessonProgress]
-    due: int
-    next_due: datetime | None
-    daily_limit: int
-    attempts: list[Attempt]
 
 
 class StudyApp(App[None]):
@@ -271,140 +244,6 @@ class StudyApp(App[None]):
         read.add(lesson_id)
         return new
 
-    # --- review and progress ---------------------------------------------------------------
-
-    def review_status(self) -> ReviewStatus | None:
-        """What is due today for the member studying, what today's number still
-        allows, and when the next is due when none is (None: a guest, nobody,
-        or no database)."""
-        learner = self.learner
-        if learner is None or learner.member_id is None or self.store_problem:
-            return None
-        from studyapp.store.review import (  # noqa: PLC0415 - not before the first frame
-            daily_limit,
-            due_count,
-            next_due,
-            reviewed_today,
-        )
-
-        member_id = learner.member_id
-        try:
-            now = self.clock()
-            due = due_count(self.store, member_id, now, catalog=self.catalog)
-            limit = daily_limit(self.store, member_id)
-            # What `review_queue` would offer, without listing the due cards again.
-            today = max(0, min(due, limit - reviewed_today(self.store, member_id, now)))
-            return ReviewStatus(due, today, limit, None if due else next_due(
-                self.store, member_id, now, catalog=self.catalog))
-        except StudyappError:
-            return None
-
-    def start_review(self) -> None:
-        """“Ôn tập”: the member's due questions, most overdue first, up to their
-        daily number, through the practice screen."""
-        self.learners.with_learner(self._review)
-
-    def _review(self) -> None:
-        from studyapp.quiz.plan import QuizPlan  # noqa: PLC0415
-        from studyapp.quiz.selection import new_seed, ordered_paper  # noqa: PLC0415
-        from studyapp.quiz.session import Mode  # noqa: PLC0415
-        from studyapp.store.review import (  # noqa: PLC0415
-            daily_limit,
-            due_count,
-            next_due,
-            review_queue,
-        )
-
-        learner = self.learner
-        if learner is None:
-            return
-        if learner.member_id is None:
-            self.notify(tr("review.guest"), severity="warning", markup=False, timeout=8)
-            return
-        now = self.clock()
-        try:
-            queue = review_queue(self.store, learner.member_id, now, catalog=self.catalog)
-            upcoming = None if queue else next_due(self.store, learner.member_id, now,
-                                                   catalog=self.catalog)
-        except StudyappError as error:
-            self.store_failed(error.message)
-            return
-        if not queue:
-            due = due_count(self.store, learner.member_id, now, catalog=self.catalog)
-            if due:
-                message = tr("review.limit_reached", due=due,
-                             limit=daily_limit(self.store, learner.member_id))
-            elif upcoming:
-                message = tr("review.nothing_due", when=format_date(upcoming.astimezone().date()))
-            else:
-                message = tr("review.no_cards")
-            self.notify(message, markup=False, timeout=10)
-            return
-        paper = ordered_paper([self.catalog.question(card.question_id) for card in queue],
-                              new_seed())
-        self.quizzes.take_paper(paper, QuizPlan(mode=Mode.PRACTICE, count=len(queue)),
-                        title=tr("review.screen_title"))
-
-    def show_progress(self) -> None:
-        """My progress and results: lessons read, mastery per lesson (weakest
-        first), what is due, and the scores as a chart. Guests have no schedule:
-        they see their quizzes."""
-        from studyapp.ui.screens.progress import ProgressScreen  # noqa: PLC0415
-
-        def progress() -> None:
-            learner = self.learner
-            if learner is None:
-                return
-            if learner.member_id is None:
-                self.show_history()
-                return
-            self.push_screen(ProgressScreen(learner))
-
-        self.learners.with_learner(progress, new_quiz=False)
-
-    def progress_data(self, learner: Learner) -> ProgressData:
-        """What the progress screen shows, read from the store in one place."""
-        from studyapp.store.models import AttemptStatus  # noqa: PLC0415
-        from studyapp.store.review import (  # noqa: PLC0415
-            daily_limit,
-            lesson_progress,
-            reading_progress,
-        )
-
-        member_id = learner.member_id
-        assert member_id is not None
-        now = self.clock()
-        status = self.review_status()
-        return ProgressData(
-            reading_progress(self.store, self.catalog, member_id),
-            lesson_progress(self.store, self.catalog, member_id, now),
-            status.due if status else 0, status.next_due if status else None,
-            daily_limit(self.store, member_id),
-            self.store.attempts_of(learner, status=AttemptStatus.FINISHED))
-
-    def set_daily_limit(self, learner: Learner, limit: int) -> None:
-        from studyapp.store.review import set_daily_limit  # noqa: PLC0415
-
-        if learner.member_id is not None:
-            set_daily_limit(self.store, learner.member_id, limit)
-
-    def show_history(self) -> None:
-        """My results: the learner's finished quizzes."""
-        from studyapp.ui.screens.history import HistoryScreen  # noqa: PLC0415
-
-        def history() -> None:
-            learner = self.learner
-            if learner is None:
-                return
-            try:
-                attempts = self.store.attempts_of(learner)
-            except StudyappError as error:
-                self.store_failed(error.message)
-                return
-            self.push_screen(HistoryScreen(learner, attempts))
-
-        self.learners.with_learner(history, new_quiz=False)
-
     # --- content -----------------------------------------------------------------------------
 
     @property
@@ -424,6 +263,13 @@ class StudyApp(App[None]):
         from studyapp.ui.quiz_flow import QuizFlow  # noqa: PLC0415
 
         return QuizFlow(self)
+
+    @cached_property
+    def progress(self) -> ProgressFlow:
+        """Due cards, the daily limit, progress and history (`progress_flow.py`)."""
+        from studyapp.ui.progress_flow import ProgressFlow  # noqa: PLC0415
+
+        return ProgressFlow(self)
 
     @cached_property
     def sessions(self) -> SessionFlow:

@@ -127,7 +127,7 @@ class HomeScreen(StudyScreen[None]):
 
     def _review_detail(self) -> str | None:
         """How many questions are due today, or when the next is (members only)."""
-        status = self.study_app.review_status()
+        status = self.study_app.progress.review_status()
         if status is None:
             return None
         if status.due and status.today == status.due:
@@ -229,10 +229,10 @@ class HomeScreen(StudyScreen[None]):
         self.study_app.quizzes.open_setup("test")
 
     def action_review(self) -> None:
-        self.study_app.start_review()
+        self.study_app.progress.start_review()
 
     def action_results(self) -> None:
-        self.study_app.show_progress()
+        self.study_app.progress.show_progress()
 
     def action_sessions(self) -> None:
         self.study_app.sessions.start()

@@ -54,7 +54,7 @@ def palette_commands(app: StudyApp) -> list[Command]:
                 lambda: app.quizzes.open_setup("test")),
         Command(tr("palette.search"), tr("palette.search.detail"), app.open_search),
         Command(tr("palette.lessons"), tr("palette.lessons.detail"), app.open_lessons),
-        Command(tr("palette.results"), tr("palette.results.detail"), app.show_history),
+        Command(tr("palette.results"), tr("palette.results.detail"), app.progress.show_history),
         Command(tr("palette.sessions"), tr("palette.sessions.detail"), app.sessions.start),
         Command(tr("palette.learner"), tr("palette.learner.detail"), app.learners.choose_learner),
         Command(tr("palette.language"), tr("palette.language.detail"),
