@@ -8,15 +8,13 @@ from functools import cached_property
 from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.screen import Screen
 
 from studyapp.config import ConfigWriteError, Settings, set_config_value
 from studyapp.content.catalog import Catalog
-from studyapp.content.loading import LoadResult, load_catalog
+from studyapp.content.loading import LoadResult
 from studyapp.errors import StudyappError
 from studyapp.i18n import Lang, has_message, set_language, tr
 from studyapp.ui.bindings import binding_text
@@ -25,25 +23,20 @@ from studyapp.ui.screens.home import HomeScreen
 # Screens other than home, and the store (sqlite3), are imported when first
 # needed: the first frame should not wait for them (see benchmarks/).
 if TYPE_CHECKING:
-    from studyapp.content.search import Match, SearchHit, SearchIndex
     from studyapp.store.models import (
         Learner,
     )
     from studyapp.store.store import Store
+    from studyapp.ui.content_flow import ContentFlow
     from studyapp.ui.export_flow import ExportFlow
     from studyapp.ui.learner_flow import LearnerFlow
     from studyapp.ui.progress_flow import ProgressFlow
     from studyapp.ui.quiz_flow import QuizFlow
     from studyapp.ui.screens.palette import Command
-    from studyapp.ui.screens.search import SearchResult
     from studyapp.ui.session_flow import SessionFlow
 
 Clock = Callable[[], datetime]
 DARK, LIGHT = "textual-dark", "textual-light"
-
-
-class ContentLoaded(Message):
-    """The banks are loaded: screens that show content may refresh."""
 
 
 def _utc_now() -> datetime:
@@ -80,9 +73,7 @@ class StudyApp(App[None]):
         self.learner: Learner | None = None
         self.store_problem: str | None = None
         """Why the score database cannot be used (lessons still can)."""
-        self._lessons_read: set[str] | None = None
         self._started = False
-        self._last_query = ""
         self._notices = list(settings.notices)
         if settings.theme in self.available_themes:
             self.theme = settings.theme
@@ -109,32 +100,10 @@ class StudyApp(App[None]):
             self._apply_keymap()
         if self._load_banks:
             self._load_banks = False
-            self._load_everything()
+            self.library.load_everything()
         else:
-            self.store_opened(*self._read_learner())
+            self.store_opened(*self.read_learner())
             self.call_later(self.quizzes.offer_resume)
-
-    @work(thread=True, exclusive=True, group="content")
-    def _load_everything(self) -> None:
-        """Read the whole catalog, banks included, and who studied last time,
-        after the first frame: neither a large bank nor the database (nor
-        importing sqlite3) keeps the home screen from appearing."""
-        result = load_catalog(self.settings.content_paths, self.settings.cache_dir)
-        learner, problem = self._read_learner()
-        self.call_from_thread(self._everything_loaded, result, learner, problem)
-
-    def _everything_loaded(self, result: LoadResult, learner: Learner | None,
-                           problem: str | None) -> None:
-        self.store_opened(learner, problem)
-        self.content_loaded(result)
-
-    def content_loaded(self, result: LoadResult) -> None:
-        """Use the catalog with its banks (on the app's thread)."""
-        self.content = result
-        self.__dict__.pop("search_index", None)  # built again, questions included
-        for screen in self.screen_stack:
-            screen.post_message(ContentLoaded())
-        self.call_later(self.quizzes.offer_resume)
 
     def _apply_keymap(self) -> None:
         """The config file's `[keys]`, for the bindings that exist (the others are named)."""
@@ -161,7 +130,7 @@ class StudyApp(App[None]):
             self._store = Store(Database(self.settings.db_path), clock=self.clock)
         return self._store
 
-    def _read_learner(self) -> tuple[Learner | None, str | None]:
+    def read_learner(self) -> tuple[Learner | None, str | None]:
         """Who studied last time, or why the database cannot be used (any thread)."""
         try:
             return self.store.remembered_learner(), None
@@ -176,7 +145,7 @@ class StudyApp(App[None]):
             return
         if self.learner is None:  # nobody was chosen meanwhile
             self.learner = learner
-            self._lessons_read = None
+            self.library.forget_reading()
         self.refresh_home()
 
     def store_failed(self, problem: str) -> None:
@@ -209,41 +178,6 @@ class StudyApp(App[None]):
             if isinstance(screen, HomeScreen) and screen.is_mounted:
                 self.call_later(screen.refresh_home)
 
-    @property
-    def lessons_read_count(self) -> int | None:
-        read = self.lessons_read()
-        return None if read is None else len(read)
-
-    def lessons_read(self) -> set[str] | None:
-        """The lessons the member has opened (None for a guest or nobody)."""
-        learner = self.learner
-        if learner is None or learner.member_id is None or self.store_problem:
-            return None
-        if self._lessons_read is None:
-            try:
-                records = self.store.lessons_read(learner.member_id)
-            except StudyappError:
-                return None
-            self._lessons_read = {r.lesson_id for r in records
-                                  if self.catalog.has_lesson(r.lesson_id)}
-        return self._lessons_read
-
-    def mark_read(self, lesson_id: str) -> bool:
-        """Record that the member read a lesson; True if it is newly read."""
-        read = self.lessons_read()
-        learner = self.learner
-        if read is None or learner is None or learner.member_id is None:
-            return False
-        try:
-            self.store.mark_lesson_read(learner.member_id,
-                                        self.catalog.lesson(lesson_id).pack_id, lesson_id)
-        except StudyappError as error:
-            self.notify(error.message, severity="error", markup=False)
-            return False
-        new = lesson_id not in read
-        read.add(lesson_id)
-        return new
-
     # --- content -----------------------------------------------------------------------------
 
     @property
@@ -272,6 +206,13 @@ class StudyApp(App[None]):
         return ProgressFlow(self)
 
     @cached_property
+    def library(self) -> ContentFlow:
+        """Loading, search, the lessons read, opening a passage (`content_flow.py`)."""
+        from studyapp.ui.content_flow import ContentFlow  # noqa: PLC0415
+
+        return ContentFlow(self)
+
+    @cached_property
     def sessions(self) -> SessionFlow:
         """The cell meeting: attendance, turns, summary (`session_flow.py`).
         Made on first use: its dialogs' widgets are not needed for the first frame."""
@@ -285,77 +226,6 @@ class StudyApp(App[None]):
         from studyapp.ui.export_flow import ExportFlow  # noqa: PLC0415
 
         return ExportFlow(self)
-
-    @cached_property
-    def search_index(self) -> SearchIndex:
-        from studyapp.content.search import SearchIndex  # noqa: PLC0415 - on first search
-
-        return SearchIndex(self.catalog)
-
-    def search(self, query: str, limit: int) -> list[SearchHit]:
-        return self.search_index.search(query, limit=limit)
-
-    def open_lessons(self, lesson_id: str | None = None) -> None:
-        """The lessons, at `lesson_id` or where the member last read."""
-        from studyapp.ui.screens.lessons import LessonsScreen  # noqa: PLC0415 - see above
-
-        self.push_screen(LessonsScreen(lesson_id or self.last_read_lesson()))
-
-    def last_read_lesson(self) -> str | None:
-        learner = self.learner
-        if learner is None or learner.member_id is None or self.store_problem:
-            return None
-        try:
-            reads = self.store.lessons_read(learner.member_id)
-        except StudyappError:
-            return None
-        reads = [r for r in reads if self.catalog.has_lesson(r.lesson_id)]
-        return max(reads, key=lambda r: r.last_read_at).lesson_id if reads else None
-
-    def open_passage(self, lesson_id: str, explanation: str) -> None:
-        """The lesson at the passage an explanation quotes, highlighted."""
-        from studyapp.content.search import locate_explanation  # noqa: PLC0415
-        from studyapp.ui.screens.lessons import LessonsScreen  # noqa: PLC0415
-
-        passage = locate_explanation(self.catalog, lesson_id, explanation)
-        if passage is None:
-            self.push_screen(LessonsScreen(lesson_id))
-        else:
-            self.push_screen(LessonsScreen(passage.lesson_id, passage.match, passage.text))
-
-    def open_search(self) -> None:
-        from studyapp.ui.screens.search import SearchScreen  # noqa: PLC0415
-
-        if isinstance(self.screen, SearchScreen):
-            return
-        self.push_screen(SearchScreen(self._last_query), self._search_done)
-
-    async def _search_done(self, result: SearchResult | None) -> None:
-        from studyapp.ui.screens.lessons import LessonsScreen  # noqa: PLC0415
-
-        if result is None:
-            return
-        self._last_query = result.query
-        hit = result.hit
-        lesson_id: str | None = hit.id
-        match: Match | None = hit.match
-        if hit.kind == "question":
-            # A question leads to the lesson that answers it, its words highlighted.
-            lesson_id = self.catalog.question(hit.id).lesson
-            match = None
-        if lesson_id is None:
-            self.notify(tr("search.no_lesson"), markup=False)
-            return
-        if isinstance(self.screen, LessonsScreen):
-            await self.screen.open_lesson(lesson_id, query=result.query, match=match,
-                                          focus_view=True)
-        else:
-            self.push_screen(LessonsScreen(lesson_id, match, result.query))
-
-    def show_content_problems(self) -> None:
-        from studyapp.ui.screens.problems import ContentProblemsScreen  # noqa: PLC0415
-
-        self.push_screen(ContentProblemsScreen(self.content.skipped, self.content.problems))
 
     # --- language and theme ------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ class LearnerFlow:
 
     def set_learner(self, learner: Learner) -> None:
         self.app.learner = learner
-        self.app._lessons_read = None
+        self.app.library.forget_reading()
         self.app.quizzes.resume_offered = False
         try:
             self.app.store.remember_learner(learner)

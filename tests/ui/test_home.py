@@ -142,6 +142,6 @@ async def test_banks_load_after_the_first_screen() -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert len(app.catalog.questions) >= 200
-        assert any(hit.kind == "question" for hit in app.search("dong nai", 20))
+        assert any(hit.kind == "question" for hit in app.library.search("dong nai", 20))
         assert isinstance(app.screen, HomeScreen)
         assert app.focused is app.screen.query_one(OptionList)

@@ -52,8 +52,8 @@ def palette_commands(app: StudyApp) -> list[Command]:
                 lambda: app.quizzes.open_setup("practice")),
         Command(tr("palette.test"), tr("palette.test.detail"),
                 lambda: app.quizzes.open_setup("test")),
-        Command(tr("palette.search"), tr("palette.search.detail"), app.open_search),
-        Command(tr("palette.lessons"), tr("palette.lessons.detail"), app.open_lessons),
+        Command(tr("palette.search"), tr("palette.search.detail"), app.library.open_search),
+        Command(tr("palette.lessons"), tr("palette.lessons.detail"), app.library.open_lessons),
         Command(tr("palette.results"), tr("palette.results.detail"), app.progress.show_history),
         Command(tr("palette.sessions"), tr("palette.sessions.detail"), app.sessions.start),
         Command(tr("palette.learner"), tr("palette.learner.detail"), app.learners.choose_learner),
@@ -66,7 +66,7 @@ def palette_commands(app: StudyApp) -> list[Command]:
     with_questions = {q.lesson for q in catalog.questions}
     for lesson in catalog.lessons:
         commands.append(Command(tr("palette.open_lesson", title=lesson.title), lesson.source,
-                                partial(app.open_lessons, lesson.id)))
+                                partial(app.library.open_lessons, lesson.id)))
     for lesson in catalog.lessons:
         family = {lesson.id, *(d.id for d in catalog.descendants(lesson.id))}
         if family & with_questions:

@@ -109,7 +109,7 @@ class ProgressScreen(StudyScreen[None]):
     def action_read(self) -> None:
         lesson = self.current
         if lesson is not None:
-            self.study_app.open_lessons(lesson.lesson_id)
+            self.study_app.library.open_lessons(lesson.lesson_id)
 
     def action_practise(self) -> None:
         lesson = self.current

@@ -357,7 +357,7 @@ class QuizScreen(StudyScreen[None]):
             return
         question = self.quiz.session.paper.items[self.quiz.session.position].question
         if question.lesson is not None:
-            self.study_app.open_passage(question.lesson, question.explanation or "")
+            self.study_app.library.open_passage(question.lesson, question.explanation or "")
 
     # --- pausing, handing in, leaving ------------------------------------------------------
 
