@@ -1,4 +1,6 @@
-"""The Textual app: wires screens, the learner, the store and global keys; the core works."""
+"""The Textual app: owns the store, the content and who is studying, and wires
+the flows (one object per job: learner, quiz, progress, content, session, export)
+to the screens, which ask the app for the flow they need; global keys here."""
 
 from __future__ import annotations
 
@@ -23,9 +25,7 @@ from studyapp.ui.screens.home import HomeScreen
 # Screens other than home, and the store (sqlite3), are imported when first
 # needed: the first frame should not wait for them (see benchmarks/).
 if TYPE_CHECKING:
-    from studyapp.store.models import (
-        Learner,
-    )
+    from studyapp.store.models import Learner
     from studyapp.store.store import Store
     from studyapp.ui.content_flow import ContentFlow
     from studyapp.ui.export_flow import ExportFlow
@@ -43,7 +43,6 @@ def _utc_now() -> datetime:
     from studyapp.store.live import utc_now  # noqa: PLC0415
 
     return utc_now()
-
 
 
 class StudyApp(App[None]):
@@ -178,11 +177,11 @@ class StudyApp(App[None]):
             if isinstance(screen, HomeScreen) and screen.is_mounted:
                 self.call_later(screen.refresh_home)
 
-    # --- content -----------------------------------------------------------------------------
-
     @property
     def catalog(self) -> Catalog:
         return self.content.catalog
+
+    # --- the flows, each made on first use -----------------------------------------------------
 
     @cached_property
     def learners(self) -> LearnerFlow:
