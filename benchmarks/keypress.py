@@ -71,7 +71,7 @@ async def ours(presses: int, db: Path) -> float:
         await pilot.pause()
         app.learners.set_learner(app.learners.guest("Khách đo tốc độ"))
         app.quizzes.take_paper(paper, QuizPlan(Mode.TEST, len(paper.items),
-                                       time_limit=timedelta(hours=1)))
+                                               time_limit=timedelta(hours=1)))
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, QuizScreen)
