@@ -69,9 +69,9 @@ async def ours(presses: int, db: Path) -> float:
     paper = draw_paper(singles, presses + 1, seed=len(singles))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app.set_learner(app.guest("Khách đo tốc độ"))
-        app.take_paper(paper, QuizPlan(Mode.TEST, len(paper.items),
-                                       time_limit=timedelta(hours=1)))
+        app.learners.set_learner(app.learners.guest("Khách đo tốc độ"))
+        app.quizzes.take_paper(paper, QuizPlan(Mode.TEST, len(paper.items),
+                                               time_limit=timedelta(hours=1)))
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, QuizScreen)

@@ -1,86 +1,49 @@
-"""The Textual app: wires screens, the learner, the store and global keys; the core works."""
+"""The Textual app: owns the store, the content and who is studying, and wires
+the flows (one object per job: learner, quiz, progress, content, session, export)
+to the screens, which ask the app for the flow they need; global keys here."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 from pathlib import PurePath
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.screen import Screen
 
 from studyapp.config import ConfigWriteError, Settings, set_config_value
 from studyapp.content.catalog import Catalog
-from studyapp.content.loading import LoadResult, load_catalog
+from studyapp.content.loading import LoadResult
 from studyapp.errors import StudyappError
-from studyapp.i18n import Lang, format_date, has_message, set_language, tr
+from studyapp.i18n import Lang, has_message, set_language, tr
 from studyapp.ui.bindings import binding_text
 from studyapp.ui.screens.home import HomeScreen
 
 # Screens other than home, and the store (sqlite3), are imported when first
 # needed: the first frame should not wait for them (see benchmarks/).
 if TYPE_CHECKING:
-    from studyapp.content.search import Match, SearchHit, SearchIndex
-    from studyapp.quiz.plan import QuizPlan
-    from studyapp.quiz.selection import Paper
-    from studyapp.store.live import RecordedQuiz
-    from studyapp.store.models import (
-        Attempt,
-        Learner,
-        LessonProgress,
-        Member,
-        ReadingProgress,
-    )
+    from studyapp.store.models import Learner
     from studyapp.store.store import Store
+    from studyapp.ui.content_flow import ContentFlow
     from studyapp.ui.export_flow import ExportFlow
+    from studyapp.ui.learner_flow import LearnerFlow
     from studyapp.ui.paper_flow import PaperFlow
+    from studyapp.ui.progress_flow import ProgressFlow
+    from studyapp.ui.quiz_flow import QuizFlow
     from studyapp.ui.screens.palette import Command
-    from studyapp.ui.screens.search import SearchResult
     from studyapp.ui.session_flow import SessionFlow
 
 Clock = Callable[[], datetime]
 DARK, LIGHT = "textual-dark", "textual-light"
 
 
-class ContentLoaded(Message):
-    """The banks are loaded: screens that show content may refresh."""
-
-
 def _utc_now() -> datetime:
     from studyapp.store.live import utc_now  # noqa: PLC0415
 
     return utc_now()
-
-
-@dataclass(frozen=True)
-class ReviewStatus:
-    """The member's review today."""
-
-    due: int
-    """Questions due today."""
-    today: int
-    """Of them, what today's number still lets a review offer."""
-    limit: int
-    next_due: datetime | None
-    """When nothing is due: when the next question is."""
-
-
-@dataclass(frozen=True)
-class ProgressData:
-    """A member's progress, as the progress screen shows it."""
-
-    reading: ReadingProgress
-    lessons: list[LessonProgress]
-    due: int
-    next_due: datetime | None
-    daily_limit: int
-    attempts: list[Attempt]
 
 
 class StudyApp(App[None]):
@@ -110,10 +73,7 @@ class StudyApp(App[None]):
         self.learner: Learner | None = None
         self.store_problem: str | None = None
         """Why the score database cannot be used (lessons still can)."""
-        self._lessons_read: set[str] | None = None
-        self._resume_offered = False
         self._started = False
-        self._last_query = ""
         self._notices = list(settings.notices)
         if settings.theme in self.available_themes:
             self.theme = settings.theme
@@ -140,34 +100,10 @@ class StudyApp(App[None]):
             self._apply_keymap()
         if self._load_banks:
             self._load_banks = False
-            self._load_everything()
+            self.library.load_everything()
         else:
-            self.store_opened(*self._read_learner())
-            self.call_later(self.offer_resume)
-
-    @work(thread=True, exclusive=True, group="content")
-    def _load_everything(self) -> None:
-        """Read the whole catalog, banks included, and who studied last time,
-        after the first frame: neither a large bank nor the database (nor
-        importing sqlite3) keeps the home screen from appearing."""
-        result = load_catalog(self.settings.content_paths, self.settings.cache_dir)
-        learner, problem = self._read_learner()
-        self.call_from_thread(self._everything_loaded, result, learner, problem)
-        if problem is None:  # the check before the first write, done while nobody waits
-            self.store.database.check_ahead()
-
-    def _everything_loaded(self, result: LoadResult, learner: Learner | None,
-                           problem: str | None) -> None:
-        self.store_opened(learner, problem)
-        self.content_loaded(result)
-
-    def content_loaded(self, result: LoadResult) -> None:
-        """Use the catalog with its banks (on the app's thread)."""
-        self.content = result
-        self.__dict__.pop("search_index", None)  # built again, questions included
-        for screen in self.screen_stack:
-            screen.post_message(ContentLoaded())
-        self.call_later(self.offer_resume)
+            self.store_opened(*self.read_learner())
+            self.call_later(self.quizzes.offer_resume)
 
     def _apply_keymap(self) -> None:
         """The config file's `[keys]`, for the bindings that exist (the others are named)."""
@@ -194,7 +130,7 @@ class StudyApp(App[None]):
             self._store = Store(Database(self.settings.db_path), clock=self.clock)
         return self._store
 
-    def _read_learner(self) -> tuple[Learner | None, str | None]:
+    def read_learner(self) -> tuple[Learner | None, str | None]:
         """Who studied last time, or why the database cannot be used (any thread)."""
         try:
             return self.store.remembered_learner(), None
@@ -205,19 +141,19 @@ class StudyApp(App[None]):
         """The remembered learner is back; a database that cannot be used is
         said so, once, and left as it is (lessons still work)."""
         if problem is not None:
-            self._store_failed(problem)
+            self.store_failed(problem)
             return
         if self.learner is None:  # nobody was chosen meanwhile
             self.learner = learner
-            self._lessons_read = None
-        self._refresh_home()
+            self.library.forget_reading()
+        self.refresh_home()
 
-    def _store_failed(self, problem: str) -> None:
+    def store_failed(self, problem: str) -> None:
         """Say why scores cannot be kept (the file is left as it is)."""
         from studyapp.ui.modals.choice import ChoiceDialog, DialogChoice  # noqa: PLC0415
 
         self.store_problem = problem
-        self._refresh_home()
+        self.refresh_home()
         if not isinstance(self.screen, ChoiceDialog):
             self.push_screen(ChoiceDialog(
                 tr("database.title"), f"{problem}\n\n{tr('database.explain')}",
@@ -234,472 +170,47 @@ class StudyApp(App[None]):
         """Whether scores can be kept; if not, say so again."""
         if self.store_problem is None:
             return True
-        self._store_failed(self.store_problem)
+        self.store_failed(self.store_problem)
         return False
 
-    def _refresh_home(self) -> None:
+    def refresh_home(self) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen) and screen.is_mounted:
                 self.call_later(screen.refresh_home)
 
     @property
-    def lessons_read_count(self) -> int | None:
-        read = self.lessons_read()
-        return None if read is None else len(read)
-
-    def lessons_read(self) -> set[str] | None:
-        """The lessons the member has opened (None for a guest or nobody)."""
-        learner = self.learner
-        if learner is None or learner.member_id is None or self.store_problem:
-            return None
-        if self._lessons_read is None:
-            try:
-                records = self.store.lessons_read(learner.member_id)
-            except StudyappError:
-                return None
-            self._lessons_read = {r.lesson_id for r in records
-                                  if self.catalog.has_lesson(r.lesson_id)}
-        return self._lessons_read
-
-    def mark_read(self, lesson_id: str) -> bool:
-        """Record that the member read a lesson; True if it is newly read."""
-        read = self.lessons_read()
-        learner = self.learner
-        if read is None or learner is None or learner.member_id is None:
-            return False
-        try:
-            self.store.mark_lesson_read(learner.member_id,
-                                        self.catalog.lesson(lesson_id).pack_id, lesson_id)
-        except StudyappError as error:
-            self.notify(error.message, severity="error", markup=False)
-            return False
-        new = lesson_id not in read
-        read.add(lesson_id)
-        return new
-
-    def set_learner(self, learner: Learner) -> None:
-        self.learner = learner
-        self._lessons_read = None
-        self._resume_offered = False
-        try:
-            self.store.remember_learner(learner)
-        except StudyappError as error:
-            self.notify(error.message, severity="error", markup=False)
-        self._refresh_home()
-
-    def choose_learner(self, then: Callable[[], None] | None = None) -> None:
-        """Ask who is studying, then (if someone was chosen) run `then`."""
-        if not self.usable_store() or self.quiz_in_progress():
-            return
-        from studyapp.ui.screens.learner import LearnerScreen, Roster  # noqa: PLC0415
-
-        try:
-            store = self.store
-            roster = Roster(tuple((cell, tuple(store.members(cell.id)))
-                                  for cell in store.cells()))
-        except StudyappError as error:
-            self._store_failed(error.message)
-            return
-
-        def chosen(learner: Learner | None) -> None:
-            if learner is None:
-                return
-            self.set_learner(learner)
-            self.offer_resume(then)
-
-        self.push_screen(LearnerScreen(roster), chosen)
-
-    def quiz_in_progress(self) -> bool:
-        """Whether a quiz is open under the current screen (a lesson opened
-        from its feedback, say): no other quiz, and no other learner, then."""
-        from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
-
-        if any(isinstance(screen, QuizScreen) for screen in self.screen_stack):
-            self.notify(tr("quiz.in_progress"), severity="warning", markup=False)
-            return True
-        return False
-
-    def with_learner(self, then: Callable[[], None], *, new_quiz: bool = True) -> None:
-        """Run `then` once someone is studying (asking who first, if nobody);
-        before a new quiz, an unfinished one is offered first."""
-        if not self.usable_store() or self.quiz_in_progress():
-            return
-        if self.learner is None:
-            self.choose_learner(then)
-        elif new_quiz:
-            self.offer_resume(then, again=True)
-        else:
-            then()
-
-    def learner_for(self, member: Member) -> Learner:
-        return self.store.learner(member)
-
-    def guest(self, name: str) -> Learner:
-        return self.store.guest(name)
-
-    def add_member(self, name: str, cell_name: str, pin: str | None) -> Member:
-        """Add a name to a cell's roster (the cell is created if new)."""
-        from studyapp.store.store import clean_name  # noqa: PLC0415
-
-        store = self.store
-        clean_name(name)  # a name that will be refused creates no cell
-        cell = store.ensure_cell(cell_name)  # an empty cell name is refused, with a message
-        return store.add_member(cell.id, name, pin=pin)
-
-    # --- unfinished attempts -------------------------------------------------------------------
-
-    def offer_resume(self, then: Callable[[], None] | None = None, *,
-                     again: bool = False) -> None:
-        """If the learner left a quiz unfinished, offer to go on with it (or
-        drop it) first thing; otherwise (or after) run `then`. Offered once
-        when the learner is known, and `again` before a new quiz starts."""
-        learner = self.learner
-        if learner is None or self.store_problem or (self._resume_offered and not again) or \
-                not self.catalog.questions:
-            if then is not None:
-                then()
-            return
-        try:
-            unfinished = self.store.unfinished_attempts(
-                member_id=learner.member_id,
-                guest_name=learner.name if learner.is_guest else None)
-        except StudyappError as error:
-            self._store_failed(error.message)
-            return
-        unfinished = [a for a in unfinished if a.session_id is None]
-        unfinished = self._not_answered_elsewhere(unfinished)
-        if not unfinished:
-            self._resume_offered = True
-            if then is not None:
-                then()
-            return
-        from studyapp.ui.modals.choice import ChoiceDialog, DialogChoice  # noqa: PLC0415
-        from studyapp.ui.screens.results import format_when  # noqa: PLC0415
-
-        attempt = unfinished[-1]
-        kind = tr(f"results.kind.{attempt.mode}")
-        try:
-            answered = len(self.store.answers(attempt.id))
-        except StudyappError:
-            answered = 0
-        message = tr("resume.message", kind=kind.lower(), when=format_when(attempt.started_at),
-                     answered=answered, size=len(attempt.paper["items"]))
-        if answered:
-            message += " " + tr("resume.kept")
-
-        def decided(choice: str | None) -> None:
-            self._resume_offered = choice != "later"
-            if choice == "resume":
-                self.resume_quiz(attempt.id)
-                return
-            if choice == "abandon":
-                try:
-                    self.store.abandon_attempt(attempt.id)
-                except StudyappError as error:
-                    self.notify(error.message, severity="error", markup=False)
-                self._resume_offered = False
-                self.offer_resume(then)  # another one may be waiting
-                return
-            if then is not None:
-                then()
-
-        self._resume_offered = True
-        self.push_screen(ChoiceDialog(
-            tr("resume.title"), message,
-            [DialogChoice("resume", tr("resume.resume"), tr("resume.resume_detail"), key="t"),
-             DialogChoice("abandon", tr("resume.abandon"), tr("resume.abandon_detail"), key="b"),
-             DialogChoice("later", tr("resume.later"), key="s")],
-            on_escape="later", dialog_id="resume-dialog"), decided)
-
-    def _not_answered_elsewhere(self, attempts: list[Attempt]) -> list[Attempt]:
-        """The attempts no other window is answering; for those it is, the
-        notice says who is answering them, and where."""
-        from studyapp.store import leases  # noqa: PLC0415
-
-        free = []
-        for attempt in attempts:
-            try:
-                lease = leases.holder_of(self.store, attempt.id, self.clock(),
-                                         me=leases.Holder.this_process())
-            except StudyappError:
-                lease = None
-            if lease is None:
-                free.append(attempt)
-            else:
-                self.notify(leases.busy_message(lease), severity="warning", markup=False,
-                            timeout=12)
-        return free
-
-    def resume_quiz(self, attempt_id: str) -> None:
-        from studyapp.store.live import RecordedQuiz  # noqa: PLC0415
-
-        try:
-            quiz = RecordedQuiz.resume(self.store, attempt_id, self.catalog, clock=self.clock)
-        except StudyappError as error:
-            self.notify(tr("resume.failed", reason=error.message), severity="error",
-                        markup=False, timeout=10)
-            return
-        if quiz.changed:
-            self.notify(tr("resume.changed", count=len(quiz.changed)), severity="warning",
-                        markup=False, timeout=8)
-        if quiz.finished:  # its time ran out before the program stopped
-            self._quiz_finished(quiz)
-            return
-        self._run_quiz(quiz)
-
-    # --- quizzes -----------------------------------------------------------------------------
-
-    def open_setup(self, mode: Literal["practice", "test"]) -> None:
-        """The quiz setup screen, then the quiz."""
-        from studyapp.quiz.session import Mode  # noqa: PLC0415
-        from studyapp.ui.screens.setup import QuizSetupScreen  # noqa: PLC0415
-
-        def setup() -> None:
-            self.push_screen(QuizSetupScreen(Mode(mode)), self._setup_done)
-
-        self.with_learner(setup)
-
-    def _setup_done(self, plan: QuizPlan | None) -> None:
-        if plan is not None:
-            self.start_quiz(plan)
-
-    def practise_lesson(self, lesson_id: str) -> None:
-        """“Tự kiểm tra”: a practice on one lesson (with its children), at once."""
-        from studyapp.quiz.plan import DEFAULT_COUNT, QuizPlan  # noqa: PLC0415
-        from studyapp.quiz.selection import Filters  # noqa: PLC0415
-
-        filters = Filters(lessons=frozenset({lesson_id}))
-        available = QuizPlan(filters=filters).available(self.catalog)
-        if not available:
-            self.notify(tr("lessons.no_questions"), markup=False, severity="warning")
-            return
-        plan = QuizPlan(count=min(DEFAULT_COUNT, available), filters=filters)
-        self.with_learner(lambda: self.start_quiz(plan))
-
-    def start_quiz(self, plan: QuizPlan) -> None:
-        """Draw a paper for the plan, then take it."""
-        from studyapp.quiz.selection import new_seed  # noqa: PLC0415
-
-        try:
-            paper = plan.draw(self.catalog, new_seed())
-        except StudyappError as error:
-            self.notify(error.message, severity="error", markup=False, timeout=10)
-            return
-        self.take_paper(paper, plan)
-
-    def take_paper(self, paper: Paper, plan: QuizPlan, *, title: str | None = None) -> None:
-        """Store the attempt, then show the paper's first question."""
-        from studyapp.quiz.plan import paper_grading, paper_pack  # noqa: PLC0415
-        from studyapp.store.live import RecordedQuiz  # noqa: PLC0415
-
-        learner = self.learner
-        if learner is None:
-            return
-        try:
-            quiz = RecordedQuiz.start(
-                self.store, paper, plan.mode, learner, pack_id=paper_pack(self.catalog, paper),
-                time_limit=plan.time_limit, partial_credit=plan.partial_credit,
-                grading=paper_grading(self.catalog, paper), clock=self.clock)
-        except StudyappError as error:
-            self.notify(error.message, severity="error", markup=False, timeout=10)
-            return
-        self._run_quiz(quiz, title=title)
-
-    def _run_quiz(self, quiz: RecordedQuiz, *, title: str | None = None) -> None:
-        from studyapp.store import leases  # noqa: PLC0415
-        from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
-
-        try:  # one window per attempt: held while its screen lives
-            leases.take(self.store, quiz.id, leases.Holder.this_process(), self.clock())
-        except leases.AttemptBusyError as error:
-            self.notify(error.message, severity="warning", markup=False, timeout=12)
-            return
-        except StudyappError as error:
-            self.notify(tr("quiz.not_saved", reason=error.message), severity="error",
-                        markup=False, timeout=10)
-            return
-        self.push_screen(QuizScreen(quiz, on_finished=self._quiz_finished,
-                                    on_left=self._quiz_left, title=title))
-
-    def _quiz_finished(self, quiz: RecordedQuiz) -> None:
-        from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
-        from studyapp.ui.screens.results import ResultsScreen  # noqa: PLC0415
-
-        results = ResultsScreen(quiz.session)
-        if isinstance(self.screen, QuizScreen):
-            self.switch_screen(results)
-        else:
-            self.push_screen(results)
-
-    def _quiz_left(self) -> None:
-        from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
-
-        if isinstance(self.screen, QuizScreen):
-            self.pop_screen()
-        self.notify(tr("quiz.left_notice"), markup=False, timeout=6)
-
-    # --- review and progress ---------------------------------------------------------------
-
-    def review_status(self) -> ReviewStatus | None:
-        """What is due today for the member studying, what today's number still
-        allows, and when the next is due when none is (None: a guest, nobody,
-        or no database)."""
-        learner = self.learner
-        if learner is None or learner.member_id is None or self.store_problem:
-            return None
-        from studyapp.store.review import (  # noqa: PLC0415 - not before the first frame
-            daily_limit,
-            due_count,
-            next_due,
-            reviewed_today,
-        )
-
-        member_id = learner.member_id
-        try:
-            now = self.clock()
-            due = due_count(self.store, member_id, now, catalog=self.catalog)
-            limit = daily_limit(self.store, member_id)
-            # What `review_queue` would offer, without listing the due cards again.
-            today = max(0, min(due, limit - reviewed_today(self.store, member_id, now)))
-            return ReviewStatus(due, today, limit, None if due else next_due(
-                self.store, member_id, now, catalog=self.catalog))
-        except StudyappError:
-            return None
-
-    def start_review(self) -> None:
-        """“Ôn tập”: the member's due questions, most overdue first, up to their
-        daily number, through the practice screen."""
-        self.with_learner(self._review)
-
-    def _review(self) -> None:
-        from studyapp.quiz.plan import QuizPlan  # noqa: PLC0415
-        from studyapp.quiz.selection import new_seed, ordered_paper  # noqa: PLC0415
-        from studyapp.quiz.session import Mode  # noqa: PLC0415
-        from studyapp.store.review import (  # noqa: PLC0415
-            daily_limit,
-            due_count,
-            next_due,
-            review_queue,
-        )
-
-        learner = self.learner
-        if learner is None:
-            return
-        if learner.member_id is None:
-            self.notify(tr("review.guest"), severity="warning", markup=False, timeout=8)
-            return
-        now = self.clock()
-        try:
-            queue = review_queue(self.store, learner.member_id, now, catalog=self.catalog)
-            upcoming = None if queue else next_due(self.store, learner.member_id, now,
-                                                   catalog=self.catalog)
-        except StudyappError as error:
-            self._store_failed(error.message)
-            return
-        if not queue:
-            due = due_count(self.store, learner.member_id, now, catalog=self.catalog)
-            if due:
-                message = tr("review.limit_reached", due=due,
-                             limit=daily_limit(self.store, learner.member_id))
-            elif upcoming:
-                message = tr("review.nothing_due", when=format_date(upcoming.astimezone().date()))
-            else:
-                message = tr("review.no_cards")
-            self.notify(message, markup=False, timeout=10)
-            return
-        paper = ordered_paper([self.catalog.question(card.question_id) for card in queue],
-                              new_seed())
-        self.take_paper(paper, QuizPlan(mode=Mode.PRACTICE, count=len(queue)),
-                        title=tr("review.screen_title"))
-
-    def show_progress(self) -> None:
-        """My progress and results: lessons read, mastery per lesson (weakest
-        first), what is due, and the scores as a chart. Guests have no schedule:
-        they see their quizzes."""
-        from studyapp.ui.screens.progress import ProgressScreen  # noqa: PLC0415
-
-        def progress() -> None:
-            learner = self.learner
-            if learner is None:
-                return
-            if learner.member_id is None:
-                self.show_history()
-                return
-            self.push_screen(ProgressScreen(learner))
-
-        self.with_learner(progress, new_quiz=False)
-
-    def progress_data(self, learner: Learner) -> ProgressData:
-        """What the progress screen shows, read from the store in one place."""
-        from studyapp.store.models import AttemptStatus  # noqa: PLC0415
-        from studyapp.store.review import (  # noqa: PLC0415
-            daily_limit,
-            lesson_progress,
-            reading_progress,
-        )
-
-        member_id = learner.member_id
-        assert member_id is not None
-        now = self.clock()
-        status = self.review_status()
-        return ProgressData(
-            reading_progress(self.store, self.catalog, member_id),
-            lesson_progress(self.store, self.catalog, member_id, now),
-            status.due if status else 0, status.next_due if status else None,
-            daily_limit(self.store, member_id),
-            self.store.attempts_of(learner, status=AttemptStatus.FINISHED))
-
-    def set_daily_limit(self, learner: Learner, limit: int) -> None:
-        from studyapp.store.review import set_daily_limit  # noqa: PLC0415
-
-        if learner.member_id is not None:
-            set_daily_limit(self.store, learner.member_id, limit)
-
-    def show_history(self) -> None:
-        """My results: the learner's finished quizzes."""
-        from studyapp.ui.screens.history import HistoryScreen  # noqa: PLC0415
-
-        def history() -> None:
-            learner = self.learner
-            if learner is None:
-                return
-            try:
-                attempts = self.store.attempts_of(learner)
-            except StudyappError as error:
-                self._store_failed(error.message)
-                return
-            self.push_screen(HistoryScreen(learner, attempts))
-
-        self.with_learner(history, new_quiz=False)
-
-    def review_attempt(self, attempt_id: str) -> None:
-        """The results and review of a finished quiz, rebuilt from the store."""
-        from studyapp.ui.screens.results import ResultsScreen  # noqa: PLC0415
-
-        try:
-            attempt = self.store.attempt(attempt_id)
-            if attempt.session_id is not None and not self.store.session(
-                    attempt.session_id).closed:
-                # The right answers of a meeting's test wait for the summary: others
-                # may still be taking it, on a paper that can be the same.
-                self.notify(tr("history.session_open"), severity="warning", markup=False,
-                            timeout=8)
-                return
-            session, changed = self.store.resume(attempt_id, self.catalog)
-        except StudyappError as error:
-            self.notify(tr("history.cannot_open", reason=error.message), severity="error",
-                        markup=False, timeout=10)
-            return
-        if changed:
-            self.notify(tr("history.changed", count=len(changed)), severity="warning",
-                        markup=False, timeout=8)
-        self.push_screen(ResultsScreen(session))
-
-    # --- content -----------------------------------------------------------------------------
-
-    @property
     def catalog(self) -> Catalog:
         return self.content.catalog
+
+    # --- the flows, each made on first use -----------------------------------------------------
+
+    @cached_property
+    def learners(self) -> LearnerFlow:
+        """Who is studying: choose, add, guest, remember (`learner_flow.py`)."""
+        from studyapp.ui.learner_flow import LearnerFlow  # noqa: PLC0415
+
+        return LearnerFlow(self)
+
+    @cached_property
+    def quizzes(self) -> QuizFlow:
+        """Setup, start, resume, finish, review an attempt (`quiz_flow.py`)."""
+        from studyapp.ui.quiz_flow import QuizFlow  # noqa: PLC0415
+
+        return QuizFlow(self)
+
+    @cached_property
+    def progress(self) -> ProgressFlow:
+        """Due cards, the daily limit, progress and history (`progress_flow.py`)."""
+        from studyapp.ui.progress_flow import ProgressFlow  # noqa: PLC0415
+
+        return ProgressFlow(self)
+
+    @cached_property
+    def library(self) -> ContentFlow:
+        """Loading, search, the lessons read, opening a passage (`content_flow.py`)."""
+        from studyapp.ui.content_flow import ContentFlow  # noqa: PLC0415
+
+        return ContentFlow(self)
 
     @cached_property
     def sessions(self) -> SessionFlow:
@@ -722,77 +233,6 @@ class StudyApp(App[None]):
         from studyapp.ui.paper_flow import PaperFlow  # noqa: PLC0415
 
         return PaperFlow(self)
-
-    @cached_property
-    def search_index(self) -> SearchIndex:
-        from studyapp.content.search import SearchIndex  # noqa: PLC0415 - on first search
-
-        return SearchIndex(self.catalog)
-
-    def search(self, query: str, limit: int) -> list[SearchHit]:
-        return self.search_index.search(query, limit=limit)
-
-    def open_lessons(self, lesson_id: str | None = None) -> None:
-        """The lessons, at `lesson_id` or where the member last read."""
-        from studyapp.ui.screens.lessons import LessonsScreen  # noqa: PLC0415 - see above
-
-        self.push_screen(LessonsScreen(lesson_id or self.last_read_lesson()))
-
-    def last_read_lesson(self) -> str | None:
-        learner = self.learner
-        if learner is None or learner.member_id is None or self.store_problem:
-            return None
-        try:
-            reads = self.store.lessons_read(learner.member_id)
-        except StudyappError:
-            return None
-        reads = [r for r in reads if self.catalog.has_lesson(r.lesson_id)]
-        return max(reads, key=lambda r: r.last_read_at).lesson_id if reads else None
-
-    def open_passage(self, lesson_id: str, explanation: str) -> None:
-        """The lesson at the passage an explanation quotes, highlighted."""
-        from studyapp.content.search import locate_explanation  # noqa: PLC0415
-        from studyapp.ui.screens.lessons import LessonsScreen  # noqa: PLC0415
-
-        passage = locate_explanation(self.catalog, lesson_id, explanation)
-        if passage is None:
-            self.push_screen(LessonsScreen(lesson_id))
-        else:
-            self.push_screen(LessonsScreen(passage.lesson_id, passage.match, passage.text))
-
-    def open_search(self) -> None:
-        from studyapp.ui.screens.search import SearchScreen  # noqa: PLC0415
-
-        if isinstance(self.screen, SearchScreen):
-            return
-        self.push_screen(SearchScreen(self._last_query), self._search_done)
-
-    async def _search_done(self, result: SearchResult | None) -> None:
-        from studyapp.ui.screens.lessons import LessonsScreen  # noqa: PLC0415
-
-        if result is None:
-            return
-        self._last_query = result.query
-        hit = result.hit
-        lesson_id: str | None = hit.id
-        match: Match | None = hit.match
-        if hit.kind == "question":
-            # A question leads to the lesson that answers it, its words highlighted.
-            lesson_id = self.catalog.question(hit.id).lesson
-            match = None
-        if lesson_id is None:
-            self.notify(tr("search.no_lesson"), markup=False)
-            return
-        if isinstance(self.screen, LessonsScreen):
-            await self.screen.open_lesson(lesson_id, query=result.query, match=match,
-                                          focus_view=True)
-        else:
-            self.push_screen(LessonsScreen(lesson_id, match, result.query))
-
-    def show_content_problems(self) -> None:
-        from studyapp.ui.screens.problems import ContentProblemsScreen  # noqa: PLC0415
-
-        self.push_screen(ContentProblemsScreen(self.content.skipped, self.content.problems))
 
     # --- language and theme ------------------------------------------------------------------
 

@@ -13,8 +13,10 @@ from studyapp.errors import StudyappError
 from studyapp.i18n import tr
 from studyapp.ui.modals.choice import ChoiceDialog, DialogChoice
 from studyapp.ui.modals.form import FormDialog, FormField, FormValues
+from studyapp.ui.pin_gate import PinGate
 
 if TYPE_CHECKING:
+
     from studyapp.store.live import RecordedQuiz
     from studyapp.store.models import AttendanceStatus, Cell, Member
     from studyapp.store.report import MemberRow, SessionReport
@@ -24,13 +26,12 @@ if TYPE_CHECKING:
     from studyapp.ui.screens.summary import SummaryScreen
     from studyapp.ui.screens.turns import TurnsScreen
 
-
-
 class SessionFlow:
     """What the secretary and the members do during a cell meeting."""
 
     def __init__(self, app: StudyApp) -> None:
         self.app = app
+        self.pins = PinGate(app)
         self._refused_twin: str | None = None
 
     @property
@@ -59,7 +60,7 @@ class SessionFlow:
         """From the home screen: the cell (asked when there are several, or
         none yet), then its sessions."""
         app = self.app
-        if not app.usable_store() or app.quiz_in_progress():
+        if not app.usable_store() or app.quizzes.quiz_in_progress():
             return
         try:
             cells = self.store.cells()
@@ -462,55 +463,5 @@ class SessionFlow:
         self.app.push_screen(HistoryScreen(learner, attempts))
 
     def ask_pin(self, cell_id: str, then: Callable[[str | None], None]) -> None:
-        """Run `then` with the cell's PIN once given right (at once with None
-        when the cell has none). Three wrong PINs: a minute's wait."""
-        app = self.app
-        try:
-            cell = self.store.cell(cell_id)
-        except StudyappError as error:
-            self._failed(error)
-            return
-        if not cell.has_pin:
-            then(None)
-            return
-        # Tries and the lock are the store's, kept in the database per cell:
-        # neither Ctrl+Q nor the command line starts the count again.
-        from studyapp.store import pin as pins  # noqa: PLC0415
-        from studyapp.store.store import PinLockedError  # noqa: PLC0415
-
-        wait = self.store.pin_wait(cell_id)
-        if wait:
-            app.notify(tr("pin.locked", seconds=wait), severity="error", markup=False)
-            return
-        given: list[str] = []
-
-        def check(values: FormValues) -> str | None:
-            try:
-                self.store.check_pin(cell_id, values["pin"])
-            except PinLockedError as error:
-                app.call_later(self._close_pin_dialog, error.message)
-                return error.message
-            except StudyappError as error:
-                return error.message
-            given.append(values["pin"])
-            weak = self.store.pin_weakness(values["pin"])
-            if weak is not None:
-                app.notify(tr("pin.weak_change_ui", digits=pins.MIN_DIGITS,
-                              letters=pins.MIN_PASSPHRASE), severity="warning", markup=False,
-                           timeout=10)
-            return None
-
-        def done(values: FormValues | None) -> None:
-            if values is not None and given:
-                then(given[-1])
-
-        app.push_screen(FormDialog(
-            tr("pin.title"), tr("pin.text", cell=cell.name),
-            [FormField("pin", tr("pin.label"), password=True, max_length=32)],
-            submit=tr("pin.submit"), check=check, dialog_id="pin-dialog"), done)
-
-    def _close_pin_dialog(self, message: str) -> None:
-        screen = self.app.screen
-        if isinstance(screen, FormDialog) and screen.id == "pin-dialog":
-            screen.dismiss(None)
-            self.app.notify(message, severity="error", markup=False)
+        """Run `then` with the cell's PIN once given right (`pin_gate.py`)."""
+        self.pins.ask(cell_id, then)

@@ -39,8 +39,8 @@ def one_of_each_type(catalog: Catalog, seed: int = 5) -> Paper:
 def member(app: StudyApp, name: str = "Nguyễn Thị Ánh", cell: str = "Chi bộ Khu phố 1"
            ) -> Learner:
     """Put a member on a roster and make them the learner."""
-    learner = app.learner_for(app.add_member(name, cell, None))
-    app.set_learner(learner)
+    learner = app.learners.learner_for(app.learners.add_member(name, cell, None))
+    app.learners.set_learner(learner)
     return learner
 
 
@@ -48,7 +48,7 @@ async def start(pilot: Pilot[None], paper: Paper, mode: Mode, **plan: object) ->
     """Take `paper` as the current learner; the quiz screen once shown."""
     app = pilot.app
     assert isinstance(app, StudyApp)
-    app.take_paper(paper, QuizPlan(mode, len(paper.items), **plan))  # type: ignore[arg-type]
+    app.quizzes.take_paper(paper, QuizPlan(mode, len(paper.items), **plan))  # type: ignore[arg-type]
     await pilot.pause()
     assert isinstance(app.screen, QuizScreen)
     return app.screen

@@ -333,7 +333,7 @@ async def test_input_in_the_learner_filter_is_not_a_shortcut() -> None:
     app = build_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app.add_member("Lê Văn Nam", "Chi bộ 1", None)
+        app.learners.add_member("Lê Văn Nam", "Chi bộ 1", None)
         await pilot.press("n")
         await pilot.pause()
         await pilot.press(*"nam")

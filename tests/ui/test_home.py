@@ -145,7 +145,7 @@ async def test_banks_load_after_the_first_screen() -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert len(app.catalog.questions) >= 200
-        assert any(hit.kind == "question" for hit in app.search("dong nai", 20))
+        assert any(hit.kind == "question" for hit in app.library.search("dong nai", 20))
         assert isinstance(app.screen, HomeScreen)
         assert app.focused is app.screen.query_one(OptionList)
 
@@ -164,7 +164,7 @@ async def test_escape_codes_in_file_and_key_names_never_reach_the_problems_scree
     app = build_app(pack)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app.show_content_problems()
+        app.library.show_content_problems()
         await pilot.pause()
         assert isinstance(app.screen, ContentProblemsScreen)
         text = screen_text(app)

@@ -24,20 +24,20 @@ async def test_an_attempt_answered_elsewhere_is_not_offered(catalog: Catalog) ->
     app = build_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        learner = app.learner_for(app.add_member("Nguyễn Thị Ánh", "Chi bộ Khu phố 1", None))
+        learner = app.learners.learner_for(app.learners.add_member("Nguyễn Thị Ánh", "Chi bộ Khu phố 1", None))
         paper = draw_paper(catalog.questions, 5, 3)
         attempt = app.store.start_attempt(paper, Mode.TEST, member_id=learner.member_id,
                                           started_at=T0)
         leases.take(app.store, attempt.id, OTHER_WINDOW, T0)  # the other window has it open
-        app.set_learner(learner)
-        app.offer_resume()  # as when the program starts with this learner
+        app.learners.set_learner(learner)
+        app.quizzes.offer_resume()  # as when the program starts with this learner
         await pilot.pause()
         assert not isinstance(app.screen, ChoiceDialog)  # no "Làm tiếp"
         messages = [str(n.message) for n in app._notifications]
         assert any("cửa sổ khác" in m and "Nguyễn Thị Ánh" in m for m in messages), messages
         # The other window closes its quiz: offered again here.
         leases.release(app.store, attempt.id, OTHER_WINDOW)
-        app.offer_resume(again=True)
+        app.quizzes.offer_resume(again=True)
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("t")  # Làm tiếp

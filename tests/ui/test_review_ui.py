@@ -148,7 +148,7 @@ async def test_a_guest_practises_without_a_schedule(tmp_path: Path) -> None:
     app = build_app(db=tmp_path / "guest.sqlite3")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app.set_learner(app.guest("Khách"))
+        app.learners.set_learner(app.learners.guest("Khách"))
         singles = [q for q in app.catalog.questions if q.type == "single"]
         await practise(pilot, draw_paper(singles, 2, 5), [False, False])
         await pilot.press("escape")

@@ -487,7 +487,7 @@ async def test_the_pin_is_offered_when_opening_and_guards_the_way_out() -> None:
         assert isinstance(app.screen, TurnsScreen)
         # Even with the PIN given, An's test of this open session shows no answers yet.
         [attempt] = app.store.attempts(member_id=members[0].id)
-        app.review_attempt(attempt.id)
+        app.quizzes.review_attempt(attempt.id)
         await pilot.pause()
         assert isinstance(app.screen, TurnsScreen)
         assert any("khi tổng kết" in str(n.message) for n in app._notifications)

@@ -69,7 +69,7 @@ def test_learner_screen_with_a_roster(snap_compare: Any) -> None:
         app = pilot.app
         assert isinstance(app, StudyApp)
         for name in ("Nguyễn Văn An", "Lê Thị Ánh", "Trần Văn Bình", "Đỗ Thị Dung"):
-            app.add_member(name, "Chi bộ Khu phố 1", None)
+            app.learners.add_member(name, "Chi bộ Khu phố 1", None)
         await pilot.press("n")
         await pilot.pause()
 

@@ -103,12 +103,12 @@ class HistoryScreen(StudyScreen[None]):
             return
         row = table.first().cursor_row
         if 0 <= row < len(self.attempts):
-            self.study_app.review_attempt(self.attempts[row].id)
+            self.study_app.quizzes.review_attempt(self.attempts[row].id)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         if event.row_key.value is not None:
-            self.study_app.review_attempt(event.row_key.value)
+            self.study_app.quizzes.review_attempt(event.row_key.value)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "export":

@@ -107,8 +107,9 @@ class HomeScreen(StudyScreen[None]):
         note = ""
         if learner.is_guest:
             note = " " + tr("home.guest_note")
-        elif app.lessons_read_count is not None and len(app.catalog):
-            note = " · " + tr("home.read", read=app.lessons_read_count, total=len(app.catalog))
+        elif app.library.lessons_read_count is not None and len(app.catalog):
+            note = " · " + tr("home.read", read=app.library.lessons_read_count,
+                              total=len(app.catalog))
         return Content.assemble((tr("home.learner_label"), "bold"), " ",
                                 (name, "bold $text-accent"), (note, "$text-muted"))
 
@@ -127,7 +128,7 @@ class HomeScreen(StudyScreen[None]):
 
     def _review_detail(self) -> str | None:
         """How many questions are due today, or when the next is (members only)."""
-        status = self.study_app.review_status()
+        status = self.study_app.progress.review_status()
         if status is None:
             return None
         if status.due and status.today == status.due:
@@ -220,31 +221,31 @@ class HomeScreen(StudyScreen[None]):
         actions[event.option_id or ""]()
 
     def action_lessons(self) -> None:
-        self.study_app.open_lessons()
+        self.study_app.library.open_lessons()
 
     def action_practice(self) -> None:
-        self.study_app.open_setup("practice")
+        self.study_app.quizzes.open_setup("practice")
 
     def action_test(self) -> None:
-        self.study_app.open_setup("test")
+        self.study_app.quizzes.open_setup("test")
 
     def action_review(self) -> None:
-        self.study_app.start_review()
+        self.study_app.progress.start_review()
 
     def action_results(self) -> None:
-        self.study_app.show_progress()
+        self.study_app.progress.show_progress()
 
     def action_sessions(self) -> None:
         self.study_app.sessions.start()
 
     def action_search(self) -> None:
-        self.study_app.open_search()
+        self.study_app.library.open_search()
 
     def action_learner(self) -> None:
-        self.study_app.choose_learner()
+        self.study_app.learners.choose_learner()
 
     def action_problems(self) -> None:
-        self.study_app.show_content_problems()
+        self.study_app.library.show_content_problems()
 
     def action_language(self) -> None:
         self.study_app.switch_language("en" if current_language() == "vi" else "vi")

@@ -112,7 +112,7 @@ class LearnerScreen(StudyScreen[Learner | None]):
         elif option_id is not None:
             member = next(m for _, members in self.roster.cells for m in members
                           if m.id == option_id)
-            self._done(lambda: self.study_app.learner_for(member))
+            self._done(lambda: self.study_app.learners.learner_for(member))
 
     def _done(self, make: Callable[[], Learner]) -> None:
         try:
@@ -141,7 +141,7 @@ class LearnerScreen(StudyScreen[Learner | None]):
         """Add the member (the store refuses a duplicate, an empty name, a
         wrong PIN): the dialog shows why, or closes."""
         try:
-            self._added = self.study_app.add_member(values["name"], values["cell"],
+            self._added = self.study_app.learners.add_member(values["name"], values["cell"],
                                                     values.get("pin") or None)
         except StudyappError as error:
             return error.message
@@ -150,7 +150,7 @@ class LearnerScreen(StudyScreen[Learner | None]):
     def _new_name_given(self, values: FormValues | None) -> None:
         if values is not None:
             member = self._added
-            self._done(lambda: self.study_app.learner_for(member))
+            self._done(lambda: self.study_app.learners.learner_for(member))
 
     def _ask_guest(self) -> None:
         fields = [FormField("name", tr("learner.guest.name"), tr("learner.guest.default"))]
@@ -162,7 +162,7 @@ class LearnerScreen(StudyScreen[Learner | None]):
 
     def _check_guest(self, values: FormValues) -> str | None:
         try:
-            self._guest = self.study_app.guest(values["name"])
+            self._guest = self.study_app.learners.guest(values["name"])
         except StudyappError as error:
             return error.message
         return None

@@ -101,7 +101,7 @@ class LessonsScreen(StudyScreen[None]):
 
     def _show_read_marks(self) -> None:
         """A tick before each lesson the member has read; how many in the title."""
-        read = self.study_app.lessons_read()
+        read = self.study_app.library.lessons_read()
         total = len(self.study_app.catalog)
         if read is None:
             self.sub_title = tr("lessons.subtitle")
@@ -115,7 +115,7 @@ class LessonsScreen(StudyScreen[None]):
         if self._read_timer is not None:
             self._read_timer.stop()
             self._read_timer = None
-        if self.study_app.lessons_read() is None:
+        if self.study_app.library.lessons_read() is None:
             return
         if at_once:
             self._mark_read(lesson_id)
@@ -124,7 +124,7 @@ class LessonsScreen(StudyScreen[None]):
                                               lambda: self._mark_read(lesson_id))
 
     def _mark_read(self, lesson_id: str) -> None:
-        if self.current_lesson_id == lesson_id and self.study_app.mark_read(lesson_id):
+        if self.current_lesson_id == lesson_id and self.study_app.library.mark_read(lesson_id):
             self._show_read_marks()
 
     async def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
@@ -165,7 +165,7 @@ class LessonsScreen(StudyScreen[None]):
         await self.open_lesson(target.id, focus_view=self.view.has_focus)
 
     def action_search(self) -> None:
-        self.study_app.open_search()
+        self.study_app.library.open_search()
 
     def action_toggle_tree(self) -> None:
         tree = self.lesson_tree
@@ -177,7 +177,7 @@ class LessonsScreen(StudyScreen[None]):
         """“Tự kiểm tra”: a practice on this lesson (and the lessons under it)."""
         lesson_id = self.current_lesson_id
         if lesson_id is not None:
-            self.study_app.practise_lesson(lesson_id)
+            self.study_app.quizzes.practise_lesson(lesson_id)
 
     def action_back(self) -> None:
         self.dismiss()

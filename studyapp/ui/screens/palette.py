@@ -49,13 +49,14 @@ def palette_commands(app: StudyApp) -> list[Command]:
     catalog = app.catalog
     commands = [
         Command(tr("palette.practice"), tr("palette.practice.detail"),
-                lambda: app.open_setup("practice")),
-        Command(tr("palette.test"), tr("palette.test.detail"), lambda: app.open_setup("test")),
-        Command(tr("palette.search"), tr("palette.search.detail"), app.open_search),
-        Command(tr("palette.lessons"), tr("palette.lessons.detail"), app.open_lessons),
-        Command(tr("palette.results"), tr("palette.results.detail"), app.show_history),
+                lambda: app.quizzes.open_setup("practice")),
+        Command(tr("palette.test"), tr("palette.test.detail"),
+                lambda: app.quizzes.open_setup("test")),
+        Command(tr("palette.search"), tr("palette.search.detail"), app.library.open_search),
+        Command(tr("palette.lessons"), tr("palette.lessons.detail"), app.library.open_lessons),
+        Command(tr("palette.results"), tr("palette.results.detail"), app.progress.show_history),
         Command(tr("palette.sessions"), tr("palette.sessions.detail"), app.sessions.start),
-        Command(tr("palette.learner"), tr("palette.learner.detail"), app.choose_learner),
+        Command(tr("palette.learner"), tr("palette.learner.detail"), app.learners.choose_learner),
         Command(tr("palette.language"), tr("palette.language.detail"),
                 lambda: app.switch_language("en" if current_language() == "vi" else "vi")),
         Command(tr("palette.theme"), tr("palette.theme.detail"), app.toggle_theme),
@@ -65,12 +66,12 @@ def palette_commands(app: StudyApp) -> list[Command]:
     with_questions = {q.lesson for q in catalog.questions}
     for lesson in catalog.lessons:
         commands.append(Command(tr("palette.open_lesson", title=lesson.title), lesson.source,
-                                partial(app.open_lessons, lesson.id)))
+                                partial(app.library.open_lessons, lesson.id)))
     for lesson in catalog.lessons:
         family = {lesson.id, *(d.id for d in catalog.descendants(lesson.id))}
         if family & with_questions:
             commands.append(Command(tr("palette.practise_lesson", title=lesson.title),
-                                    lesson.source, partial(app.practise_lesson, lesson.id)))
+                                    lesson.source, partial(app.quizzes.practise_lesson, lesson.id)))
     return commands
 
 

@@ -63,7 +63,7 @@ class ProgressScreen(StudyScreen[None]):
         self.show()  # back from a review or a lesson: the figures moved
 
     def show(self) -> None:
-        data = self.study_app.progress_data(self.learner)
+        data = self.study_app.progress.progress_data(self.learner)
         self.lessons = data.lessons
         reading = data.reading
         due = tr("progress.due", count=format_count(data.due)) if data.due else (
@@ -109,21 +109,21 @@ class ProgressScreen(StudyScreen[None]):
     def action_read(self) -> None:
         lesson = self.current
         if lesson is not None:
-            self.study_app.open_lessons(lesson.lesson_id)
+            self.study_app.library.open_lessons(lesson.lesson_id)
 
     def action_practise(self) -> None:
         lesson = self.current
         if lesson is not None:
-            self.study_app.practise_lesson(lesson.lesson_id)
+            self.study_app.quizzes.practise_lesson(lesson.lesson_id)
 
     def action_review(self) -> None:
-        self.study_app.start_review()
+        self.study_app.progress.start_review()
 
     def action_quizzes(self) -> None:
-        self.study_app.show_history()
+        self.study_app.progress.show_history()
 
     def action_limit(self) -> None:
-        current = self.study_app.progress_data(self.learner).daily_limit
+        current = self.study_app.progress.progress_data(self.learner).daily_limit
 
         def check(values: FormValues) -> str | None:
             text = values["limit"].strip()
@@ -131,7 +131,7 @@ class ProgressScreen(StudyScreen[None]):
 
         def given(values: FormValues | None) -> None:
             if values is not None:
-                self.study_app.set_daily_limit(self.learner, int(values["limit"]))
+                self.study_app.progress.set_daily_limit(self.learner, int(values["limit"]))
                 self.show()
 
         self.app.push_screen(FormDialog(

@@ -4,6 +4,10 @@ The screen shows what the `RecordedQuiz` knows and passes it what the
 learner does; the quiz grades and stores. Practice shows the right answer
 and the explanation after each answer; a test lets the learner move back
 and forth and change answers until the paper is handed in (or time is up).
+
+It stays a little over 500 lines: it is one screen class whose parts (showing,
+answering, moving, pausing, the clock) share the question on screen and the
+quiz's state; split into mixins, each part would reach into the others.
 """
 
 from __future__ import annotations
@@ -360,7 +364,7 @@ class QuizScreen(StudyScreen[None]):
             return
         question = self.quiz.session.paper.items[self.quiz.session.position].question
         if question.lesson is not None:
-            self.study_app.open_passage(question.lesson, question.explanation or "")
+            self.study_app.library.open_passage(question.lesson, question.explanation or "")
 
     # --- pausing, handing in, leaving ------------------------------------------------------
 

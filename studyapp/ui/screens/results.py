@@ -187,7 +187,7 @@ class ReviewScreen(StudyScreen[int]):
     def action_open_lesson(self) -> None:
         question = self.session.paper.items[self.position].question
         if question.lesson:
-            self.study_app.open_passage(question.lesson, question.explanation or "")
+            self.study_app.library.open_passage(question.lesson, question.explanation or "")
 
     def action_close(self) -> None:
         self.dismiss(self.position)

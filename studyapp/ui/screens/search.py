@@ -85,7 +85,7 @@ class SearchScreen(StudyModal[SearchResult | None]):
         results = self.query_one(OptionList)
         status = self.query_one("#search-status", Static)
         results.clear_options()
-        self._hits = self.study_app.search(query, RESULT_LIMIT) if query.strip() else []
+        self._hits = self.study_app.library.search(query, RESULT_LIMIT) if query.strip() else []
         if not query.strip():
             status.update(Content(tr("search.empty")))
             return

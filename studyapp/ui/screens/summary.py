@@ -250,7 +250,7 @@ class ItemScreen(StudyScreen[None]):
         if catalog.has_question(self.stats.question_id):
             question = catalog.question(self.stats.question_id)
             if question.lesson:
-                self.study_app.open_passage(question.lesson, question.explanation or "")
+                self.study_app.library.open_passage(question.lesson, question.explanation or "")
 
     def action_back(self) -> None:
         self.dismiss()
