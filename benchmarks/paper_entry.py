@@ -132,7 +132,7 @@ def measure() -> list[tuple[str, int]]:
         plain = asyncio.run(count(pack, root / "a.sqlite3", pin=None))
         guarded = asyncio.run(count(pack, root / "b.sqlite3", pin=PIN))
     return [("first paper, from the turns screen, cell without a PIN", plain.first),
-            ("first paper, from the turns screen, cell with a 4-digit PIN", guarded.first),
+            ("first paper, from the turns screen, cell with a 6-digit PIN", guarded.first),
             ("each next paper", plain.next)]
 
 
