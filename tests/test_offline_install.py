@@ -133,3 +133,20 @@ def test_vietnamese_through_a_console_that_is_not_utf8(tmp_path: Path,
     shown = run("lessons")
     assert shown.returncode == 0
     assert "Mục đích, yêu cầu".encode() in shown.stdout
+
+
+def test_unit_tests_of_text_and_output_pass_without_utf8_mode(tmp_path: Path) -> None:
+    """The unit tests of what writes text (the command line, exports, text handling)
+    run again in a Python with UTF-8 mode off, a POSIX locale and a cp1252 console,
+    as on a Windows machine whose console is not set to UTF-8."""
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith(("PYTHONUTF8", "LC_", "LANG", "PYTEST_XDIST"))}
+    env |= {"LC_ALL": "POSIX", "PYTHONUTF8": "0", "PYTHONIOENCODING": "cp1252"}
+    result = subprocess.run(
+        [sys.executable, "-X", "utf8=0", "-m", "pytest", "-q", "-n0", "-p", "no:randomly",
+         "tests/unit/test_text.py", "tests/unit/test_cli.py", "tests/unit/test_cli_store.py",
+         "tests/unit/test_entry.py"],
+        capture_output=True, text=True, encoding="utf-8", errors="replace", env=env,
+        cwd=REPO, timeout=600, check=False)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert " passed" in result.stdout
