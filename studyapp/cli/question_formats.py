@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import secrets
 import sys
@@ -13,20 +12,19 @@ from typing import TYPE_CHECKING, TypeVar
 
 from studyapp.cli.common import CommandAdder, err, load_content, report_load
 from studyapp.config import Settings
-from studyapp.content.problems import Problem, ProblemLog
+from studyapp.content.problems import ProblemLog
 from studyapp.errors import StudyappError, UsageError
 from studyapp.i18n import tr
+from studyapp.importing.convert import check_output, package_message, write_file
 
 T = TypeVar("T")
 
 if TYPE_CHECKING:
-    from studyapp.importing.common import ImportResult, PackageError
+    pass
 
 FORMATS = ("gift", "aiken")
 IN_FORMATS = (*FORMATS, "excel", "word")
 OUT_FORMATS = (*FORMATS, "xlsx", "docx")
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm")
-GENERIC_SHEET_TITLES = ("sheet", "sheet1", "trang tinh1", "trang tinh 1", "cau hoi", "questions")
 
 
 def add_commands(command: CommandAdder) -> None:
@@ -54,37 +52,6 @@ def add_commands(command: CommandAdder) -> None:
 # --- writing a file whole or not at all ---------------------------------------------------
 
 
-def check_output(path: Path) -> None:
-    """A usage error now, before any work, if `path` cannot be a file we write."""
-    if not path.parent.is_dir():
-        raise UsageError(tr("moodle.no_folder", folder=path.parent, path=path))
-    if path.is_dir():
-        raise UsageError(tr("moodle.is_folder", path=path))
-
-
-def write_file(path: Path, text: str,
-               verify: Callable[[Path], list[Problem]] | None = None) -> list[Problem]:
-    """Write `text` to `path` through a temporary file in the same folder,
-    renamed over `path` only when complete (and, with `verify`, only if it
-    finds no problem in it: its problems are returned, nothing is written)."""
-    check_output(path)
-    temporary = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
-    try:
-        with temporary.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        problems = verify(temporary) if verify is not None else []
-        if not problems:
-            os.replace(temporary, path)
-        return problems
-    except OSError as error:
-        raise StudyappError(tr("moodle.cannot_write", path=path,
-                               reason=error.strerror or str(error))) from error
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
 def _write_binary(path: Path, write: Callable[[Path], T]) -> T:
     """`write(temporary)` in the same folder, then renamed over `path` when complete."""
     check_output(path)
@@ -107,10 +74,7 @@ def _write_binary(path: Path, write: Callable[[Path], T]) -> T:
 
 def cmd_import_questions(args: argparse.Namespace, settings: Settings) -> int:
     from studyapp.content.checks import ID_PATTERN  # noqa: PLC0415 - this command only
-    from studyapp.content.source import read_text  # noqa: PLC0415
-    from studyapp.importing.aiken import parse_aiken  # noqa: PLC0415
-    from studyapp.importing.common import bank_id_from, detect_format  # noqa: PLC0415
-    from studyapp.importing.gift import parse_gift  # noqa: PLC0415
+    from studyapp.importing.convert import convert_questions  # noqa: PLC0415
 
     source, output = Path(args.file), Path(args.output)
     if not source.is_file():
@@ -127,138 +91,11 @@ def cmd_import_questions(args: argparse.Namespace, settings: Settings) -> int:
                             pack=output.resolve().parent.parent,
                             suggestion=_suggestion(args.lesson, lessons)))
 
-    if args.format == "excel" or (args.format is None
-                                  and source.suffix.lower() in SPREADSHEET_SUFFIXES):
-        return _import_workbook(args, source, output, lessons)
-    if (args.format == "word" and source.suffix.lower() == ".docx") or (
-            args.format is None and source.suffix.lower() == ".docx"):
-        return _import_document(args, source, output, lessons)
-    log = ProblemLog()
-    text = read_text(source, log)
-    if text is None:  # not UTF-8, unreadable, too large: said at its line
-        for problem in log.sorted():
-            err(problem.format())
-        return 1
-    if not text.strip():
-        log.error(source, 1, 1, "import_empty")
-        for problem in log.sorted():
-            err(problem.format())
-        return 1
-    kind = args.format or detect_format(source, text)
-    if kind is None:
-        raise UsageError(tr("moodle.unknown_format", path=source))
-    if kind == "word":
-        from studyapp.importing.word import parse_lines, text_lines  # noqa: PLC0415
-
-        result = parse_lines(text_lines(text), source)
-    else:
-        result = (parse_gift if kind == "gift" else parse_aiken)(text, source)
-    return _write_bank(result, log, output, lessons,
-                       bank_id=args.bank_id or bank_id_from(source.stem),
-                       title=result.title or source.stem,
-                       lesson=args.lesson,
-                       description=tr("moodle.bank_description", name=source.name,
-                                      format=kind.upper()))
-
-
-def package_message(error: PackageError, path: Path, kind: str) -> str:
-    """What to tell about an Office file that cannot be read (kind: xlsx or docx)."""
-    return tr(f"package.{error.code}", None, path=path, want=kind, **error.params)
-
-
-def _import_document(args: argparse.Namespace, source: Path, output: Path,
-                     lessons: set[str] | None) -> int:
-    """A Word file in the Vietnamese quiz convention, as one bank."""
-    from studyapp.importing.common import PackageError, bank_id_from  # noqa: PLC0415
-    from studyapp.importing.word import docx_lines, parse_lines  # noqa: PLC0415
-
-    try:
-        result = parse_lines(docx_lines(source), source)
-    except PackageError as error:
-        err(package_message(error, source, "docx"))
-        return 1
-    return _write_bank(result, ProblemLog(), output, lessons,
-                       bank_id=args.bank_id or bank_id_from(source.stem),
-                       title=result.title or source.stem, lesson=args.lesson,
-                       description=tr("moodle.bank_description", name=source.name,
-                                      format="Word"))
-
-
-def _import_workbook(args: argparse.Namespace, source: Path, output: Path,
-                     lessons: set[str] | None) -> int:
-    """Each sheet with a question header becomes a bank: one sheet into `output`,
-    several into `OUTPUT-<sheet>.toml` beside it."""
-    from studyapp.importing.common import (  # noqa: PLC0415
-        PackageError,
-        bank_id_from,
-        slug,
-    )
-    from studyapp.importing.spreadsheet import parse_workbook  # noqa: PLC0415
-    from studyapp.text import fold  # noqa: PLC0415
-
-    try:
-        sheets = parse_workbook(source)
-    except PackageError as error:
-        err(package_message(error, source, "xlsx"))
-        return 1
-    base_id = args.bank_id or bank_id_from(source.stem)
-    status = 0
-    for title, result in sheets:
-        several = len(sheets) > 1
-        part = slug(title) or "sheet"
-        target = output.with_name(f"{output.stem}-{part}{output.suffix}") if several else output
-        generic = " ".join(fold(title).split()) in GENERIC_SHEET_TITLES
-        status = max(status, _write_bank(
-            result, ProblemLog(), target, lessons,
-            bank_id=f"{base_id}-{bank_id_from(title)}" if several else base_id,
-            title=source.stem if generic and not several else title, lesson=args.lesson,
-            description=tr("moodle.bank_description", name=f"{source.name} › {title}",
-                           format="Excel")))
-    return status
-
-
-def _write_bank(result: ImportResult, log: ProblemLog, output: Path, lessons: set[str] | None,
-                *, bank_id: str, title: str, lesson: str | None, description: str) -> int:
-    """Check `result`'s questions against the pack, write them as a bank the
-    loader takes, and say what was done; the exit code."""
-    from studyapp.content.banks import load_bank  # noqa: PLC0415
-    from studyapp.importing.common import bank_table, dump_bank  # noqa: PLC0415
-
-    log.extend(result.problems)
-    if lessons is not None:
-        # Lessons named in the file (our own export writes them) must be lessons
-        # of the pack the bank goes into, or the pack would refuse the bank.
-        for question in result.questions:
-            named = question.table.get("lesson")
-            if named is not None and named not in lessons:
-                del question.table["lesson"]
-                log.warning(result.path, question.line, question.column,
-                            "import_unknown_lesson", lesson=named)
-    for problem in log.sorted():
-        err(problem.format())
-    questions = result.questions
-    if not questions:
-        err(tr("moodle.nothing_written", path=output))
-        return 1
-
-    bank = bank_table(questions, bank_id=bank_id, title=title, lesson=lesson,
-                      description=description)
-
-    def verify(written: Path) -> list[Problem]:
-        # The bank must be one the loader takes: checked by the loader itself.
-        check = ProblemLog()
-        load_bank(written, "", check)
-        return [dataclasses.replace(problem, path=output) for problem in check.errors]
-
-    failed = write_file(output, dump_bank(bank), verify)
-    if failed:
-        for problem in failed:
-            err(problem.format())
-        err(tr("moodle.check_failed", path=output))
-        return 1
-    err(tr("moodle.import_summary", count=len(questions), path=output, skipped=len(result.skipped),
-            errors=len(log.errors), warnings=len(log.warnings)))
-    return 1 if log.errors else 0
+    done = convert_questions(source, output, fmt=args.format, bank_id=args.bank_id,
+                             lesson=args.lesson, lessons=lessons)
+    for line in done.lines:
+        err(line)
+    return 1 if done.failed else 0
 
 
 def _pack_lessons(output: Path) -> set[str] | None:
