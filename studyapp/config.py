@@ -127,6 +127,9 @@ def resolve_settings(
     dirs: list[ContentDir] = []
     if not content or with_bundled:
         dirs.append(ContentDir(paths.bundled_content_dir(), "bundled"))
+        user = paths.user_content_dir(env)
+        if user.is_dir():  # what the interface imported or made (questions, packs)
+            dirs.append(ContentDir(user, "user"))
     dirs.extend(ContentDir(Path(p).expanduser(), str(config.path)) for p in config.content)
     dirs.extend(ContentDir(p, paths.ENV_CONTENT) for p in paths.content_dirs_from_env(env))
     dirs.extend(ContentDir(Path(p).expanduser(), "--content") for p in content)

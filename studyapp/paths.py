@@ -61,6 +61,15 @@ def default_db_path(env: Mapping[str, str] = os.environ) -> Path:
     return _env_path(env, ENV_DB) or data_dir(env) / DB_FILENAME
 
 
+USER_CONTENT = "noi-dung"
+
+
+def user_content_dir(env: Mapping[str, str] = os.environ) -> Path:
+    """The user's own content folder (packs and banks made in the interface): read
+    after the bundled packs whenever it exists."""
+    return data_dir(env) / USER_CONTENT
+
+
 def content_dirs_from_env(env: Mapping[str, str] = os.environ) -> list[Path]:
     """The folders of `STUDYAPP_CONTENT`, joined with the OS path separator."""
     value = env.get(ENV_CONTENT, "")

@@ -1686,4 +1686,20 @@ MESSAGES: dict[str, str] = {
     # --- i17: question groups (content-format-extensions.md) ---
     "problem.group_of_one": ("the group `{group}` has only one question (`{id}`): is its name "
                              "misspelt?"),
+    # --- import in the interface ---
+    "key.import_questions": "Import questions",
+    "palette.import_questions": "Import questions from Word/Excel",
+    "palette.import_questions.detail": "A question set in a Word, Excel or text file",
+    "import_ui.title": "Import questions from Word/Excel",
+    "import_ui.hint": (
+        "Choose the question file (Word .docx, Excel .xlsx, text .txt, GIFT, Aiken) in the "
+        "folder tree and press Enter, or type its path below. Tab: between the box and the tree."
+    ),
+    "import_ui.path_placeholder": "the path of the question file",
+    "import_ui.no_file": "No such file: {path}",
+    "import_ui.working": "Reading {name}…",
+    "import_ui.done": "{count} questions imported",
+    "import_ui.nothing": "No question was imported",
+    "import_ui.pack_title": "Imported questions",
+    "import_ui.pack_source": "Question sets imported from Word, Excel or text files",
 }

@@ -1699,4 +1699,20 @@ MESSAGES: dict[str, str] = {
     # --- i17: question groups (content-format-extensions.md) ---
     "problem.group_of_one": ("nhóm `{group}` chỉ có một câu hỏi (`{id}`): có thể tên nhóm bị "
                              "gõ sai"),
+    # --- import in the interface ---
+    "key.import_questions": "Nhập câu hỏi",
+    "palette.import_questions": "Nhập câu hỏi từ Word/Excel",
+    "palette.import_questions.detail": "Bộ câu hỏi trong tệp Word, Excel hoặc văn bản",
+    "import_ui.title": "Nhập câu hỏi từ Word/Excel",
+    "import_ui.hint": (
+        "Chọn tệp câu hỏi (Word .docx, Excel .xlsx, văn bản .txt, GIFT, Aiken) trong cây thư "
+        "mục rồi nhấn Enter, hoặc gõ đường dẫn vào ô bên dưới. Tab: chuyển giữa ô và cây."
+    ),
+    "import_ui.path_placeholder": "đường dẫn đến tệp câu hỏi",
+    "import_ui.no_file": "Không có tệp {path}",
+    "import_ui.working": "Đang đọc {name}…",
+    "import_ui.done": "Đã nhập {count} câu hỏi",
+    "import_ui.nothing": "Chưa nhập được câu hỏi nào",
+    "import_ui.pack_title": "Câu hỏi đã nhập",
+    "import_ui.pack_source": "Các bộ câu hỏi nhập từ tệp Word, Excel hoặc văn bản",
 }

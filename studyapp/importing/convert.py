@@ -211,3 +211,34 @@ def _write_bank(done: Conversion, result: ImportResult, log: ProblemLog, output:
     done.lines.append(tr("moodle.import_summary", count=len(questions), path=output,
                          skipped=len(result.skipped), errors=len(log.errors),
                          warnings=len(log.warnings)))
+
+
+IMPORTED_PACK = "cau-hoi-nhap"
+_IMPORTED_PACK_TOML = """format = 1
+id = "{id}"
+title = "{title}"
+source = "{source}"
+language = "vi"
+"""
+
+
+def imported_banks_folder(content_root: Path) -> Path:
+    """The `banks/` folder of the pack that holds question sets imported in the
+    interface (made in `content_root`, the user's content folder, when missing)."""
+    pack = content_root / IMPORTED_PACK
+    banks = pack / "banks"
+    banks.mkdir(parents=True, exist_ok=True)
+    toml = pack / "pack.toml"
+    if not toml.exists():
+        write_file(toml, _IMPORTED_PACK_TOML.format(
+            id=IMPORTED_PACK, title=tr("import_ui.pack_title"), source=tr("import_ui.pack_source")))
+    return banks
+
+
+def free_bank_path(banks: Path, source: Path) -> Path:
+    """A bank file named after `source` that does not exist yet (`de-thi-2.toml`)."""
+    base = "nhap-" + bank_id_from(source.stem)  # never the id of a bundled bank
+    path, number = banks / f"{base}.toml", 2
+    while path.exists() or any(banks.glob(f"{path.stem}-*.toml")):
+        path, number = banks / f"{base}-{number}.toml", number + 1
+    return path

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from studyapp.ui.learner_flow import LearnerFlow
     from studyapp.ui.paper_flow import PaperFlow
     from studyapp.ui.progress_flow import ProgressFlow
+    from studyapp.ui.question_import_flow import QuestionImportFlow
     from studyapp.ui.quiz_flow import QuizFlow
     from studyapp.ui.screens.palette import Command
     from studyapp.ui.session_flow import SessionFlow
@@ -226,6 +227,13 @@ class StudyApp(App[None]):
         from studyapp.ui.export_flow import ExportFlow  # noqa: PLC0415
 
         return ExportFlow(self)
+
+    @cached_property
+    def question_imports(self) -> QuestionImportFlow:
+        """Question sets from Word, Excel or text (`question_import_flow.py`)."""
+        from studyapp.ui.question_import_flow import QuestionImportFlow  # noqa: PLC0415
+
+        return QuestionImportFlow(self)
 
     @cached_property
     def papers(self) -> PaperFlow:

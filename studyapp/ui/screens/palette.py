@@ -56,6 +56,8 @@ def palette_commands(app: StudyApp) -> list[Command]:
         Command(tr("palette.lessons"), tr("palette.lessons.detail"), app.library.open_lessons),
         Command(tr("palette.results"), tr("palette.results.detail"), app.progress.show_history),
         Command(tr("palette.sessions"), tr("palette.sessions.detail"), app.sessions.start),
+        Command(tr("palette.import_questions"), tr("palette.import_questions.detail"),
+                app.question_imports.start),
         Command(tr("palette.learner"), tr("palette.learner.detail"), app.learners.choose_learner),
         Command(tr("palette.language"), tr("palette.language.detail"),
                 lambda: app.switch_language("en" if current_language() == "vi" else "vi")),

@@ -43,6 +43,7 @@ class SessionsScreen(StudyScreen[None]):
         Binding("m", "new_session", "key.new_session", id="sessions.new"),
         Binding("enter", "open", "key.open_session", id="sessions.open"),
         Binding("x", "export", "key.export", id="sessions.export"),
+        Binding("c", "import_questions", "key.import_questions", id="sessions.import"),
         Binding("escape", "back", "key.back", id="sessions.back"),
     ]
 
@@ -67,6 +68,9 @@ class SessionsScreen(StudyScreen[None]):
                              width=TOPIC_WIDTH if name == "topic" else None)
         self.show(self.overviews)
         table.focus()
+
+    def action_import_questions(self) -> None:
+        self.study_app.question_imports.start()
 
     def on_screen_resume(self) -> None:
         # Back from a meeting: its attendance, tests and state may have changed.
