@@ -1,4 +1,8 @@
-"""Loading and validating packs and lessons; every problem is collected, the valid rest loads."""
+"""Loading and validating packs and lessons; every problem is collected, the valid rest loads.
+
+Longer than most modules: the pack, lesson and catalog-wide checks share one checker
+and one order of reading; split, each part would reach into the others' state.
+"""
 
 from __future__ import annotations
 

@@ -105,7 +105,8 @@ def convert_questions(source: Path, output: Path, *, fmt: str | None = None,
     if kind is None:
         raise UsageError(tr("moodle.unknown_format", path=source))
     if kind == "word":
-        from studyapp.importing.word import parse_lines, text_lines  # noqa: PLC0415
+        from studyapp.importing.docx_reader import text_lines  # noqa: PLC0415
+        from studyapp.importing.word import parse_lines  # noqa: PLC0415
 
         result = parse_lines(text_lines(text), source)
     else:
@@ -126,7 +127,8 @@ def _said(done: Conversion, problems: list[Problem]) -> None:
 def _document(done: Conversion, source: Path, output: Path, *, bank_id: str | None,
               lesson: str | None, lessons: set[str] | None) -> None:
     """A Word file in the Vietnamese quiz convention, as one bank."""
-    from studyapp.importing.word import docx_lines, parse_lines  # noqa: PLC0415
+    from studyapp.importing.docx_reader import docx_lines  # noqa: PLC0415
+    from studyapp.importing.word import parse_lines  # noqa: PLC0415
 
     try:
         result = parse_lines(docx_lines(source), source)

@@ -66,7 +66,7 @@ def _text(path: Path) -> list[Paragraph]:
 
 
 def _docx(path: Path) -> list[Paragraph]:
-    from studyapp.importing.word import docx_lines  # noqa: PLC0415
+    from studyapp.importing.docx_reader import docx_lines  # noqa: PLC0415
 
     lines = docx_lines(path)  # PackageError for a renamed .doc, a zip bomb, damage
     _check_fonts(path)

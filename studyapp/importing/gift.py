@@ -6,13 +6,16 @@ How GIFT maps to our types (what a teammate must know):
   (Moodle would accept any one of them; a warning says so). No `=`: `multi`, the
   answers with a positive weight are right.
 - `{T}` `{TRUE}` `{F}` `{FALSE}`: `truefalse`; `{=a =b}` or `{a}`: `fill`, every
-  alternative with a positive weight accepted; `{#...}`: `number` (`x:t` a tolerance,
+  alternative at 100% accepted (partial ones warned about); `{#...}`: `number` (`x:t` a tolerance,
   `a..b` the midpoint and half the width, several answers: the one at 100%);
   `{=a -> b ...}`: `match`.
 - Feedback: the general feedback (`####`) then each answer's feedback (`answer: text`)
   becomes the explanation. `::title::` names the question (its id when no `[id:...]`).
 - Essays (`{}`), descriptions (no braces) and what our format cannot hold are skipped
   with a warning; input Moodle would refuse is an error. Either way the rest is read.
+
+Longer than most modules: one reader of one grammar (Moodle's), whose rules for each
+type depend on the same positions and escapes.
 """
 
 from __future__ import annotations

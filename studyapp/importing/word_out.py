@@ -11,7 +11,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from studyapp.content.model import LETTERS, Bank, Question
-from studyapp.importing.word import import_docx, roman_numeral
+from studyapp.importing.docx_reader import import_docx, roman_numeral
 
 ANSWER_MODES = ("inline", "table", "none")
 

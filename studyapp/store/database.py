@@ -4,6 +4,9 @@ Nothing is written to a file before it has shown itself to be a studyapp
 database of a schema this program knows: a file that is not one, is
 truncated, belongs to another program, or comes from a newer studyapp is
 reported and left exactly as it was.
+
+Longer than most modules: opening, the foreign-WAL and damage checks, migrations and
+backups are one sequence of guarded steps around one file, best read together.
 """
 
 from __future__ import annotations

@@ -8,6 +8,9 @@ The one change a merge makes to existing rows is a session's own progress:
 an open session here that the bundle shows closed (or an unfinished attempt
 the bundle shows finished) takes the bundle's later state. A closed session
 here is never altered.
+
+Longer than most modules: writing rows out and merging them back must stay the same
+columns in the same dependency order; side by side they cannot drift apart.
 """
 
 from __future__ import annotations

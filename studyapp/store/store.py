@@ -3,6 +3,9 @@
 All SQL of the program lives in this package. Every write is one short
 transaction; an answer is on disk when `record_answer` returns, with the
 review it makes of the member's card (`cards.py`; the rest of review in `review.py`).
+
+Longer than most modules: the one `Store` class every caller uses, a method per
+transaction; its methods share the connection, the clock and the id maker.
 """
 
 from __future__ import annotations

@@ -24,7 +24,8 @@ async def test_an_attempt_answered_elsewhere_is_not_offered(catalog: Catalog) ->
     app = build_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        learner = app.learners.learner_for(app.learners.add_member("Nguyễn Thị Ánh", "Chi bộ Khu phố 1", None))
+        added = app.learners.add_member("Nguyễn Thị Ánh", "Chi bộ Khu phố 1", None)
+        learner = app.learners.learner_for(added)
         paper = draw_paper(catalog.questions, 5, 3)
         attempt = app.store.start_attempt(paper, Mode.TEST, member_id=learner.member_id,
                                           started_at=T0)

@@ -22,7 +22,8 @@ from studyapp.content.catalog import Catalog
 from studyapp.content.model import Bank
 from studyapp.content.problems import ProblemLog
 from studyapp.importing.common import ImportedQuestion, PackageError, bank_table, dump_bank
-from studyapp.importing.word import docx_lines, parse_lines, text_lines
+from studyapp.importing.docx_reader import docx_lines, text_lines
+from studyapp.importing.word import parse_lines
 from studyapp.importing.word_out import write_document
 from studyapp.text import fold
 from tests.conftest import run_cli
