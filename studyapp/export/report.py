@@ -23,7 +23,12 @@ from studyapp.i18n import (
     format_duration,
     tr,
 )
-from studyapp.quiz.describe import as_written, describe_correct, wrong_answer_text
+from studyapp.quiz.describe import (
+    as_written,
+    describe_correct,
+    top_wrong_line,
+    wrong_answer_text,
+)
 from studyapp.store.models import AttendanceStatus
 from studyapp.store.report import SessionReport, session_report
 from studyapp.store.store import Store
@@ -192,7 +197,7 @@ def session_blocks(report: SessionReport, catalog: Catalog, *, level: int = 2) -
                                answer="; ".join(describe_correct(item, letters=False)))]
             wrong = wrong_answer_text(item, stats)
             if wrong:
-                lines.append(tr("item.top_wrong", answer=wrong, count=stats.top_wrong_count))
+                lines.append(top_wrong_line(wrong, stats.top_wrong_count))
             if question.lesson and catalog.has_lesson(question.lesson):
                 lesson = catalog.lesson(question.lesson)
                 lines.append(tr("report.lesson", lesson=f"{lesson.source} — {lesson.title}"))

@@ -1702,4 +1702,5 @@ MESSAGES: dict[str, str] = {
     "import_ui.nothing": "No question was imported",
     "import_ui.pack_title": "Imported questions",
     "import_ui.pack_source": "Question sets imported from Word, Excel or text files",
+    "item.top_wrong_uncounted": "The wrong answer given most: “{answer}”",
 }

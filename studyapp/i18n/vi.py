@@ -1715,4 +1715,5 @@ MESSAGES: dict[str, str] = {
     "import_ui.nothing": "Chưa nhập được câu hỏi nào",
     "import_ui.pack_title": "Câu hỏi đã nhập",
     "import_ui.pack_source": "Các bộ câu hỏi nhập từ tệp Word, Excel hoặc văn bản",
+    "item.top_wrong_uncounted": "Câu trả lời sai gặp nhiều nhất: “{answer}”",
 }

@@ -121,6 +121,18 @@ def as_written(catalog: Catalog, question_id: str) -> PaperItem | None:
                      tuple(range(len(question.items))), tuple(range(len(question.pairs))))
 
 
+PRIVATE_BELOW = 3
+"""A wrong answer chosen by fewer members is said without its count: with a paper of
+its own for each member, "(1 người)" points at one person in the room (issue 14)."""
+
+
+def top_wrong_line(answer: str, count: int, lang: Lang | None = None) -> str:
+    """The summary's line about the wrong answer given most."""
+    if count >= PRIVATE_BELOW:
+        return tr("item.top_wrong", lang, answer=answer, count=count)
+    return tr("item.top_wrong_uncounted", lang, answer=answer)
+
+
 def wrong_answer_text(item: PaperItem, stats: ItemStats, lang: Lang | None = None) -> str | None:
     """The wrong answer given most, in words (None: nobody answered wrongly)."""
     if stats.top_wrong is None or (stats.top_wrong_count < 2 <= stats.asked - stats.right):

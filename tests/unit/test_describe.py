@@ -87,3 +87,12 @@ def test_which_lines_of_an_ordering_or_matching_are_right() -> None:
     assert line_marks(order, None) is None
     assert line_marks(PaperItem(question(type="truefalse", truth=True)),
                       TruthResponse(True)) is None
+
+
+def test_the_most_chosen_wrong_answer_is_counted_only_from_three_members() -> None:
+    from studyapp.quiz.describe import top_wrong_line
+
+    # With a paper each, "(1 người)" points at one person in the room (issue 14.5).
+    assert top_wrong_line("Sai", 1) == "Câu trả lời sai gặp nhiều nhất: “Sai”"
+    assert top_wrong_line("Sai", 2) == "Câu trả lời sai gặp nhiều nhất: “Sai”"
+    assert top_wrong_line("Sai", 3) == "Câu trả lời sai gặp nhiều nhất: “Sai” (3 người)"

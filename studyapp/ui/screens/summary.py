@@ -15,7 +15,12 @@ from textual.widgets.option_list import Option
 
 from studyapp.i18n import format_date, format_decimal, format_duration, has_message, tr
 from studyapp.quiz.analysis import ItemStats
-from studyapp.quiz.describe import as_written, describe_correct, wrong_answer_text
+from studyapp.quiz.describe import (
+    as_written,
+    describe_correct,
+    top_wrong_line,
+    wrong_answer_text,
+)
 from studyapp.store.report import SessionReport
 from studyapp.text import normalize_line
 from studyapp.ui.screens.attendance import member_label, status_text
@@ -227,8 +232,7 @@ class ItemScreen(StudyScreen[None]):
         ]
         wrong = wrong_answer_text(item, stats)
         if wrong:
-            parts.append(Part(Content(tr("item.top_wrong", answer=wrong,
-                                         count=stats.top_wrong_count))))
+            parts.append(Part(Content(top_wrong_line(wrong, stats.top_wrong_count))))
         elif stats.top_wrong is not None:
             parts.append(Part(Content(tr("item.wrong_all_different"))))
         parts.append(Part(Content.styled(tr("quiz.feedback.correct_answer"), "bold"),
