@@ -1703,4 +1703,5 @@ MESSAGES: dict[str, str] = {
     "import_ui.pack_title": "Imported questions",
     "import_ui.pack_source": "Question sets imported from Word, Excel or text files",
     "item.top_wrong_uncounted": "The wrong answer given most: “{answer}”",
+    "answer.match_first": "Match at least one row (type a right side's letter), then Enter.",
 }

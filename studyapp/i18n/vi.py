@@ -1716,4 +1716,5 @@ MESSAGES: dict[str, str] = {
     "import_ui.pack_title": "Câu hỏi đã nhập",
     "import_ui.pack_source": "Các bộ câu hỏi nhập từ tệp Word, Excel hoặc văn bản",
     "item.top_wrong_uncounted": "Câu trả lời sai gặp nhiều nhất: “{answer}”",
+    "answer.match_first": "Hãy ghép ít nhất một dòng (gõ chữ cái của vế phải) rồi nhấn Enter.",
 }

@@ -335,6 +335,25 @@ async def test_enter_before_choosing_answers_nothing(catalog: Catalog, position:
         assert [row.position for row in app.store.answers(screen.quiz.id)] == [position]
 
 
+async def test_enter_with_nothing_matched_answers_nothing(catalog: Catalog) -> None:
+    app = build_app()
+    paper = one_of_each_type(catalog)
+    position = [item.question.type for item in paper.items].index("match")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        member(app)
+        screen = await start(pilot, paper, Mode.TEST)
+        await screen.go_to_question(position)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.store.answers(screen.quiz.id) == []  # issue 14.13: no empty answer
+        assert screen.quiz.session.position == position
+        assert any("Hãy ghép ít nhất một dòng" in str(n.message) for n in app._notifications)
+        await pilot.press("a", "enter")  # one row matched: now Enter answers
+        await pilot.pause()
+        assert [row.position for row in app.store.answers(screen.quiz.id)] == [position]
+
+
 async def test_a_word_for_a_number_is_asked_again_not_marked_wrong(catalog: Catalog) -> None:
     app = build_app()
     paper = one_of_each_type(catalog)

@@ -388,7 +388,7 @@ class MatchRows(AnswerList):
 
 class MatchAnswer(Vertical, AnswerMixin):
     """Pairs: each left side takes a right side by its letter (or a click on
-    it); Delete unpairs; Enter confirms, even with rows left unpaired."""
+    it); Delete unpairs; Enter confirms, even with rows left unpaired, once one is."""
 
     DEFAULT_CSS = """
     MatchAnswer { height: auto; }
@@ -468,6 +468,10 @@ class MatchAnswer(Vertical, AnswerMixin):
             self.pair_typed(LETTERS[event.option_index].lower())
 
     def confirm(self) -> None:
+        if all(right is None for right in self.rights):
+            # Nothing matched is no answer, as for a choice (issue 14.13).
+            self.post_message(Incomplete(tr("answer.match_first")))
+            return
         self.post_message(Confirmed(MatchResponse(tuple(self.rights))))
 
     def current_response(self) -> Response | None:
