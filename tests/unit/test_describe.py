@@ -14,6 +14,7 @@ from studyapp.quiz.describe import (
     describe_response,
     format_number,
     line_marks,
+    top_wrong_line,
 )
 from studyapp.quiz.scoring import (
     ChoiceResponse,
@@ -90,8 +91,6 @@ def test_which_lines_of_an_ordering_or_matching_are_right() -> None:
 
 
 def test_the_most_chosen_wrong_answer_is_counted_only_from_three_members() -> None:
-    from studyapp.quiz.describe import top_wrong_line
-
     # With a paper each, "(1 người)" points at one person in the room (issue 14.5).
     assert top_wrong_line("Sai", 1) == "Câu trả lời sai gặp nhiều nhất: “Sai”"
     assert top_wrong_line("Sai", 2) == "Câu trả lời sai gặp nhiều nhất: “Sai”"
