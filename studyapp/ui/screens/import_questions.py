@@ -37,7 +37,7 @@ class ImportQuestionsScreen(StudyScreen[Path | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "key.back", id="import.back"),
-        Binding("tab", "focus_next", "key.next_field", show=False),
+        Binding("tab", "focus_next", "key.next_field", show=False, id="import.next_field"),
     ]
 
     def __init__(self, start: Path) -> None:
