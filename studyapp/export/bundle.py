@@ -134,7 +134,11 @@ def _identifier(*, optional: bool = False) -> Check:
     return check
 
 
-def _integer(low: int | None = 0, high: int | None = None, *, optional: bool = False) -> Check:
+INT64 = (1 << 63) - 1
+"""SQLite's largest integer: anything larger raises OverflowError when written."""
+
+
+def _integer(low: int | None = 0, high: int | None = INT64, *, optional: bool = False) -> Check:
     def check(value: Any) -> str | None:
         if value is None and optional:
             return None
@@ -196,7 +200,7 @@ SCHEMA: dict[str, dict[str, Check]] = {
     "sessions": {"id": _identifier(), "cell_id": _identifier(), "held_on": _moment(date),
                  "topic": _text(MAX_TEXT), "pack_id": _text(200),
                  "lessons": _structure(list), "settings": _structure(dict),
-                 "seed": _integer(None), "run_by": _text(MAX_NAME_LENGTH, optional=True),
+                 "seed": _integer(-INT64 - 1), "run_by": _text(MAX_NAME_LENGTH, optional=True),
                  "status": _one_of("open", "closed"), "opened_at": _moment(datetime),
                  "closed_at": _moment(datetime, optional=True)},
     "attendance": {"id": _identifier(), "session_id": _identifier(),
@@ -376,6 +380,8 @@ def _reference_problems(content: dict[str, Any], catalog: Catalog,
             if value is not None and value not in ids[target]:
                 problems.append(tr("bundle.dangling", where=f"{table}[{index}].{column}",
                                    id=value, target=target))
+    if not problems:
+        problems += _graph_problems(content)
     listed = {entry["id"] for entry in content["questions"]}
 
     def exists(question_id: str) -> bool:
@@ -394,3 +400,42 @@ def _reference_problems(content: dict[str, Any], catalog: Catalog,
     return problems
 
 
+
+
+def _graph_problems(content: dict[str, Any]) -> list[str]:
+    """What only the rows together can be wrong in (every reference already
+    points into the bundle): retakes that replace themselves or go round in a
+    circle, or replace another member's test; people in a session of another
+    cell. (Two members of one name in one cell are twins, each with an id.)"""
+    problems: list[str] = []
+    cell_of_member = {row["id"]: row["cell_id"] for row in content["members"]}
+    cell_of_session = {row["id"]: row["cell_id"] for row in content["sessions"]}
+    for table in ("attendance", "attempts"):
+        for index, row in enumerate(content[table]):
+            member, session = row["member_id"], row["session_id"]
+            if member is not None and session is not None \
+                    and cell_of_member[member] != cell_of_session[session]:
+                problems.append(tr("bundle.other_cell", where=f"{table}[{index}].member_id",
+                                   id=member, session=session))
+    attempts = {row["id"]: (index, row) for index, row in enumerate(content["attempts"])}
+    for index, row in enumerate(content["attempts"]):
+        where = f"attempts[{index}].retake_of"
+        parent_id = row["retake_of"]
+        if parent_id is None:
+            continue
+        if parent_id == row["id"]:
+            problems.append(tr("bundle.self_retake", where=where, id=row["id"]))
+            continue
+        parent = attempts[parent_id][1]
+        if (parent["member_id"], parent["session_id"], parent["guest_name"]) != (
+                row["member_id"], row["session_id"], row["guest_name"]):
+            problems.append(tr("bundle.retake_of_other", where=where, id=parent_id))
+        seen = {row["id"]}
+        current: str | None = parent_id
+        while current is not None:
+            if current in seen:
+                problems.append(tr("bundle.retake_cycle", where=where, id=row["id"]))
+                break
+            seen.add(current)
+            current = attempts[current][1]["retake_of"]
+    return problems

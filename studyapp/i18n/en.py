@@ -1358,4 +1358,15 @@ MESSAGES: dict[str, str] = {
     "paper.fields_named": "Full name: {name} · Cell: {cell} · Date: {date}",
     "paper.footer": "{name} · Paper code {code} · Page ",
     "paper.session_title": "Test papers — {cell}, {date}",
+    # --- i21b: bundles checked for real ---
+    "bundle.other_cell": "{where}: member {id} is not of the cell of session {session}.",
+    "bundle.self_retake": "{where}: test {id} is recorded as a retake of itself.",
+    "bundle.retake_of_other": (
+        "{where}: a retake replacing test {id} of another person or another session."
+    ),
+    "bundle.retake_cycle": "{where}: retakes replace each other in a circle (from test {id}).",
+    "import.integrity_net": (
+        "The bundle does not fit this database. Nothing was changed. "
+        "Please report this, with the bundle file."
+    ),
 }

@@ -1371,4 +1371,15 @@ MESSAGES: dict[str, str] = {
     "paper.fields_named": "Họ và tên: {name} · Chi bộ: {cell} · Ngày: {date}",
     "paper.footer": "{name} · Mã đề {code} · Trang ",
     "paper.session_title": "Đề kiểm tra — {cell}, ngày {date}",
+    # --- i21b: bundles checked for real ---
+    "bundle.other_cell": "{where}: đảng viên {id} không thuộc chi bộ của buổi {session}.",
+    "bundle.self_retake": "{where}: bài {id} được ghi là làm lại chính nó.",
+    "bundle.retake_of_other": (
+        "{where}: bài làm lại thay cho bài {id} của người khác hoặc của buổi khác."
+    ),
+    "bundle.retake_cycle": "{where}: các bài làm lại thay nhau thành vòng tròn (từ bài {id}).",
+    "import.integrity_net": (
+        "Gói dữ liệu không khớp với cơ sở dữ liệu ở máy này. Không thay đổi gì. "
+        "Hãy báo lỗi này kèm tệp gói dữ liệu."
+    ),
 }

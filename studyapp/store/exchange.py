@@ -440,6 +440,12 @@ class _Merge:
         for member in self.tables["members"]:
             place = (self.cell(member["cell_id"]), member["full_name"].casefold())
             bundle_twins[place] = bundle_twins.get(place, 0) + 1
+        # Namesakes are looked for among the members here before this merge: the
+        # bundle's own twins (two people of one name, each with an id) are added both.
+        here_before: dict[tuple[str, str], list[str]] = {}
+        for place in bundle_twins:
+            here_before[place] = [found[0] for found in self.connection.execute(
+                "SELECT id FROM members WHERE cell_id = ? AND name_key = ?", place)]
         for given in self.tables["members"]:
             member = {**given, "cell_id": self.cell(given["cell_id"])}
             here = self.row("members", {"id": member["id"]})
@@ -450,9 +456,7 @@ class _Merge:
                 else:
                     self.report.unchanged["members"] += 1
                 continue
-            namesakes = [found[0] for found in self.connection.execute(
-                "SELECT id FROM members WHERE cell_id = ? AND name_key = ?",
-                (member["cell_id"], member["full_name"].casefold()))]
+            namesakes = here_before[(member["cell_id"], member["full_name"].casefold())]
             if not namesakes:
                 self.insert("members", member)
             elif len(namesakes) == 1 and bundle_twins[(member["cell_id"],
@@ -503,7 +507,10 @@ class _Merge:
         return session_id is not None and session_id in self.closing
 
     def children(self, table: str) -> None:
-        for given in self.tables[table]:
+        rows = self.tables[table]
+        if table == "attempts":
+            rows = dependency_order(rows)
+        for given in rows:
             row = dict(given)
             if "member_id" in row:
                 row["member_id"] = self.member(row["member_id"])
@@ -542,6 +549,8 @@ class _Merge:
     def run(self) -> MergeReport:
         self.cells()
         self.members()
+        if self.report.conflicts:  # rows of unmatched members would point nowhere
+            return self.report
         self.sessions()
         for table in ("attendance", "attempts", "events", "answers"):
             self.children(table)
@@ -553,6 +562,26 @@ class _Merge:
         return self.report
 
 
+def dependency_order(attempts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The attempts with each replaced attempt before its retake (the bundle's
+    order is by id, which is random). The reference checks refused cycles."""
+    by_id = {row["id"]: row for row in attempts}
+    placed: set[str] = set()
+    ordered: list[dict[str, Any]] = []
+    for row in attempts:
+        chain: list[dict[str, Any]] = []
+        current: dict[str, Any] | None = row
+        while current is not None and current["id"] not in placed \
+                and all(current is not seen for seen in chain):
+            chain.append(current)
+            parent = current["retake_of"]
+            current = by_id.get(parent) if parent is not None else None
+        for link in reversed(chain):
+            placed.add(link["id"])
+            ordered.append(link)
+    return ordered
+
+
 class _Rollback(Exception):  # noqa: N818 - a signal, not an error
     pass
 
@@ -561,6 +590,7 @@ def merge_tables(store: Store, tables: dict[str, list[dict[str, Any]]]) -> Merge
     """Merge a bundle's rows (already checked) into the store, all or nothing:
     on any conflict nothing is written and `MergeConflictError` lists them."""
     report: MergeReport | None = None
+    existed = store.database.exists
     try:
         with store.database.writing() as connection:
             report = _Merge(connection, tables).run()
@@ -568,10 +598,25 @@ def merge_tables(store: Store, tables: dict[str, list[dict[str, Any]]]) -> Merge
                 raise _Rollback
     except _Rollback:
         assert report is not None
+        _forget_new(store, existed)
         raise MergeConflictError(report) from None
-    except sqlite3.IntegrityError as error:
-        raise StoreError(tr("import.integrity", error=str(error))) from error
+    except (sqlite3.IntegrityError, OverflowError) as error:
+        # The reference checks should make this unreachable; SQLite's words
+        # mean nothing to a ward clerk, so the message says what to do.
+        _forget_new(store, existed)
+        raise StoreError(tr("import.integrity_net")) from error
     return report
+
+
+def _forget_new(store: Store, existed: bool) -> None:
+    """A refused import into a database that did not exist leaves no file behind."""
+    if existed:
+        return
+    store.database.close()
+    path = store.database.path
+    for leftover in (path, path.with_name(path.name + "-wal"),
+                     path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
 
 
 def existing_question_ids(store: Store, ids: Iterable[str]) -> set[str]:

@@ -204,6 +204,10 @@ def test_a_conflicting_row_is_reported_and_nothing_is_written(tmp_path: Path,
 
 @pytest.fixture
 def good_bundle(tmp_path: Path, catalog: Catalog) -> dict[str, Any]:
+    return make_good_bundle(tmp_path, catalog)
+
+
+def make_good_bundle(tmp_path: Path, catalog: Catalog) -> dict[str, Any]:
     laptop = new_store(tmp_path / "laptop.sqlite3")
     run_meeting(laptop, catalog, "Chi bộ Khu phố 9", ["Lê Văn An", "Đỗ Thị Bé"])
     return build_bundle(laptop, catalog, Scope(), now=NOW)
@@ -486,6 +490,10 @@ def test_cli_names_may_be_typed_without_diacritics(tmp_path: Path, catalog: Cata
 
 @pytest.fixture
 def retake_store(tmp_path: Path, catalog: Catalog) -> Store:
+    return make_retake_store(tmp_path, catalog)
+
+
+def make_retake_store(tmp_path: Path, catalog: Catalog) -> Store:
     """Three tested members (10, 7.5-ish, …); the last one retook and did better;
     one excused with a reason, one absent."""
     store = new_store(tmp_path / "retake.sqlite3")
