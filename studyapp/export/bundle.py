@@ -221,7 +221,7 @@ SCHEMA: dict[str, dict[str, Check]] = {
                  "retake_of": _identifier(optional=True)},
     "events": {"id": _identifier(), "attempt_id": _identifier(), "seq": _integer(0),
                "kind": _text(40, empty=False), "at": _moment(datetime),
-               "position": _integer(0, optional=True),
+               "position": _integer(-1, optional=True),
                "response": _structure(dict, optional=True)},
     "answers": {"id": _identifier(), "attempt_id": _identifier(), "position": _integer(0),
                 "question_id": _text(300, empty=False), "question_hash": _text(200),
@@ -339,6 +339,10 @@ def _row_problems(table: str, index: int, row: Any) -> list[str]:
                 isinstance(item, dict) and isinstance(item.get("id"), str)
                 and isinstance(item.get("hash"), str) for item in items):
             problems.append(tr("bundle.bad_paper", where=where))
+    if table == "events" and row["position"] == -1 and row["kind"] != "finish":
+        # -1 is how a quiz ended by its clock marks its closing event, and only that.
+        problems.append(f"{where}.position: " + tr("bundle.out_of_range", value=-1, low=0,
+                                                   high="∞"))
     if table == "answers" and row["credit_num"] > row["credit_den"]:
         problems.append(tr("bundle.credit_above_one", where=where))
     if table == "sessions" and (row["status"] == "closed") != (row["closed_at"] is not None):
@@ -418,6 +422,17 @@ def _graph_problems(content: dict[str, Any]) -> list[str]:
                 problems.append(tr("bundle.other_cell", where=f"{table}[{index}].member_id",
                                    id=member, session=session))
     attempts = {row["id"]: (index, row) for index, row in enumerate(content["attempts"])}
+    for table in ("events", "answers"):
+        for index, row in enumerate(content[table]):
+            size = len(attempts[row["attempt_id"]][1]["paper"]["items"])
+            position = row["position"]
+            if position is not None and position >= size:
+                problems.append(tr("bundle.outside_paper", where=f"{table}[{index}].position",
+                                   position=position, size=size))
+            elif table == "answers" and attempts[row["attempt_id"]][1]["paper"]["items"][
+                    position]["id"] != row["question_id"]:
+                problems.append(tr("bundle.not_on_paper", where=f"{table}[{index}]",
+                                   id=row["question_id"][:300]))
     for index, row in enumerate(content["attempts"]):
         where = f"attempts[{index}].retake_of"
         parent_id = row["retake_of"]

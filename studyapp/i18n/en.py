@@ -1369,4 +1369,6 @@ MESSAGES: dict[str, str] = {
         "The bundle does not fit this database. Nothing was changed. "
         "Please report this, with the bundle file."
     ),
+    "bundle.outside_paper": "{where}: question {position} is not on a paper of {size}.",
+    "bundle.not_on_paper": "{where}: question {id} is not the one at this place of the paper.",
 }

@@ -1382,4 +1382,6 @@ MESSAGES: dict[str, str] = {
         "Gói dữ liệu không khớp với cơ sở dữ liệu ở máy này. Không thay đổi gì. "
         "Hãy báo lỗi này kèm tệp gói dữ liệu."
     ),
+    "bundle.outside_paper": "{where}: câu thứ {position} không có trong đề {size} câu.",
+    "bundle.not_on_paper": "{where}: câu {id} không phải câu ở vị trí này của đề.",
 }

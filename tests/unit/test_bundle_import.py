@@ -98,6 +98,15 @@ REFERENCE_EDITS = [
      "sessions[0].seed"),
     ("negative 2**70 seed", lambda b: b["content"]["sessions"][0].update(seed=-2 ** 70),
      "sessions[0].seed"),
+    ("-1 on an answer event", lambda b: next(
+        e for e in b["content"]["events"] if e["kind"] == "answer").update(position=-1),
+     "position: -1 nằm ngoài khoảng"),
+    ("answer outside the paper", lambda b: b["content"]["answers"][0].update(position=99),
+     "answers[0].position: câu thứ 99 không có trong đề"),
+    ("answer to another question than the paper's",
+     lambda b: b["content"]["answers"][0].update(
+         question_id=b["content"]["answers"][1]["question_id"]),
+     "không phải câu ở vị trí này"),
     ("dangling retake", lambda b: b["content"]["attempts"][0].update(retake_of="nowhere"),
      "attempts[0].retake_of: trỏ tới nowhere"),
 ]
