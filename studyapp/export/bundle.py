@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -105,10 +106,15 @@ def bundle_bytes(bundle: dict[str, Any]) -> bytes:
 Check = Callable[[Any], str | None]
 """A field check: None when the value is good, else the problem's message."""
 
-_ID = re.compile(r"^[A-Za-z0-9._:/-]{1,100}$")
+_ID = re.compile(r"[A-Za-z0-9._:/-]{1,100}")
 
 
-def _text(limit: int, *, optional: bool = False, empty: bool = True) -> Check:
+LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+"""What ends a line somewhere (str.splitlines' breaks): none in a one-line field."""
+
+
+def _text(limit: int, *, optional: bool = False, empty: bool = True, one_line: bool = False
+          ) -> Check:
     def check(value: Any) -> str | None:
         if value is None and optional:
             return None
@@ -118,17 +124,23 @@ def _text(limit: int, *, optional: bool = False, empty: bool = True) -> Check:
             return tr("bundle.too_long", length=format_count(len(value)), limit=format_count(limit))
         if not empty and not value.strip():
             return tr("bundle.empty")
+        if one_line and LINE_BREAKS.search(value):
+            return tr("bundle.line_break")
         if has_unwanted(value.replace("\n", " ")):
             return tr("bundle.control_characters")
         return None
     return check
 
 
+def _line(limit: int, *, optional: bool = False, empty: bool = True) -> Check:
+    return _text(limit, optional=optional, empty=empty, one_line=True)
+
+
 def _identifier(*, optional: bool = False) -> Check:
     def check(value: Any) -> str | None:
         if value is None and optional:
             return None
-        if not isinstance(value, str) or not _ID.match(value):
+        if not isinstance(value, str) or not _ID.fullmatch(value):
             return tr("bundle.not_id")
         return None
     return check
@@ -168,7 +180,9 @@ def _moment(kind: type[date] | type[datetime], *, optional: bool = False) -> Che
         try:
             if not isinstance(value, str) or len(value) > 40:
                 raise ValueError(value)
-            kind.fromisoformat(value)
+            moment = kind.fromisoformat(value)
+            if isinstance(moment, datetime) and moment.utcoffset() is None:
+                return tr("bundle.no_zone")
         except ValueError:
             return tr("bundle.not_date" if kind is date else "bundle.not_time")
         return None
@@ -190,17 +204,20 @@ def _structure(kind: type[dict[str, Any]] | type[list[Any]], *, optional: bool =
 
 
 FLAG = _integer(0, 1)
-MS = _integer(0, optional=True)
+MAX_MS = 366 * 24 * 3600 * 1000
+"""A year, in milliseconds: no time spent on one attempt or answer is longer."""
+MS = _integer(0, MAX_MS, optional=True)
+MS_REQUIRED = _integer(0, MAX_MS)
 SCHEMA: dict[str, dict[str, Check]] = {
-    "cells": {"id": _identifier(), "name": _text(MAX_NAME_LENGTH, empty=False),
+    "cells": {"id": _identifier(), "name": _line(MAX_NAME_LENGTH, empty=False),
               "created_at": _moment(datetime)},
     "members": {"id": _identifier(), "cell_id": _identifier(),
-                "full_name": _text(MAX_NAME_LENGTH, empty=False), "active": FLAG,
+                "full_name": _line(MAX_NAME_LENGTH, empty=False), "active": FLAG,
                 "created_at": _moment(datetime)},
     "sessions": {"id": _identifier(), "cell_id": _identifier(), "held_on": _moment(date),
-                 "topic": _text(MAX_TEXT), "pack_id": _text(200),
+                 "topic": _text(MAX_TEXT), "pack_id": _line(200),
                  "lessons": _structure(list), "settings": _structure(dict),
-                 "seed": _integer(-INT64 - 1), "run_by": _text(MAX_NAME_LENGTH, optional=True),
+                 "seed": _integer(-INT64 - 1), "run_by": _line(MAX_NAME_LENGTH, optional=True),
                  "status": _one_of("open", "closed"), "opened_at": _moment(datetime),
                  "closed_at": _moment(datetime, optional=True)},
     "attendance": {"id": _identifier(), "session_id": _identifier(),
@@ -208,28 +225,29 @@ SCHEMA: dict[str, dict[str, Check]] = {
                    "status": _one_of("present", "excused", "absent", "not_tested"),
                    "note": _text(MAX_TEXT)},
     "attempts": {"id": _identifier(), "member_id": _identifier(optional=True),
-                 "guest_name": _text(MAX_NAME_LENGTH, optional=True),
+                 "guest_name": _line(MAX_NAME_LENGTH, optional=True),
                  "session_id": _identifier(optional=True),
-                 "mode": _one_of("practice", "test"), "pack_id": _text(200, optional=True),
+                 "mode": _one_of("practice", "test"), "pack_id": _line(200, optional=True),
                  "paper": _structure(dict), "settings": _structure(dict),
                  "status": _one_of("in_progress", "finished", "abandoned"),
                  "started_at": _moment(datetime), "finished_at": _moment(datetime, optional=True),
                  "time_spent_ms": MS, "time_paused_ms": MS,
                  "score_num": _integer(0, optional=True), "score_den": _integer(1, optional=True),
-                 "band": _text(200, optional=True), "passed": _integer(0, 1, optional=True),
+                 "band": _line(200, optional=True), "passed": _integer(0, 1, optional=True),
                  "answered": _integer(0, optional=True), "correct": _integer(0, optional=True),
                  "retake_of": _identifier(optional=True)},
     "events": {"id": _identifier(), "attempt_id": _identifier(), "seq": _integer(0),
-               "kind": _text(40, empty=False), "at": _moment(datetime),
+               "kind": _one_of("answer", "move", "flag", "unflag", "pause", "resume", "finish"),
+               "at": _moment(datetime),
                "position": _integer(-1, optional=True),
                "response": _structure(dict, optional=True)},
     "answers": {"id": _identifier(), "attempt_id": _identifier(), "position": _integer(0),
-                "question_id": _text(300, empty=False), "question_hash": _text(200),
+                "question_id": _line(300, empty=False), "question_hash": _line(200),
                 "response": _structure(dict), "credit_num": _integer(0),
                 "credit_den": _integer(1), "points_num": _integer(0),
                 "points_den": _integer(1), "without_diacritics": FLAG,
                 "understood_as": _text(MAX_TEXT, optional=True),
-                "answered_at": _moment(datetime), "duration_ms": _integer(0)},
+                "answered_at": _moment(datetime), "duration_ms": MS_REQUIRED},
 }
 assert all(tuple(SCHEMA[table]) == COLUMNS[table] for table in TABLES)
 assert all(set(JSON_COLUMNS[table]) <= set(SCHEMA[table]) for table in JSON_COLUMNS)
@@ -257,7 +275,9 @@ def read_bundle(path: Path, catalog: Catalog, known_question: Callable[[str], bo
         raise StudyappError(tr("bundle.unreadable", path=str(path),
                                reason=error.strerror or str(error))) from error
     try:
-        bundle = json.loads(data.decode("utf-8-sig"))
+        bundle = json.loads(data.decode("utf-8-sig"), parse_constant=_no_constant)
+    except _NotANumberError as error:
+        raise BundleError(path, [tr("bundle.not_a_number", value=error.args[0])]) from error
     except UnicodeDecodeError as error:
         raise BundleError(path, [tr("bundle.not_utf8", offset=error.start)]) from error
     except json.JSONDecodeError as error:
@@ -266,6 +286,89 @@ def read_bundle(path: Path, catalog: Catalog, known_question: Callable[[str], bo
     except RecursionError as error:
         raise BundleError(path, [tr("bundle.too_deep")]) from error
     return CheckedBundle(path, check_bundle(path, bundle, catalog, known_question))
+
+
+class _NotANumberError(ValueError):
+    pass
+
+
+def _no_constant(name: str) -> Any:
+    """NaN and Infinity are not JSON, though Python's reader takes them by default."""
+    raise _NotANumberError(name)
+
+
+def shown_key(key: Any) -> str:
+    """A key or value named in a message: escaped, so nothing in it reaches the terminal."""
+    return json.dumps(str(key)[:60])[1:-1]
+
+
+def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
+    """Every string at any depth, keys too, with where it is."""
+    stack: list[tuple[Any, str]] = [(value, where)]
+    while stack:
+        current, place = stack.pop()
+        if isinstance(current, str):
+            yield place, current
+        elif isinstance(current, dict):
+            for key, item in current.items():
+                inner = f"{place}.{shown_key(key)}"
+                yield inner, str(key)
+                stack.append((item, inner))
+        elif isinstance(current, list):
+            stack.extend((item, f"{place}[{index}]") for index, item in enumerate(current))
+
+
+def _unwanted_problems(content: dict[str, Any]) -> list[str]:
+    """No string anywhere in the bundle (a paper's question id, a typed answer
+    inside a response, a question's text, a key) holds a control character or
+    a terminal escape; inside structured values nothing breaks a line either."""
+    problems: list[str] = []
+    for place, text in _strings(content, "content"):
+        if has_unwanted(text):
+            problems.append(f"{place.removeprefix('content.')}: "
+                            + tr("bundle.control_characters"))
+    for table, columns in JSON_COLUMNS.items():
+        rows = content.get(table)
+        for index, row in enumerate(rows if isinstance(rows, list) else []):
+            for column in columns:
+                if not isinstance(row, dict) or column not in row:
+                    continue
+                for place, text in _strings(row[column], f"{table}[{index}].{column}"):
+                    if LINE_BREAKS.search(text):
+                        problems.append(f"{place}: {tr('bundle.line_break')}")
+    return problems
+
+
+_SCHEMA_FILE = Path(__file__).with_name("bundle_schema.json")
+_validators: dict[str, Any] = {}
+
+
+def _validator(name: str) -> Any:
+    """The JSON Schema validator of one structured column (the schema file
+    beside this module, documented in docs/bundle-format.md), made once."""
+    if not _validators:
+        from jsonschema import Draft202012Validator  # noqa: PLC0415 - only when importing
+
+        schema = json.loads(_SCHEMA_FILE.read_text(encoding="utf-8"))
+        Draft202012Validator.check_schema(schema)
+        for key in schema:
+            if "." in key:
+                # Each column's schema with the shared definitions its "$ref"s name.
+                _validators[key] = Draft202012Validator({"$defs": schema["$defs"],
+                                                         **schema[key]})
+    return _validators[name]
+
+
+def _schema_problems(table: str, where: str, row: dict[str, Any]) -> list[str]:
+    problems = []
+    for column in JSON_COLUMNS.get(table, ()):
+        validator = _validator(f"{table}.{column}")
+        for error in sorted(validator.iter_errors(row[column]), key=lambda e: list(e.path))[:5]:
+            inner = "".join(f"[{part}]" if isinstance(part, int) else f".{shown_key(part)}"
+                            for part in error.absolute_path)
+            problems.append(tr("bundle.schema", where=f"{where}.{column}{inner}",
+                               rule=str(error.validator)))
+    return problems
 
 
 def check_bundle(path: Path, bundle: Any, catalog: Catalog,
@@ -286,7 +389,9 @@ def check_bundle(path: Path, bundle: Any, catalog: Catalog,
     if bundle.get("sha256") != actual:
         raise BundleError(path, [tr("bundle.hash", expected=str(bundle.get("sha256"))[:80],
                                     actual=actual)])
-    problems: list[str] = []
+    problems: list[str] = _unwanted_problems(content)
+    if problems:
+        raise BundleError(path, problems)
     for table in TABLES:
         rows = content.get(table)
         if not isinstance(rows, list):
@@ -318,7 +423,7 @@ def _row_problems(table: str, index: int, row: Any) -> list[str]:
     schema = SCHEMA[table]
     problems = [tr("bundle.missing_field", where=where, field=name)
                 for name in schema if name not in row]
-    problems += [tr("bundle.unknown_field", where=where, field=str(name)[:60])
+    problems += [tr("bundle.unknown_field", where=where, field=shown_key(name))
                  for name in row if name not in schema]
     for name, check in schema.items():
         if name in row:
@@ -327,18 +432,17 @@ def _row_problems(table: str, index: int, row: Any) -> list[str]:
                 problems.append(f"{where}.{name}: {problem}")
     if problems:
         return problems
+    problems += _schema_problems(table, where, row)
+    if problems:
+        return problems
     if table == "attempts":
+        problems += _attempt_problems(where, row)
         if row["member_id"] is None and not row["guest_name"]:
             problems.append(tr("bundle.attempt_nobody", where=where))
         if row["status"] == "finished" and row["score_num"] is None:
             problems.append(tr("bundle.finished_without_score", where=where))
         if (row["score_num"] is None) != (row["score_den"] is None):
             problems.append(tr("bundle.half_score", where=where))
-        items = row["paper"].get("items")
-        if not isinstance(items, list) or not all(
-                isinstance(item, dict) and isinstance(item.get("id"), str)
-                and isinstance(item.get("hash"), str) for item in items):
-            problems.append(tr("bundle.bad_paper", where=where))
     if table == "events" and row["position"] == -1 and row["kind"] != "finish":
         # -1 is how a quiz ended by its clock marks its closing event, and only that.
         problems.append(f"{where}.position: " + tr("bundle.out_of_range", value=-1, low=0,
@@ -453,4 +557,31 @@ def _graph_problems(content: dict[str, Any]) -> list[str]:
                 break
             seen.add(current)
             current = attempts[current][1]["retake_of"]
+    return problems
+
+
+def _attempt_problems(where: str, row: dict[str, Any]) -> list[str]:
+    """What an attempt's numbers must agree on: counts within its paper, the
+    score within the scale it was graded on, the pass mark and bands too."""
+    problems: list[str] = []
+    size = len(row["paper"]["items"])
+    answered, correct = row["answered"], row["correct"]
+    if answered is not None and answered > size:
+        problems.append(tr("bundle.more_than_paper", where=f"{where}.answered",
+                           value=answered, size=size))
+    if correct is not None and (answered is None or correct > answered):
+        problems.append(tr("bundle.correct_above_answered", where=f"{where}.correct"))
+    grading = row["settings"]["grading"]
+    scale = Fraction(grading["scale"])
+    if scale <= 0:
+        problems.append(tr("bundle.scale_zero", where=f"{where}.settings.grading.scale"))
+        return problems
+    if Fraction(grading["pass_mark"]) > scale or any(
+            Fraction(minimum) > scale for _label, minimum in grading["bands"]):
+        problems.append(tr("bundle.above_scale", where=f"{where}.settings.grading",
+                           scale=grading["scale"]))
+    if row["score_num"] is not None and row["score_den"] is not None \
+            and Fraction(row["score_num"], row["score_den"]) > scale:
+        problems.append(tr("bundle.score_above_scale", where=f"{where}.score_num",
+                           scale=grading["scale"]))
     return problems

@@ -1371,4 +1371,13 @@ MESSAGES: dict[str, str] = {
     ),
     "bundle.outside_paper": "{where}: question {position} is not on a paper of {size}.",
     "bundle.not_on_paper": "{where}: question {id} is not the one at this place of the paper.",
+    "bundle.line_break": "must be one line (it holds a line break).",
+    "bundle.no_zone": "a time without its zone (expected like 2026-11-26T19:00:00+07:00).",
+    "bundle.not_a_number": "the file holds {value}, which is not JSON: the bundle is refused.",
+    "bundle.schema": "{where}: not of the shape the program writes (rule “{rule}”).",
+    "bundle.more_than_paper": "{where}: {value} questions, more than the paper's {size}.",
+    "bundle.correct_above_answered": "{where}: more questions right than answered.",
+    "bundle.scale_zero": "{where}: the scale must be above 0.",
+    "bundle.above_scale": "{where}: a pass mark or band above the scale of {scale}.",
+    "bundle.score_above_scale": "{where}: a score above the scale of {scale}.",
 }

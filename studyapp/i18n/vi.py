@@ -1384,4 +1384,13 @@ MESSAGES: dict[str, str] = {
     ),
     "bundle.outside_paper": "{where}: câu thứ {position} không có trong đề {size} câu.",
     "bundle.not_on_paper": "{where}: câu {id} không phải câu ở vị trí này của đề.",
+    "bundle.line_break": "phải nằm trên một dòng (có ký tự xuống dòng).",
+    "bundle.no_zone": "thời điểm thiếu múi giờ (cần dạng 2026-11-26T19:00:00+07:00).",
+    "bundle.not_a_number": "tệp có giá trị {value}: JSON không có giá trị này, gói bị từ chối.",
+    "bundle.schema": "{where}: không đúng dạng chương trình ghi (quy tắc “{rule}”).",
+    "bundle.more_than_paper": "{where}: {value} câu, nhiều hơn {size} câu của đề.",
+    "bundle.correct_above_answered": "{where}: số câu đúng nhiều hơn số câu đã trả lời.",
+    "bundle.scale_zero": "{where}: thang điểm phải lớn hơn 0.",
+    "bundle.above_scale": "{where}: điểm đạt hay mức xếp loại vượt thang điểm {scale}.",
+    "bundle.score_above_scale": "{where}: điểm vượt thang điểm {scale}.",
 }

@@ -69,6 +69,7 @@ def _refused(tmp_path: Path, catalog: Catalog, bundle: dict[str, Any], expected:
     assert expected in message, message
     assert "constraint" not in message.lower()
     assert "Traceback" not in message
+    assert "\x1b" not in message
     assert not office.exists()
     assert not list(tmp_path.glob("office-new.sqlite3*"))
     return message
@@ -162,3 +163,81 @@ def test_twins_meeting_one_namesake_here_are_a_conflict_not_an_sqlite_error(
     assert members[0]["full_name"] in message
     assert "constraint" not in message.lower()
     assert table_counts(office_path) == before
+
+
+def _first(b: dict[str, Any], table: str, **where: Any) -> dict[str, Any]:
+    return next(row for row in b["content"][table]
+                if all(row[key] == value for key, value in where.items()))
+
+
+OSC52 = "X\x1b]52;c;SGVsbG8=\x1b\\"
+OSC8 = "\x1b]8;;http://example.invalid\x1b\\bấm\x1b]8;;\x1b\\"
+FIELD_EDITS = [
+    ("newline in a name", lambda b: b["content"]["members"][0].update(full_name="Lê Văn\nAn"),
+     "members[0].full_name: phải nằm trên một dòng"),
+    ("U+2028 in a name", lambda b: b["content"]["members"][0].update(full_name="Lê\u2028An"),
+     "members[0].full_name: phải nằm trên một dòng"),
+    ("U+2029 in a cell's name", lambda b: b["content"]["cells"][0].update(name="Chi bộ\u2029X"),
+     "cells[0].name: phải nằm trên một dòng"),
+    ("an id with a trailing newline",
+     lambda b: b["content"]["cells"][0].update(id=b["content"]["cells"][0]["id"] + "\n"),
+     "cells[0].id: không phải một mã hợp lệ"),
+    ("OSC 52 inside a typed answer", lambda b: _first(b, "answers").update(
+        response={"kind": "text", "text": OSC52}), "response.text: chứa ký tự điều khiển"),
+    ("escape in a paper's question id", lambda b: b["content"]["attempts"][0]["paper"][
+        "items"][0].update(id="a/b\x1b]0;title\x07"), "paper.items[0].id: chứa ký tự điều khiển"),
+    ("OSC 8 link in an event's response", lambda b: _first(b, "events", kind="answer").update(
+        response={"kind": "text", "text": OSC8}), "response.text: chứa ký tự điều khiển"),
+    ("C1 CSI in the lessons", lambda b: b["content"]["sessions"][0].update(lessons=["\x9b2J"]),
+     "sessions[0].lessons[0]: chứa ký tự điều khiển"),
+    ("screen clear in a key", lambda b: b["content"]["attempts"][0]["settings"].update(
+        {"\x1b[2J": 1}), "chứa ký tự điều khiển"),
+    ("escape deep in a question's text", lambda b: b["content"]["questions"][0].update(
+        text={"prompt": {"x": ["\x1b[31mđỏ"]}}), "questions[0].text.prompt.x[0]"),
+    ("line break inside a response", lambda b: _first(b, "answers").update(
+        response={"kind": "text", "text": "a\u2028b"}), "response.text: phải nằm trên một dòng"),
+    ("NaN time limit", lambda b: b["content"]["attempts"][0]["settings"].update(
+        time_limit_s=float("nan")), "giá trị NaN"),
+    ("Infinity time limit", lambda b: b["content"]["sessions"][0]["settings"].update(
+        time_limit_s=float("inf")), "giá trị Infinity"),
+    ("choice without choices", lambda b: _first(b, "answers").update(
+        response={"kind": "choice"}), "answers[0].response: không đúng dạng"),
+    ("unknown response kind", lambda b: _first(b, "answers").update(
+        response={"kind": "abc", "text": "x"}), "answers[0].response: không đúng dạng"),
+    ("no grading", lambda b: b["content"]["attempts"][0]["settings"].pop("grading"),
+     "attempts[0].settings: không đúng dạng chương trình ghi (quy tắc “required”)"),
+    ("scale 'abc'", lambda b: b["content"]["attempts"][0]["settings"]["grading"].update(
+        scale="abc"), "attempts[0].settings.grading.scale: không đúng dạng"),
+    ("a week-long time limit times a thousand", lambda b: b["content"]["sessions"][0][
+        "settings"].update(time_limit_s=10 ** 9), "sessions[0].settings.time_limit_s"),
+    ("time limit as text", lambda b: b["content"]["sessions"][0]["settings"].update(
+        time_limit_s="900"), "sessions[0].settings.time_limit_s: không đúng dạng"),
+    ("a time without a zone", lambda b: b["content"]["attempts"][0].update(
+        started_at="2026-11-26T19:00:00"), "attempts[0].started_at: thời điểm thiếu múi giờ"),
+    ("duration of 10**18 ms", lambda b: b["content"]["answers"][0].update(duration_ms=10 ** 18),
+     "answers[0].duration_ms: 1000000000000000000 nằm ngoài khoảng"),
+    ("more right than answered", lambda b: b["content"]["attempts"][0].update(
+        answered=1, correct=3), "attempts[0].correct: số câu đúng nhiều hơn"),
+    ("more answered than the paper has", lambda b: b["content"]["attempts"][0].update(
+        answered=50, correct=0), "attempts[0].answered: 50 câu, nhiều hơn"),
+    ("1000 of 10", lambda b: b["content"]["attempts"][0].update(score_num=1000, score_den=1),
+     "attempts[0].score_num: điểm vượt thang điểm 10"),
+    ("a band above the scale", lambda b: b["content"]["attempts"][0]["settings"]["grading"][
+        "bands"][0].__setitem__(1, "11"), "mức xếp loại vượt thang điểm 10"),
+    ("a choice index beyond any paper", lambda b: _first(b, "answers").update(
+        response={"kind": "choice", "chosen": [10 ** 6]}), "answers[0].response"),
+    ("an escape in an unknown field's name", lambda b: b["content"]["cells"][0].update(
+        {"x\x1b]0;t\x07": 1}), "chứa ký tự điều khiển"),
+]
+
+
+@pytest.mark.parametrize("case", FIELD_EDITS, ids=[case[0] for case in FIELD_EDITS])
+def test_every_string_and_structured_value_is_checked(
+        tmp_path: Path, catalog: Catalog, good_bundle: dict[str, Any], case: Any,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    _name, edit, expected = case
+    edit(good_bundle)
+    message = _refused(tmp_path, catalog, rehash(good_bundle), expected, capsys)
+    assert "\x1b" not in message
+    assert "\x9b" not in message
+    assert "\x07" not in message
