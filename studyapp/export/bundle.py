@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -20,11 +21,13 @@ from typing import Any
 
 from studyapp import __version__
 from studyapp.content.catalog import Catalog
+from studyapp.content.model import Question
 from studyapp.errors import StudyappError
 from studyapp.export.questions import question_data
 from studyapp.i18n import format_count, tr
+from studyapp.quiz.scoring import Score, grade, response_from_data
 from studyapp.store.exchange import COLUMNS, JSON_COLUMNS, TABLES, Scope, dump_tables
-from studyapp.store.store import MAX_NAME_LENGTH, Store
+from studyapp.store.store import MAX_NAME_LENGTH, Store, grading_from_data
 from studyapp.text import has_unwanted
 
 FORMAT = "studyapp-bundle"
@@ -413,6 +416,9 @@ def check_bundle(path: Path, bundle: Any, catalog: Catalog,
     problems += _reference_problems(content, catalog, known_question)
     if problems:
         raise BundleError(path, problems)
+    problems += recompute_problems(content, catalog)
+    if problems:
+        raise BundleError(path, problems)
     return content
 
 
@@ -584,4 +590,79 @@ def _attempt_problems(where: str, row: dict[str, Any]) -> list[str]:
             and Fraction(row["score_num"], row["score_den"]) > scale:
         problems.append(tr("bundle.score_above_scale", where=f"{where}.score_num",
                            scale=grading["scale"]))
+    return problems
+
+
+def _asked(catalog: Catalog, question_id: str, asked_hash: str) -> Question | None:
+    """The question as it was asked, when the content here has that version."""
+    if not catalog.has_question(question_id):
+        return None
+    question = catalog.question(question_id)
+    return question if question.content_hash == asked_hash else None
+
+
+def _listed_points(text: Any) -> Fraction | None:
+    points = text.get("points") if isinstance(text, dict) else None
+    if isinstance(points, bool) or not isinstance(points, (int, float)) \
+            or not math.isfinite(points) or points < 0:
+        return None
+    return Fraction(str(points))
+
+
+def recompute_problems(content: dict[str, Any], catalog: Catalog) -> list[str]:
+    """Every finished attempt's counts, score, band and pass recomputed from its
+    answers and its paper; every answer to a question this laptop has in the
+    version asked graded again. A bundle edited after export (a score changed,
+    the hash recomputed) differs somewhere, and the difference is named."""
+    problems: list[str] = []
+    listed = {(entry["id"], entry["hash"]): entry["text"] for entry in content["questions"]}
+    answers: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    for index, row in enumerate(content["answers"]):
+        answers.setdefault(row["attempt_id"], []).append((index, row))
+    for index, attempt in enumerate(content["attempts"]):
+        where = f"attempts[{index}]"
+        items = attempt["paper"]["items"]
+        partial = attempt["settings"]["partial_credit"]
+        earned = Fraction(0)
+        correct = 0
+        given = answers.get(attempt["id"], [])
+        for answer_index, answer in given:
+            item = items[answer["position"]]
+            credit = Fraction(answer["credit_num"], answer["credit_den"])
+            points = Fraction(answer["points_num"], answer["points_den"])
+            earned += points
+            correct += credit == 1
+            if answer["question_hash"] != item["hash"]:
+                problems.append(tr("bundle.recomputed_answer", where=f"answers[{answer_index}]",
+                                   attempt=attempt["id"]))
+                continue
+            question = _asked(catalog, item["id"], item["hash"])
+            if question is None:
+                continue
+            try:
+                regraded = grade(question, response_from_data(answer["response"]),
+                                 partial_credit=partial)
+            except (ValueError, KeyError, TypeError, IndexError):
+                regraded = None
+            if regraded is None or (regraded.fraction, regraded.points) != (credit, points):
+                problems.append(tr("bundle.recomputed_answer", where=f"answers[{answer_index}]",
+                                   attempt=attempt["id"]))
+        if attempt["status"] != "finished":
+            continue
+        if (attempt["answered"], attempt["correct"]) != (len(given), correct):
+            problems.append(tr("bundle.recomputed_counts", where=where, id=attempt["id"]))
+        possible = Fraction(0)
+        for item in items:
+            question = _asked(catalog, item["id"], item["hash"])
+            worth = question.points if question is not None else _listed_points(
+                listed.get((item["id"], item["hash"])))
+            if worth is None:
+                break  # neither here nor in the bundle: the total cannot be known
+            possible += worth
+        else:
+            result = Score(earned, possible, grading_from_data(attempt["settings"]["grading"]))
+            value = result.value
+            if (Fraction(attempt["score_num"], attempt["score_den"]), attempt["band"],
+                    attempt["passed"]) != (value, result.band, int(result.passed)):
+                problems.append(tr("bundle.recomputed_score", where=where, id=attempt["id"]))
     return problems

@@ -1380,4 +1380,16 @@ MESSAGES: dict[str, str] = {
     "bundle.scale_zero": "{where}: the scale must be above 0.",
     "bundle.above_scale": "{where}: a pass mark or band above the scale of {scale}.",
     "bundle.score_above_scale": "{where}: a score above the scale of {scale}.",
+    "bundle.recomputed_answer": (
+        "{where}: the answer's credit differs from grading it again (test {attempt}): "
+        "the bundle was edited after export."
+    ),
+    "bundle.recomputed_counts": (
+        "{where}: the answered or right counts of test {id} differ from its answers: "
+        "the bundle was edited after export."
+    ),
+    "bundle.recomputed_score": (
+        "{where}: the score, band or pass of test {id} differ from recomputing them "
+        "from its answers: the bundle was edited after export."
+    ),
 }

@@ -1393,4 +1393,16 @@ MESSAGES: dict[str, str] = {
     "bundle.scale_zero": "{where}: thang điểm phải lớn hơn 0.",
     "bundle.above_scale": "{where}: điểm đạt hay mức xếp loại vượt thang điểm {scale}.",
     "bundle.score_above_scale": "{where}: điểm vượt thang điểm {scale}.",
+    "bundle.recomputed_answer": (
+        "{where}: điểm của câu trả lời khác với khi chấm lại (bài {attempt}): "
+        "gói đã bị sửa sau khi xuất."
+    ),
+    "bundle.recomputed_counts": (
+        "{where}: số câu đã trả lời hay số câu đúng của bài {id} khác với các câu trả lời: "
+        "gói đã bị sửa sau khi xuất."
+    ),
+    "bundle.recomputed_score": (
+        "{where}: điểm, xếp loại hay kết quả đạt của bài {id} khác với khi tính lại "
+        "từ các câu trả lời: gói đã bị sửa sau khi xuất."
+    ),
 }

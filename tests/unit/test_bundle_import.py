@@ -33,7 +33,7 @@ def good_bundle(tmp_path: Path, catalog: Catalog) -> dict[str, Any]:
 
 @pytest.fixture
 def retake_store(tmp_path: Path, catalog: Catalog) -> Store:
-    return make_retake_store(tmp_path, catalog)
+    return make_retake_store(tmp_path, catalog, edited_score=False)
 
 
 def test_a_cell_with_a_retake_goes_through_the_cli_into_an_empty_database(
@@ -241,3 +241,48 @@ def test_every_string_and_structured_value_is_checked(
     assert "\x1b" not in message
     assert "\x9b" not in message
     assert "\x07" not in message
+
+
+def _finished(b: dict[str, Any]) -> dict[str, Any]:
+    """The test with one wrong answer (the second member's)."""
+    return min((row for row in b["content"]["attempts"] if row["status"] == "finished"),
+               key=lambda row: row["correct"])
+
+
+def _answer_of(b: dict[str, Any], attempt: dict[str, Any]) -> dict[str, Any]:
+    """A right answer of that test."""
+    return next(row for row in b["content"]["answers"] if row["attempt_id"] == attempt["id"]
+                and row["credit_num"] == row["credit_den"])
+
+
+FORGED = [
+    ("a score raised to 10", lambda b: _finished(b).update(score_num=10, score_den=1),
+     "khác với khi tính lại"),
+    ("a band changed", lambda b: _finished(b).update(band="Giỏi" if _finished(b)["band"]
+                                                     != "Giỏi" else "Khá"),
+     "khác với khi tính lại"),
+    ("passed flipped", lambda b: _finished(b).update(passed=1 - _finished(b)["passed"]),
+     "khác với khi tính lại"),
+    ("one fewer right", lambda b: _finished(b).update(correct=_finished(b)["correct"] - 1),
+     "số câu đúng của bài"),
+    ("a wrong answer given full credit", lambda b: _answer_of(b, _finished(b)).update(
+        response={"kind": "text", "text": "không phải đáp án"}
+        if _answer_of(b, _finished(b))["response"]["kind"] == "text"
+        else {"kind": "choice", "chosen": [0, 1, 2, 3]}
+        if _answer_of(b, _finished(b))["response"]["kind"] == "choice"
+        else {"kind": "order", "order": [3, 2, 1, 0]}), "khác với khi chấm lại"),
+    ("an answer's question hash changed", lambda b: _answer_of(b, _finished(b)).update(
+        question_hash="0123456789abcdef"), "khác với khi chấm lại"),
+]
+
+
+@pytest.mark.parametrize("case", FORGED, ids=[case[0] for case in FORGED])
+def test_a_result_edited_after_export_is_refused_naming_the_attempt(
+        tmp_path: Path, catalog: Catalog, good_bundle: dict[str, Any], case: Any,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    _name, edit, expected = case
+    first = _finished(good_bundle)
+    assert 0 < first["correct"] < first["answered"]  # so every forgery changes something
+    edit(good_bundle)
+    message = _refused(tmp_path, catalog, rehash(good_bundle), expected, capsys)
+    assert first["id"] in message
