@@ -15,7 +15,9 @@ from studyapp.text import fold, normalize_line
 
 if TYPE_CHECKING:
     from studyapp.config import Settings
+    from studyapp.export.bundle import CheckedBundle
     from studyapp.store.exchange import MergeReport, Scope
+    from studyapp.store.signing import KeyCheck
     from studyapp.store.store import Store
 
 def parse_day(text: str) -> date:
@@ -51,6 +53,8 @@ def add_commands(command: CommandAdder) -> None:
 
     bring = command("import", cmd_import, "cli.cmd.import")
     bring.add_argument("file", metavar="FILE", help=tr("cli.arg.bundle"))
+    bring.add_argument("--accept-new-key", action="store_true",
+                       help=tr("cli.opt.accept_new_key"))
 
 
 def _scope(store: Store, args: argparse.Namespace) -> Scope:
@@ -141,6 +145,9 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         return bool(existing_question_ids(store, [question_id]))
 
     bundle = read_bundle(path, catalog, known)
+    keys = _check_keys(store, bundle, accept_new=args.accept_new_key)
+    if keys is None:
+        return 1
     try:
         report = merge_tables(store, bundle.tables)
     except MergeConflictError as error:
@@ -150,7 +157,39 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     for line in merge_summary(report, str(path)):
         out(line)
+    _trust_keys(store, keys)
     return 0
+
+
+def _check_keys(store: Store, bundle: CheckedBundle, *, accept_new: bool
+                ) -> list[KeyCheck] | None:
+    """The signer's key against each cell's key seen before (trust on first use);
+    None, with the reason said, when a known cell comes signed by another key."""
+    from studyapp.store.signing import check_keys, fingerprint  # noqa: PLC0415
+
+    if bundle.signer is None:
+        err(tr("import.unsigned", path=str(bundle.path)))
+        return []
+    checks = check_keys(store, [(cell["id"], cell["name"]) for cell in bundle.content["cells"]],
+                        bundle.signer)
+    changed = [check for check in checks if check.status == "changed"]
+    if changed and not accept_new:
+        for check in changed:
+            err(tr("import.key_changed", cell=check.cell_name, key=fingerprint(check.key),
+                   known=fingerprint(check.known_key or "")))
+        return None
+    return checks
+
+
+def _trust_keys(store: Store, checks: list[KeyCheck]) -> None:
+    from studyapp.store.signing import fingerprint, trust  # noqa: PLC0415
+
+    for check in checks:
+        key = fingerprint(check.key)
+        out(tr("import.key_accepted", cell=check.cell_name, key=key,
+               known=fingerprint(check.known_key)) if check.known_key and check.status ==
+            "changed" else tr(f"import.key_{check.status}", cell=check.cell_name, key=key))
+    trust(store, checks)
 
 
 def merge_summary(report: MergeReport, path: str) -> list[str]:

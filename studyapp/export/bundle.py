@@ -27,11 +27,14 @@ from studyapp.export.questions import question_data
 from studyapp.i18n import format_count, tr
 from studyapp.quiz.scoring import Score, grade, response_from_data
 from studyapp.store.exchange import COLUMNS, JSON_COLUMNS, TABLES, Scope, dump_tables
+from studyapp.store.signing import sign
 from studyapp.store.store import MAX_NAME_LENGTH, Store, grading_from_data
 from studyapp.text import has_unwanted
 
 FORMAT = "studyapp-bundle"
-VERSION = 1
+VERSION = 2
+"""2: signed (Ed25519). Version 1 bundles, unsigned, are still read, with a warning."""
+READABLE = (1, 2)
 MAX_BUNDLE_BYTES = 1 << 30
 """A bundle larger than this (1 GiB) is refused before it is read."""
 MAX_TEXT = 10_000
@@ -96,7 +99,10 @@ def build_bundle(store: Store, catalog: Catalog, scope: Scope, *,
         **tables,
         "questions": questions,
     }
+    public_key, signature = sign(store, canonical(content))
     return {"format": FORMAT, "version": VERSION, "sha256": content_hash(content),
+            "signature": {"algorithm": "ed25519", "public_key": public_key,
+                          "value": signature},
             "content": content}
 
 
@@ -260,6 +266,8 @@ assert all(set(JSON_COLUMNS[table]) <= set(SCHEMA[table]) for table in JSON_COLU
 class CheckedBundle:
     path: Path
     content: dict[str, Any]
+    signer: str | None = None
+    """The public key (hex) whose signature was verified; None for version 1."""
 
     @property
     def tables(self) -> dict[str, list[dict[str, Any]]]:
@@ -288,7 +296,9 @@ def read_bundle(path: Path, catalog: Catalog, known_question: Callable[[str], bo
                                     reason=error.msg)]) from error
     except RecursionError as error:
         raise BundleError(path, [tr("bundle.too_deep")]) from error
-    return CheckedBundle(path, check_bundle(path, bundle, catalog, known_question))
+    content = check_bundle(path, bundle, catalog, known_question)
+    signer = bundle["signature"]["public_key"] if bundle["version"] >= 2 else None
+    return CheckedBundle(path, content, signer)
 
 
 class _NotANumberError(ValueError):
@@ -374,14 +384,40 @@ def _schema_problems(table: str, where: str, row: dict[str, Any]) -> list[str]:
     return problems
 
 
+_HEX = re.compile(r"[0-9a-f]+")
+
+
+def _signature_problem(signature: Any, message: bytes) -> str | None:
+    """None when `signature` is an Ed25519 signature of `message` by its key."""
+    from cryptography.exceptions import InvalidSignature  # noqa: PLC0415
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (  # noqa: PLC0415
+        Ed25519PublicKey,
+    )
+
+    if not isinstance(signature, dict) or set(signature) != {"algorithm", "public_key",
+                                                             "value"} \
+            or signature["algorithm"] != "ed25519" \
+            or not all(isinstance(signature[name], str) and _HEX.fullmatch(signature[name])
+                       for name in ("public_key", "value")) \
+            or len(signature["public_key"]) != 64 or len(signature["value"]) != 128:
+        return tr("bundle.no_signature")
+    try:
+        Ed25519PublicKey.from_public_bytes(bytes.fromhex(signature["public_key"])).verify(
+            bytes.fromhex(signature["value"]), message)
+    except (InvalidSignature, ValueError):
+        return tr("bundle.bad_signature")
+    return None
+
+
 def check_bundle(path: Path, bundle: Any, catalog: Catalog,
                  known_question: Callable[[str], bool] | None = None) -> dict[str, Any]:
     """The bundle's content once every check passed."""
     if not isinstance(bundle, dict) or bundle.get("format") != FORMAT:
         raise BundleError(path, [tr("bundle.not_a_bundle")])
     version = bundle.get("version")
-    if version != VERSION:
-        raise BundleError(path, [tr("bundle.version", version=version, supported=VERSION)])
+    if isinstance(version, bool) or version not in READABLE:
+        raise BundleError(path, [tr("bundle.version", version=shown_key(version),
+                                    supported=VERSION)])
     content = bundle.get("content")
     if not isinstance(content, dict):
         raise BundleError(path, [tr("bundle.no_content")])
@@ -390,8 +426,12 @@ def check_bundle(path: Path, bundle: Any, catalog: Catalog,
     except (TypeError, ValueError, RecursionError) as error:
         raise BundleError(path, [tr("bundle.no_content")]) from error
     if bundle.get("sha256") != actual:
-        raise BundleError(path, [tr("bundle.hash", expected=str(bundle.get("sha256"))[:80],
+        raise BundleError(path, [tr("bundle.hash", expected=shown_key(bundle.get("sha256")),
                                     actual=actual)])
+    if version >= 2:
+        problem = _signature_problem(bundle.get("signature"), canonical(content))
+        if problem:
+            raise BundleError(path, [problem])
     problems: list[str] = _unwanted_problems(content)
     if problems:
         raise BundleError(path, problems)

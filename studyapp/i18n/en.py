@@ -1392,4 +1392,26 @@ MESSAGES: dict[str, str] = {
         "{where}: the score, band or pass of test {id} differ from recomputing them "
         "from its answers: the bundle was edited after export."
     ),
+    "bundle.no_signature": (
+        "a version 2 bundle must be signed (\"signature\": ed25519, public key, value)."
+    ),
+    "bundle.bad_signature": (
+        "the signature does not match the content: the bundle was edited after export, "
+        "or was not signed by studyapp."
+    ),
+    "import.unsigned": (
+        "Warning: {path} is a version 1 bundle, unsigned: who exported it, and whether it "
+        "was edited since, cannot be verified."
+    ),
+    "import.key_first": "{cell} — key {key}, first time",
+    "import.key_known": "{cell} — key {key}, known",
+    "import.key_changed": (
+        "{cell}: the bundle is signed with key {key}, not the key {known} this cell's "
+        "bundles had before. Nothing was imported. Call the cell's secretary to compare "
+        "keys; if the cell changed laptops, import again with --accept-new-key."
+    ),
+    "import.key_accepted": "{cell} — new key {key} accepted (was {known})",
+    "cli.opt.accept_new_key": (
+        "take a known cell's bundle though signed with another key (once compared)"
+    ),
 }

@@ -1405,4 +1405,26 @@ MESSAGES: dict[str, str] = {
         "{where}: điểm, xếp loại hay kết quả đạt của bài {id} khác với khi tính lại "
         "từ các câu trả lời: gói đã bị sửa sau khi xuất."
     ),
+    "bundle.no_signature": (
+        "gói phiên bản 2 phải có chữ ký (\"signature\": ed25519, khóa công khai, chữ ký)."
+    ),
+    "bundle.bad_signature": (
+        "chữ ký không khớp với nội dung: gói đã bị sửa sau khi xuất, hoặc không phải "
+        "do studyapp ký."
+    ),
+    "import.unsigned": (
+        "Cảnh báo: {path} là gói phiên bản 1, không có chữ ký: không xác minh được "
+        "máy nào đã xuất, và gói có bị sửa hay không."
+    ),
+    "import.key_first": "{cell} — khóa {key}, lần đầu",
+    "import.key_known": "{cell} — khóa {key}, đã biết",
+    "import.key_changed": (
+        "{cell}: gói được ký bằng khóa {key}, khác khóa {known} đã nhận từ chi bộ này "
+        "trước đây. Chưa nhập gì. Hãy gọi cho bí thư chi bộ để đối chiếu khóa; nếu chi bộ "
+        "đã đổi máy, nhập lại với --accept-new-key."
+    ),
+    "import.key_accepted": "{cell} — khóa mới {key} được chấp nhận (thay khóa {known})",
+    "cli.opt.accept_new_key": (
+        "nhận gói của một chi bộ đã biết dù được ký bằng khóa khác (sau khi đã đối chiếu)"
+    ),
 }

@@ -4,6 +4,8 @@ with a located message, never SQLite's words, and leave no database file behind.
 from __future__ import annotations
 
 import json
+import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +13,9 @@ import pytest
 
 from studyapp.cli import main
 from studyapp.content.catalog import Catalog
-from studyapp.export.bundle import build_bundle, bundle_bytes, read_bundle
+from studyapp.export.bundle import build_bundle, bundle_bytes, content_hash, read_bundle
 from studyapp.store.exchange import Scope, merge_tables
+from studyapp.store.signing import fingerprint
 from studyapp.store.store import Store
 from tests.unit.test_exports import (
     NOW,
@@ -21,6 +24,7 @@ from tests.unit.test_exports import (
     make_retake_store,
     new_store,
     rehash,
+    run_meeting,
     table_counts,
     write_json,
 )
@@ -286,3 +290,62 @@ def test_a_result_edited_after_export_is_refused_naming_the_attempt(
     edit(good_bundle)
     message = _refused(tmp_path, catalog, rehash(good_bundle), expected, capsys)
     assert first["id"] in message
+
+
+# --- signatures --------------------------------------------------------------------------
+
+
+def test_an_edit_without_the_laptops_key_is_refused(
+        tmp_path: Path, catalog: Catalog, good_bundle: dict[str, Any],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    good_bundle["content"]["sessions"][0]["topic"] = "Chủ đề khác"
+    good_bundle["sha256"] = content_hash(good_bundle["content"])  # as the docs of v1 said
+    _refused(tmp_path, catalog, good_bundle, "chữ ký không khớp với nội dung", capsys)
+    good_bundle.pop("signature")
+    _refused(tmp_path, catalog, good_bundle, "gói phiên bản 2 phải có chữ ký", capsys)
+
+
+def test_each_cells_key_is_trusted_on_first_use_and_a_new_key_held_back(
+        tmp_path: Path, catalog: Catalog, capsys: pytest.CaptureFixture[str]) -> None:
+    laptop = new_store(tmp_path / "laptop.sqlite3")
+    names = ["Lê Văn An", "Đỗ Thị Bé"]
+    run_meeting(laptop, catalog, "Chi bộ Khu phố 3", names, date(2026, 10, 20))
+    first = write_json(tmp_path / "first.json", build_bundle(laptop, catalog, Scope(), now=NOW))
+    office = tmp_path / "office.sqlite3"
+    capsys.readouterr()
+    assert main(["import", str(first), "--db", str(office)]) == 0
+    shown = capsys.readouterr().out
+    key = fingerprint(json.loads(first.read_bytes())["signature"]["public_key"])
+    assert re.fullmatch(r"[0-9A-F]{4}-[0-9A-F]{4}", key)
+    assert f"Chi bộ Khu phố 3 — khóa {key}, lần đầu" in shown
+
+    run_meeting(laptop, catalog, "Chi bộ Khu phố 3", names, date(2026, 11, 20), seed=8)
+    second = build_bundle(laptop, catalog, Scope(), now=NOW)
+    # Someone else signs the next bundle of that cell: held back, nothing written.
+    forged = write_json(tmp_path / "forged.json", rehash(json.loads(json.dumps(second))))
+    before = table_counts(office)
+    assert main(["import", str(forged), "--db", str(office)]) == 1
+    said = capsys.readouterr()
+    assert f"khác khóa {key} đã nhận" in said.err
+    assert "--accept-new-key" in said.err
+    assert table_counts(office) == before
+    # The laptop's own next bundle is known; a new key is taken only when asked.
+    assert main(["import", str(write_json(tmp_path / "second.json", second)),
+                 "--db", str(office)]) == 0
+    assert f"Chi bộ Khu phố 3 — khóa {key}, đã biết" in capsys.readouterr().out
+    assert main(["import", str(forged), "--db", str(office), "--accept-new-key"]) == 0
+    assert "khóa mới" in capsys.readouterr().out
+    assert main(["import", str(forged), "--db", str(office)]) == 0  # now the known key
+
+
+def test_a_version_1_bundle_is_read_with_a_warning(
+        tmp_path: Path, catalog: Catalog, good_bundle: dict[str, Any],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    good_bundle.pop("signature")
+    good_bundle["version"] = 1
+    path = write_json(tmp_path / "v1.json", good_bundle)
+    capsys.readouterr()
+    assert main(["import", str(path), "--db", str(tmp_path / "office.sqlite3")]) == 0
+    said = capsys.readouterr()
+    assert "phiên bản 1, không có chữ ký" in said.err
+    assert "thêm mới: 1 chi bộ" in said.out

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from openpyxl import load_workbook
 
 from studyapp.cli import main
@@ -23,6 +25,7 @@ from studyapp.export.bundle import (
     BundleError,
     build_bundle,
     bundle_bytes,
+    canonical,
     content_hash,
     read_bundle,
 )
@@ -37,6 +40,7 @@ from studyapp.store.database import Database
 from studyapp.store.exchange import MergeConflictError, Scope, merge_tables, score_rows
 from studyapp.store.live import RecordedQuiz
 from studyapp.store.models import AttendanceStatus
+from studyapp.store.signing import _private_bytes
 from studyapp.store.store import Store
 from tests.conftest import wrong_response
 
@@ -186,7 +190,7 @@ def test_a_conflicting_row_is_reported_and_nothing_is_written(tmp_path: Path,
     data["content"]["members"].append(dict(data["content"]["members"][0], id="m-new",
                                            full_name="Người Mới"))
     data["content"]["attendance"].append(extra)
-    data["sha256"] = content_hash(data["content"])
+    rehash(data, laptop_key(laptop))
     edited = tmp_path / "edited.json"
     edited.write_text(json.dumps(data), encoding="utf-8")
     before = table_counts(tmp_path / "office.sqlite3")
@@ -213,8 +217,21 @@ def make_good_bundle(tmp_path: Path, catalog: Catalog) -> dict[str, Any]:
     return build_bundle(laptop, catalog, Scope(), now=NOW)
 
 
-def rehash(bundle: dict[str, Any]) -> dict[str, Any]:
+def laptop_key(store: Store) -> Ed25519PrivateKey:
+    """The key a laptop signs its bundles with (for edits that are not the point)."""
+    return Ed25519PrivateKey.from_private_bytes(_private_bytes(store))
+
+
+FORGER = Ed25519PrivateKey.generate()
+"""Someone who read docs/bundle-format.md and signs edited bundles with a key of their own."""
+
+
+def rehash(bundle: dict[str, Any], key: Ed25519PrivateKey = FORGER) -> dict[str, Any]:
+    """The bundle's hash computed again and the bundle signed again, as the docs say."""
     bundle["sha256"] = content_hash(bundle["content"])
+    public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
+    bundle["signature"] = {"algorithm": "ed25519", "public_key": public,
+                           "value": key.sign(canonical(bundle["content"])).hex()}
     return bundle
 
 
@@ -224,7 +241,7 @@ def write_json(path: Path, value: Any) -> Path:
 
 
 @pytest.mark.parametrize(("edit", "expected"), [
-    (lambda b: b.update(version=2), "phiên bản 2"),
+    (lambda b: b.update(version=3), "phiên bản 3"),
     (lambda b: b["content"]["cells"][0].update(name="Chi bộ khác"), "SHA-256 không khớp"),
     (lambda b: b["content"]["attempts"][0].update(score_num=-3) or rehash(b),
      "attempts[0].score_num: -3 nằm ngoài khoảng"),
