@@ -55,6 +55,7 @@ def add_commands(command: CommandAdder) -> None:
     bring.add_argument("file", metavar="FILE", help=tr("cli.arg.bundle"))
     bring.add_argument("--accept-new-key", action="store_true",
                        help=tr("cli.opt.accept_new_key"))
+    bring.add_argument("--merge-by-name", action="store_true", help=tr("cli.opt.merge_by_name"))
 
 
 def _scope(store: Store, args: argparse.Namespace) -> Scope:
@@ -133,6 +134,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     from studyapp.export.bundle import read_bundle  # noqa: PLC0415
     from studyapp.store.exchange import (  # noqa: PLC0415
         MergeConflictError,
+        NameMergeError,
         existing_question_ids,
         merge_tables,
     )
@@ -149,7 +151,12 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     if keys is None:
         return 1
     try:
-        report = merge_tables(store, bundle.tables)
+        report = merge_tables(store, bundle.tables, merge_by_name=args.merge_by_name)
+    except NameMergeError as error:
+        err(tr("import.merge_by_name", count=len(error.report.by_name)))
+        for line in error.report.by_name[:50]:
+            err(f"  {line}")
+        return 1
     except MergeConflictError as error:
         err(tr("import.rejected", path=str(path), count=len(error.report.conflicts)))
         for conflict in error.report.conflicts[:50]:

@@ -1414,4 +1414,20 @@ MESSAGES: dict[str, str] = {
     "cli.opt.accept_new_key": (
         "take a known cell's bundle though signed with another key (once compared)"
     ),
+    "import.merge_cell": (
+        "the bundle's cell “{name}” (id {theirs}) would merge with the cell of that name "
+        "here (id {ours})"
+    ),
+    "import.merge_member": (
+        "the bundle's member “{name}” (id {theirs}) would be taken as the person of that "
+        "name here (id {ours})"
+    ),
+    "import.merge_by_name": (
+        "Nothing imported: {count} cells or members of the bundle match this database by "
+        "name only. If they are the same cell and people (two laptops of one cell), import "
+        "again with --merge-by-name; if another cell has the same name, rename one first:"
+    ),
+    "cli.opt.merge_by_name": (
+        "merge cells and members that match by name only (once the list was read)"
+    ),
 }

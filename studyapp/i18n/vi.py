@@ -1427,4 +1427,20 @@ MESSAGES: dict[str, str] = {
     "cli.opt.accept_new_key": (
         "nhận gói của một chi bộ đã biết dù được ký bằng khóa khác (sau khi đã đối chiếu)"
     ),
+    "import.merge_cell": (
+        "chi bộ “{name}” của gói (mã {theirs}) sẽ được gộp với chi bộ cùng tên ở máy này "
+        "(mã {ours})"
+    ),
+    "import.merge_member": (
+        "đảng viên “{name}” của gói (mã {theirs}) sẽ được coi là người cùng tên ở máy này "
+        "(mã {ours})"
+    ),
+    "import.merge_by_name": (
+        "Chưa nhập gì: {count} chi bộ hay đảng viên của gói chỉ khớp với máy này theo tên. "
+        "Nếu đúng là cùng chi bộ, cùng người (ví dụ hai máy của một chi bộ), nhập lại với "
+        "--merge-by-name; nếu là chi bộ khác trùng tên, hãy đổi tên một bên trước:"
+    ),
+    "cli.opt.merge_by_name": (
+        "gộp chi bộ và đảng viên chỉ khớp theo tên (sau khi đã xem danh sách sẽ gộp)"
+    ),
 }

@@ -323,6 +323,8 @@ class MergeReport:
     """Cells and members of the bundle found here under another id, by their name."""
     conflicts: list[str] = field(default_factory=list)
     """What differs, one message each: when any, nothing was written."""
+    by_name: list[str] = field(default_factory=list)
+    """Each cell and member that would merge with one here by name alone, in words."""
 
     @property
     def changed(self) -> bool:
@@ -428,6 +430,8 @@ class _Merge:
                 if by_name is not None:
                     self.ids["cells"][cell["id"]] = by_name[0]
                     self.report.matched_by_name["cells"] += 1
+                    self.report.by_name.append(tr("import.merge_cell", name=cell["name"],
+                                                  theirs=cell["id"], ours=by_name[0]))
                 else:
                     self.insert("cells", cell)
             elif here["name"] != cell["name"]:
@@ -463,6 +467,8 @@ class _Merge:
                                                        member["full_name"].casefold())] == 1:
                 self.ids["members"][member["id"]] = namesakes[0]
                 self.report.matched_by_name["members"] += 1
+                self.report.by_name.append(tr("import.merge_member", name=member["full_name"],
+                                              theirs=member["id"], ours=namesakes[0]))
             else:  # two people of that name: which one is meant cannot be known
                 self.report.conflicts.append(tr("import.ambiguous_member",
                                                 name=member["full_name"]))
@@ -582,24 +588,38 @@ def dependency_order(attempts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return ordered
 
 
+class NameMergeError(StoreError):
+    """Cells or members would merge with others here by name alone, and that was
+    not confirmed (`--merge-by-name`): nothing was written."""
+
+    def __init__(self, report: MergeReport) -> None:
+        super().__init__(tr("import.merge_by_name", count=len(report.by_name)))
+        self.report = report
+
+
 class _Rollback(Exception):  # noqa: N818 - a signal, not an error
     pass
 
 
-def merge_tables(store: Store, tables: dict[str, list[dict[str, Any]]]) -> MergeReport:
+def merge_tables(store: Store, tables: dict[str, list[dict[str, Any]]], *,
+                 merge_by_name: bool = False) -> MergeReport:
     """Merge a bundle's rows (already checked) into the store, all or nothing:
-    on any conflict nothing is written and `MergeConflictError` lists them."""
+    on any conflict nothing is written and `MergeConflictError` lists them.
+    Cells and members known here under another id are matched by name only
+    when `merge_by_name` says so; else `NameMergeError` lists them."""
     report: MergeReport | None = None
     existed = store.database.exists
     try:
         with store.database.writing() as connection:
             report = _Merge(connection, tables).run()
-            if report.conflicts:
+            if report.conflicts or (report.by_name and not merge_by_name):
                 raise _Rollback
     except _Rollback:
         assert report is not None
         _forget_new(store, existed)
-        raise MergeConflictError(report) from None
+        if report.conflicts:
+            raise MergeConflictError(report) from None
+        raise NameMergeError(report) from None
     except (sqlite3.IntegrityError, OverflowError) as error:
         # The reference checks should make this unreachable; SQLite's words
         # mean nothing to a ward clerk, so the message says what to do.

@@ -349,3 +349,27 @@ def test_a_version_1_bundle_is_read_with_a_warning(
     said = capsys.readouterr()
     assert "phiên bản 1, không có chữ ký" in said.err
     assert "thêm mới: 1 chi bộ" in said.out
+
+
+def test_two_cells_of_one_name_never_fuse_silently(
+        tmp_path: Path, catalog: Catalog, capsys: pytest.CaptureFixture[str]) -> None:
+    laptops = [new_store(tmp_path / f"laptop{n}.sqlite3") for n in (1, 2)]
+    run_meeting(laptops[0], catalog, "Chi bộ Khu phố 1", ["Lê Văn An", "Đỗ Thị Bé"])
+    run_meeting(laptops[1], catalog, "Chi bộ Khu phố 1", ["Lê Văn An", "Phan Văn Cả"],
+                date(2026, 11, 27))
+    paths = [write_json(tmp_path / f"{n}.json", build_bundle(laptop, catalog, Scope(), now=NOW))
+             for n, laptop in enumerate(laptops)]
+    office = tmp_path / "office.sqlite3"
+    assert main(["import", str(paths[0]), "--db", str(office)]) == 0
+    before = table_counts(office)
+    capsys.readouterr()
+    assert main(["import", str(paths[1]), "--db", str(office)]) == 1
+    said = capsys.readouterr().err
+    assert "chỉ khớp với máy này theo tên" in said
+    assert "--merge-by-name" in said
+    assert "chi bộ “Chi bộ Khu phố 1”" in said
+    assert "đảng viên “Lê Văn An”" in said
+    assert table_counts(office) == before
+    assert main(["import", str(paths[1]), "--db", str(office), "--merge-by-name"]) == 0
+    assert table_counts(office)["cells"] == 1
+    assert table_counts(office)["members"] == 3

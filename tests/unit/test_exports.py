@@ -37,7 +37,13 @@ from studyapp.quiz.plan import SessionSettings, session_paper
 from studyapp.quiz.scoring import correct_response
 from studyapp.quiz.session import Mode
 from studyapp.store.database import Database
-from studyapp.store.exchange import MergeConflictError, Scope, merge_tables, score_rows
+from studyapp.store.exchange import (
+    MergeConflictError,
+    NameMergeError,
+    Scope,
+    merge_tables,
+    score_rows,
+)
 from studyapp.store.live import RecordedQuiz
 from studyapp.store.models import AttendanceStatus
 from studyapp.store.signing import _private_bytes
@@ -148,10 +154,18 @@ def test_bundles_of_two_laptops_of_one_cell_combine(tmp_path: Path, catalog: Cat
     first = run_meeting(laptops[0], catalog, "Chi bộ Khu phố 5", names, date(2026, 10, 20))
     second = run_meeting(laptops[1], catalog, "Chi bộ Khu phố 5", names, date(2026, 11, 20))
     office = new_store(tmp_path / "office.sqlite3")
-    for number, laptop in enumerate(laptops, 1):
-        report = import_file(office, catalog, bundle_file(tmp_path, laptop, catalog, Scope(),
-                                                          f"laptop{number}.json"))
-        assert not report.conflicts
+    paths = [bundle_file(tmp_path, laptop, catalog, Scope(), f"laptop{number}.json")
+             for number, laptop in enumerate(laptops, 1)]
+    import_file(office, catalog, paths[0])
+    # The second laptop's cell and people match only by name: never merged silently.
+    before = table_counts(tmp_path / "office.sqlite3")
+    with pytest.raises(NameMergeError) as raised:
+        import_file(office, catalog, paths[1])
+    assert len(raised.value.report.by_name) == 4  # the cell and its three members
+    assert any("Chi bộ Khu phố 5" in line for line in raised.value.report.by_name)
+    assert table_counts(tmp_path / "office.sqlite3") == before
+    report = merge_tables(office, read_bundle(paths[1], catalog).tables, merge_by_name=True)
+    assert not report.conflicts
     [cell] = office.cells()
     assert [m.full_name for m in office.members(cell.id)] == names  # one roster, not two
     assert {s.id for s in office.sessions(cell.id)} == {first, second}
