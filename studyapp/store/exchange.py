@@ -276,9 +276,16 @@ def dump_tables(store: Store, scope: Scope) -> dict[str, list[dict[str, Any]]]:
     sessions = f"SELECT s.id FROM sessions s WHERE {where}"
     attempt_filter = f"session_id IN ({sessions})"
     attempt_params = list(params)
+    # A member's bundle holds that member's rows only (with the cell and sessions they
+    # need), like the member's CSV: not the rest of the roster, nor their answers.
+    member_filter, member_params = "", []
+    if scope.member_id is not None:
+        member_filter, member_params = " AND member_id = ?", [scope.member_id]
     if scope.member_id is not None and scope.session_id is None:
         attempt_filter = f"({attempt_filter} OR (session_id IS NULL AND member_id = ?))"
         attempt_params.append(scope.member_id)
+    attempt_filter += member_filter
+    attempt_params += member_params
     cell_filter = (f"id IN (SELECT s.cell_id FROM sessions s WHERE {where})"
                    + (" OR id = (SELECT cell_id FROM members WHERE id = ?)"
                       if scope.member_id is not None else ""))
@@ -286,10 +293,13 @@ def dump_tables(store: Store, scope: Scope) -> dict[str, list[dict[str, Any]]]:
     queries: dict[str, tuple[str, list[Any]]] = {
         "cells": (f"SELECT {{cols}} FROM cells WHERE {cell_filter} ORDER BY id", cell_params),
         "members": (f"SELECT {{cols}} FROM members WHERE cell_id IN "
-                    f"(SELECT id FROM cells WHERE {cell_filter}) ORDER BY id", cell_params),
+                    f"(SELECT id FROM cells WHERE {cell_filter})"
+                    f"{member_filter.replace('member_id', 'id')} ORDER BY id",
+                    cell_params + member_params),
         "sessions": (f"SELECT {{cols}} FROM sessions s WHERE {where} ORDER BY id", params),
-        "attendance": (f"SELECT {{cols}} FROM attendance WHERE session_id IN ({sessions}) "
-                       "ORDER BY session_id, member_id", params),
+        "attendance": (f"SELECT {{cols}} FROM attendance WHERE session_id IN ({sessions})"
+                       f"{member_filter} ORDER BY session_id, member_id",
+                       params + member_params),
         "attempts": (f"SELECT {{cols}} FROM attempts WHERE {attempt_filter} ORDER BY id",
                      attempt_params),
         "events": (f"SELECT {{cols}} FROM events WHERE attempt_id IN (SELECT id FROM attempts "

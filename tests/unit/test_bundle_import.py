@@ -373,3 +373,26 @@ def test_two_cells_of_one_name_never_fuse_silently(
     assert main(["import", str(paths[1]), "--db", str(office), "--merge-by-name"]) == 0
     assert table_counts(office)["cells"] == 1
     assert table_counts(office)["members"] == 3
+
+
+def test_a_members_bundle_holds_that_members_rows_only(
+        tmp_path: Path, retake_store: Store, catalog: Catalog,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "bich.json"
+    assert main(["export", "--member", "Lê Hồng Bích", "--format", "json", "-o", str(path),
+                 "--db", str(tmp_path / "retake.sqlite3")]) == 0
+    content = json.loads(path.read_bytes())["content"]
+    [bich] = content["members"]
+    assert bich["full_name"] == "Lê Hồng Bích"
+    assert [row["member_id"] for row in content["attendance"]] == [bich["id"]]
+    assert content["attempts"]
+    assert {row["member_id"] for row in content["attempts"]} == {bich["id"]}
+    mine = {row["id"] for row in content["attempts"]}
+    assert {row["attempt_id"] for row in content["events"]} <= mine
+    assert {row["attempt_id"] for row in content["answers"]} <= mine
+    assert len(content["sessions"]) == 1
+    assert len(content["cells"]) == 1
+    # And it imports on its own into an empty database.
+    office = tmp_path / "office.sqlite3"
+    assert main(["import", str(path), "--db", str(office)]) == 0
+    assert table_counts(office)["members"] == 1
