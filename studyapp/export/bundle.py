@@ -334,7 +334,8 @@ def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
 def _unwanted_problems(content: dict[str, Any]) -> list[str]:
     """No string anywhere in the bundle (a paper's question id, a typed answer
     inside a response, a question's text, a key) holds a control character or
-    a terminal escape; inside structured values nothing breaks a line either."""
+    a terminal escape; inside structured values nothing breaks a line either
+    (except the text a secretary entered from a paper test)."""
     problems: list[str] = []
     for place, text in _strings(content, "content"):
         if has_unwanted(text):
@@ -346,7 +347,11 @@ def _unwanted_problems(content: dict[str, Any]) -> list[str]:
             for column in columns:
                 if not isinstance(row, dict) or column not in row:
                     continue
-                for place, text in _strings(row[column], f"{table}[{index}].{column}"):
+                value, where = row[column], f"{table}[{index}].{column}"
+                if (table, column) == ("attempts", "settings") and isinstance(value, dict):
+                    # What a secretary entered from a paper may run over lines.
+                    value, where = value.get("grading"), f"{where}.grading"
+                for place, text in _strings(value, where):
                     if LINE_BREAKS.search(text):
                         problems.append(f"{place}: {tr('bundle.line_break')}")
     return problems

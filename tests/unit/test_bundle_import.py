@@ -13,7 +13,13 @@ import pytest
 
 from studyapp.cli import main
 from studyapp.content.catalog import Catalog
-from studyapp.export.bundle import build_bundle, bundle_bytes, content_hash, read_bundle
+from studyapp.export.bundle import (
+    BundleError,
+    build_bundle,
+    bundle_bytes,
+    content_hash,
+    read_bundle,
+)
 from studyapp.store.exchange import Scope, merge_tables
 from studyapp.store.signing import fingerprint
 from studyapp.store.store import Store
@@ -396,3 +402,19 @@ def test_a_members_bundle_holds_that_members_rows_only(
     office = tmp_path / "office.sqlite3"
     assert main(["import", str(path), "--db", str(office)]) == 0
     assert table_counts(office)["members"] == 1
+
+
+def test_a_paper_test_as_the_secretary_entered_it_fits_the_schema(
+        tmp_path: Path, catalog: Catalog, good_bundle: dict[str, Any]) -> None:
+    """The settings a paper test is stored with (via, the entered text, corrections)."""
+    attempt = _finished(good_bundle)
+    response = _answer_of(good_bundle, attempt)["response"]
+    entered = {"by": "secretary", "at": "2026-11-26T19:30:00+07:00", "text": "1A 2B\n3C"}
+    attempt["settings"].update(via="paper", entered=entered, corrections=[
+        {"at": "2026-11-26T19:40:00+07:00", "previous": entered,
+         "previous_answers": [{"position": 0, "response": response}]}])
+    path = write_json(tmp_path / "paper.json", rehash(good_bundle))
+    assert read_bundle(path, catalog).content["attempts"]
+    attempt["settings"]["via"] = "pigeon"
+    with pytest.raises(BundleError, match=r"settings\.via: không đúng dạng"):
+        read_bundle(write_json(tmp_path / "pigeon.json", rehash(good_bundle)), catalog)
