@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from fractions import Fraction
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -315,20 +316,26 @@ def shown_key(key: Any) -> str:
     return json.dumps(str(key)[:60])[1:-1]
 
 
-def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
-    """Every string at any depth, keys too, with where it is."""
-    stack: list[tuple[Any, str]] = [(value, where)]
+def _strings(value: Any, where: str) -> Iterator[tuple[Callable[[], str], str]]:
+    """Every string at any depth, keys too, with where it is (a function that
+    writes the place out: only the few places of a problem are ever written)."""
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(value, ())]
     while stack:
-        current, place = stack.pop()
+        current, path = stack.pop()
         if isinstance(current, str):
-            yield place, current
+            yield partial(_place, where, path), current
         elif isinstance(current, dict):
             for key, item in current.items():
-                inner = f"{place}.{shown_key(key)}"
-                yield inner, str(key)
+                inner = (*path, str(key))
+                yield partial(_place, where, inner), str(key)
                 stack.append((item, inner))
         elif isinstance(current, list):
-            stack.extend((item, f"{place}[{index}]") for index, item in enumerate(current))
+            stack.extend((item, (*path, index)) for index, item in enumerate(current))
+
+
+def _place(where: str, path: tuple[Any, ...]) -> str:
+    return where + "".join(f"[{part}]" if isinstance(part, int) else f".{shown_key(part)}"
+                           for part in path)
 
 
 def _unwanted_problems(content: dict[str, Any]) -> list[str]:
@@ -339,7 +346,7 @@ def _unwanted_problems(content: dict[str, Any]) -> list[str]:
     problems: list[str] = []
     for place, text in _strings(content, "content"):
         if has_unwanted(text):
-            problems.append(f"{place.removeprefix('content.')}: "
+            problems.append(f"{place().removeprefix('content.')}: "
                             + tr("bundle.control_characters"))
     for table, columns in JSON_COLUMNS.items():
         rows = content.get(table)
@@ -353,7 +360,7 @@ def _unwanted_problems(content: dict[str, Any]) -> list[str]:
                     value, where = value.get("grading"), f"{where}.grading"
                 for place, text in _strings(value, where):
                     if LINE_BREAKS.search(text):
-                        problems.append(f"{place}: {tr('bundle.line_break')}")
+                        problems.append(f"{place()}: {tr('bundle.line_break')}")
     return problems
 
 
@@ -377,15 +384,25 @@ def _validator(name: str) -> Any:
     return _validators[name]
 
 
-def _schema_problems(table: str, where: str, row: dict[str, Any]) -> list[str]:
+def _schema_problems(table: str, where: str, row: dict[str, Any],
+                     seen: dict[tuple[str, str], list[tuple[str, str]]]) -> list[str]:
+    """Each structured value against its schema. The same value comes back
+    again and again (one settings object per session, the same few responses):
+    `seen` keeps the verdict per value written out, so each is validated once."""
     problems = []
     for column in JSON_COLUMNS.get(table, ()):
-        validator = _validator(f"{table}.{column}")
-        for error in sorted(validator.iter_errors(row[column]), key=lambda e: list(e.path))[:5]:
-            inner = "".join(f"[{part}]" if isinstance(part, int) else f".{shown_key(part)}"
-                            for part in error.absolute_path)
-            problems.append(tr("bundle.schema", where=f"{where}.{column}{inner}",
-                               rule=str(error.validator)))
+        name = f"{table}.{column}"
+        key = (name, json.dumps(row[column], sort_keys=True, separators=(",", ":")))
+        found = seen.get(key)
+        if found is None:
+            errors = sorted(_validator(name).iter_errors(row[column]),
+                            key=lambda e: list(e.path))[:5]
+            found = seen[key] = [
+                ("".join(f"[{part}]" if isinstance(part, int) else f".{shown_key(part)}"
+                         for part in error.absolute_path), str(error.validator))
+                for error in errors]
+        problems += [tr("bundle.schema", where=f"{where}.{column}{inner}", rule=rule)
+                     for inner, rule in found]
     return problems
 
 
@@ -440,13 +457,14 @@ def check_bundle(path: Path, bundle: Any, catalog: Catalog,
     problems: list[str] = _unwanted_problems(content)
     if problems:
         raise BundleError(path, problems)
+    seen: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for table in TABLES:
         rows = content.get(table)
         if not isinstance(rows, list):
             problems.append(tr("bundle.missing_table", table=table))
             continue
         for index, row in enumerate(rows):
-            problems += _row_problems(table, index, row)
+            problems += _row_problems(table, index, row, seen)
     questions = content.get("questions")
     if not isinstance(questions, list):
         problems.append(tr("bundle.missing_table", table="questions"))
@@ -467,7 +485,8 @@ def check_bundle(path: Path, bundle: Any, catalog: Catalog,
     return content
 
 
-def _row_problems(table: str, index: int, row: Any) -> list[str]:
+def _row_problems(table: str, index: int, row: Any,
+                  seen: dict[tuple[str, str], list[tuple[str, str]]]) -> list[str]:
     where = f"{table}[{index}]"
     if not isinstance(row, dict):
         return [tr("bundle.not_row", where=where)]
@@ -483,7 +502,7 @@ def _row_problems(table: str, index: int, row: Any) -> list[str]:
                 problems.append(f"{where}.{name}: {problem}")
     if problems:
         return problems
-    problems += _schema_problems(table, where, row)
+    problems += _schema_problems(table, where, row, seen)
     if problems:
         return problems
     if table == "attempts":
