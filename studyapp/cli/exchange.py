@@ -24,7 +24,9 @@ from studyapp.text import fold, normalize_line
 
 if TYPE_CHECKING:
     from studyapp.config import Settings
+    from studyapp.export.bundle import CheckedBundle
     from studyapp.store.exchange import MergeReport, Scope
+    from studyapp.store.signing import KeyCheck
     from studyapp.store.store import Store
 
 def parse_day(text: str) -> date:
@@ -60,6 +62,9 @@ def add_commands(command: CommandAdder) -> None:
     bring = command("import", cmd_import, "cli.cmd.import")
     bring.add_argument("file", metavar="FILE", help=tr("cli.arg.bundle"))
     bring.add_argument("--pin", help=tr("cli.opt.pin"))
+    bring.add_argument("--accept-new-key", action="store_true",
+                       help=tr("cli.opt.accept_new_key"))
+    bring.add_argument("--merge-by-name", action="store_true", help=tr("cli.opt.merge_by_name"))
 
 
 def _scope(store: Store, args: argparse.Namespace) -> Scope:
@@ -147,9 +152,9 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     store = open_store(settings, read_only=True)
     scope = _scope(store, args)
     cells = _scope_cells(store, scope)
-    if any(store.cell(cell_id).has_pin for cell_id in cells):
-        # PIN tries are counted in the database (issue 21): a protected cell's export
-        # writes that much, so it cannot stay read-only.
+    if args.format == "json" or any(store.cell(cell_id).has_pin for cell_id in cells):
+        # PIN tries are counted in the database (issue 21), and a database's signing key
+        # is made with its first bundle: those exports write that much.
         store = open_store(settings)
         scope = _scope(store, args)
     # What the interface asks the PIN for, the command line asks too.
@@ -172,6 +177,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     from studyapp.export.bundle import read_bundle  # noqa: PLC0415
     from studyapp.store.exchange import (  # noqa: PLC0415
         MergeConflictError,
+        NameMergeError,
         existing_question_ids,
         merge_tables,
     )
@@ -187,8 +193,16 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     # Members and closed sessions of a PIN-protected cell are its secretary's.
     require_pins(store, _bundle_cells(store, list(bundle.tables.get("cells", []))),
                  secretary_pin(args))
+    keys = _check_keys(store, bundle, accept_new=args.accept_new_key)
+    if keys is None:
+        return 1
     try:
-        report = merge_tables(store, bundle.tables)
+        report = merge_tables(store, bundle.tables, merge_by_name=args.merge_by_name)
+    except NameMergeError as error:
+        err(tr("import.merge_by_name", count=len(error.report.by_name)))
+        for line in error.report.by_name[:50]:
+            err(f"  {line}")
+        return 1
     except MergeConflictError as error:
         err(tr("import.rejected", path=str(path), count=len(error.report.conflicts)))
         for conflict in error.report.conflicts[:50]:
@@ -196,7 +210,39 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     for line in merge_summary(report, str(path)):
         out(line)
+    _trust_keys(store, keys)
     return 0
+
+
+def _check_keys(store: Store, bundle: CheckedBundle, *, accept_new: bool
+                ) -> list[KeyCheck] | None:
+    """The signer's key against each cell's key seen before (trust on first use);
+    None, with the reason said, when a known cell comes signed by another key."""
+    from studyapp.store.signing import check_keys, fingerprint  # noqa: PLC0415
+
+    if bundle.signer is None:
+        err(tr("import.unsigned", path=str(bundle.path)))
+        return []
+    checks = check_keys(store, [(cell["id"], cell["name"]) for cell in bundle.content["cells"]],
+                        bundle.signer)
+    changed = [check for check in checks if check.status == "changed"]
+    if changed and not accept_new:
+        for check in changed:
+            err(tr("import.key_changed", cell=check.cell_name, key=fingerprint(check.key),
+                   known=fingerprint(check.known_key or "")))
+        return None
+    return checks
+
+
+def _trust_keys(store: Store, checks: list[KeyCheck]) -> None:
+    from studyapp.store.signing import fingerprint, trust  # noqa: PLC0415
+
+    for check in checks:
+        key = fingerprint(check.key)
+        out(tr("import.key_accepted", cell=check.cell_name, key=key,
+               known=fingerprint(check.known_key)) if check.known_key and check.status ==
+            "changed" else tr(f"import.key_{check.status}", cell=check.cell_name, key=key))
+    trust(store, checks)
 
 
 def merge_summary(report: MergeReport, path: str) -> list[str]:

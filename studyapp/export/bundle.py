@@ -10,24 +10,32 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from fractions import Fraction
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from studyapp import __version__
 from studyapp.content.catalog import Catalog
+from studyapp.content.model import Question
 from studyapp.errors import StudyappError
 from studyapp.export.questions import question_data
 from studyapp.i18n import format_count, tr
+from studyapp.quiz.scoring import Score, grade, response_from_data
 from studyapp.store.exchange import COLUMNS, JSON_COLUMNS, TABLES, Scope, dump_tables
-from studyapp.store.store import MAX_NAME_LENGTH, Store
+from studyapp.store.signing import sign
+from studyapp.store.store import MAX_NAME_LENGTH, Store, grading_from_data
 from studyapp.text import has_unwanted
 
 FORMAT = "studyapp-bundle"
-VERSION = 1
+VERSION = 2
+"""2: signed (Ed25519). Version 1 bundles, unsigned, are still read, with a warning."""
+READABLE = (1, 2)
 MAX_BUNDLE_BYTES = 1 << 30
 """A bundle larger than this (1 GiB) is refused before it is read."""
 MAX_TEXT = 10_000
@@ -92,7 +100,10 @@ def build_bundle(store: Store, catalog: Catalog, scope: Scope, *,
         **tables,
         "questions": questions,
     }
+    public_key, signature = sign(store, canonical(content))
     return {"format": FORMAT, "version": VERSION, "sha256": content_hash(content),
+            "signature": {"algorithm": "ed25519", "public_key": public_key,
+                          "value": signature},
             "content": content}
 
 
@@ -105,10 +116,15 @@ def bundle_bytes(bundle: dict[str, Any]) -> bytes:
 Check = Callable[[Any], str | None]
 """A field check: None when the value is good, else the problem's message."""
 
-_ID = re.compile(r"^[A-Za-z0-9._:/-]{1,100}$")
+_ID = re.compile(r"[A-Za-z0-9._:/-]{1,100}")
 
 
-def _text(limit: int, *, optional: bool = False, empty: bool = True) -> Check:
+LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+"""What ends a line somewhere (str.splitlines' breaks): none in a one-line field."""
+
+
+def _text(limit: int, *, optional: bool = False, empty: bool = True, one_line: bool = False
+          ) -> Check:
     def check(value: Any) -> str | None:
         if value is None and optional:
             return None
@@ -118,23 +134,33 @@ def _text(limit: int, *, optional: bool = False, empty: bool = True) -> Check:
             return tr("bundle.too_long", length=format_count(len(value)), limit=format_count(limit))
         if not empty and not value.strip():
             return tr("bundle.empty")
+        if one_line and LINE_BREAKS.search(value):
+            return tr("bundle.line_break")
         if has_unwanted(value.replace("\n", " ")):
             return tr("bundle.control_characters")
         return None
     return check
 
 
+def _line(limit: int, *, optional: bool = False, empty: bool = True) -> Check:
+    return _text(limit, optional=optional, empty=empty, one_line=True)
+
+
 def _identifier(*, optional: bool = False) -> Check:
     def check(value: Any) -> str | None:
         if value is None and optional:
             return None
-        if not isinstance(value, str) or not _ID.match(value):
+        if not isinstance(value, str) or not _ID.fullmatch(value):
             return tr("bundle.not_id")
         return None
     return check
 
 
-def _integer(low: int | None = 0, high: int | None = None, *, optional: bool = False) -> Check:
+INT64 = (1 << 63) - 1
+"""SQLite's largest integer: anything larger raises OverflowError when written."""
+
+
+def _integer(low: int | None = 0, high: int | None = INT64, *, optional: bool = False) -> Check:
     def check(value: Any) -> str | None:
         if value is None and optional:
             return None
@@ -164,7 +190,9 @@ def _moment(kind: type[date] | type[datetime], *, optional: bool = False) -> Che
         try:
             if not isinstance(value, str) or len(value) > 40:
                 raise ValueError(value)
-            kind.fromisoformat(value)
+            moment = kind.fromisoformat(value)
+            if isinstance(moment, datetime) and moment.utcoffset() is None:
+                return tr("bundle.no_zone")
         except ValueError:
             return tr("bundle.not_date" if kind is date else "bundle.not_time")
         return None
@@ -186,17 +214,20 @@ def _structure(kind: type[dict[str, Any]] | type[list[Any]], *, optional: bool =
 
 
 FLAG = _integer(0, 1)
-MS = _integer(0, optional=True)
+MAX_MS = 366 * 24 * 3600 * 1000
+"""A year, in milliseconds: no time spent on one attempt or answer is longer."""
+MS = _integer(0, MAX_MS, optional=True)
+MS_REQUIRED = _integer(0, MAX_MS)
 SCHEMA: dict[str, dict[str, Check]] = {
-    "cells": {"id": _identifier(), "name": _text(MAX_NAME_LENGTH, empty=False),
+    "cells": {"id": _identifier(), "name": _line(MAX_NAME_LENGTH, empty=False),
               "created_at": _moment(datetime)},
     "members": {"id": _identifier(), "cell_id": _identifier(),
-                "full_name": _text(MAX_NAME_LENGTH, empty=False), "active": FLAG,
+                "full_name": _line(MAX_NAME_LENGTH, empty=False), "active": FLAG,
                 "created_at": _moment(datetime)},
     "sessions": {"id": _identifier(), "cell_id": _identifier(), "held_on": _moment(date),
-                 "topic": _text(MAX_TEXT), "pack_id": _text(200),
+                 "topic": _text(MAX_TEXT), "pack_id": _line(200),
                  "lessons": _structure(list), "settings": _structure(dict),
-                 "seed": _integer(None), "run_by": _text(MAX_NAME_LENGTH, optional=True),
+                 "seed": _integer(-INT64 - 1), "run_by": _line(MAX_NAME_LENGTH, optional=True),
                  "status": _one_of("open", "closed"), "opened_at": _moment(datetime),
                  "closed_at": _moment(datetime, optional=True)},
     "attendance": {"id": _identifier(), "session_id": _identifier(),
@@ -204,28 +235,29 @@ SCHEMA: dict[str, dict[str, Check]] = {
                    "status": _one_of("present", "excused", "absent", "not_tested"),
                    "note": _text(MAX_TEXT)},
     "attempts": {"id": _identifier(), "member_id": _identifier(optional=True),
-                 "guest_name": _text(MAX_NAME_LENGTH, optional=True),
+                 "guest_name": _line(MAX_NAME_LENGTH, optional=True),
                  "session_id": _identifier(optional=True),
-                 "mode": _one_of("practice", "test"), "pack_id": _text(200, optional=True),
+                 "mode": _one_of("practice", "test"), "pack_id": _line(200, optional=True),
                  "paper": _structure(dict), "settings": _structure(dict),
                  "status": _one_of("in_progress", "finished", "abandoned"),
                  "started_at": _moment(datetime), "finished_at": _moment(datetime, optional=True),
                  "time_spent_ms": MS, "time_paused_ms": MS,
                  "score_num": _integer(0, optional=True), "score_den": _integer(1, optional=True),
-                 "band": _text(200, optional=True), "passed": _integer(0, 1, optional=True),
+                 "band": _line(200, optional=True), "passed": _integer(0, 1, optional=True),
                  "answered": _integer(0, optional=True), "correct": _integer(0, optional=True),
                  "retake_of": _identifier(optional=True)},
     "events": {"id": _identifier(), "attempt_id": _identifier(), "seq": _integer(0),
-               "kind": _text(40, empty=False), "at": _moment(datetime),
-               "position": _integer(0, optional=True),
+               "kind": _one_of("answer", "move", "flag", "unflag", "pause", "resume", "finish"),
+               "at": _moment(datetime),
+               "position": _integer(-1, optional=True),
                "response": _structure(dict, optional=True)},
     "answers": {"id": _identifier(), "attempt_id": _identifier(), "position": _integer(0),
-                "question_id": _text(300, empty=False), "question_hash": _text(200),
+                "question_id": _line(300, empty=False), "question_hash": _line(200),
                 "response": _structure(dict), "credit_num": _integer(0),
                 "credit_den": _integer(1), "points_num": _integer(0),
                 "points_den": _integer(1), "without_diacritics": FLAG,
                 "understood_as": _text(MAX_TEXT, optional=True),
-                "answered_at": _moment(datetime), "duration_ms": _integer(0)},
+                "answered_at": _moment(datetime), "duration_ms": MS_REQUIRED},
 }
 assert all(tuple(SCHEMA[table]) == COLUMNS[table] for table in TABLES)
 assert all(set(JSON_COLUMNS[table]) <= set(SCHEMA[table]) for table in JSON_COLUMNS)
@@ -235,6 +267,8 @@ assert all(set(JSON_COLUMNS[table]) <= set(SCHEMA[table]) for table in JSON_COLU
 class CheckedBundle:
     path: Path
     content: dict[str, Any]
+    signer: str | None = None
+    """The public key (hex) whose signature was verified; None for version 1."""
 
     @property
     def tables(self) -> dict[str, list[dict[str, Any]]]:
@@ -253,7 +287,9 @@ def read_bundle(path: Path, catalog: Catalog, known_question: Callable[[str], bo
         raise StudyappError(tr("bundle.unreadable", path=str(path),
                                reason=error.strerror or str(error))) from error
     try:
-        bundle = json.loads(data.decode("utf-8-sig"))
+        bundle = json.loads(data.decode("utf-8-sig"), parse_constant=_no_constant)
+    except _NotANumberError as error:
+        raise BundleError(path, [tr("bundle.not_a_number", value=error.args[0])]) from error
     except UnicodeDecodeError as error:
         raise BundleError(path, [tr("bundle.not_utf8", offset=error.start)]) from error
     except json.JSONDecodeError as error:
@@ -261,7 +297,138 @@ def read_bundle(path: Path, catalog: Catalog, known_question: Callable[[str], bo
                                     reason=error.msg)]) from error
     except RecursionError as error:
         raise BundleError(path, [tr("bundle.too_deep")]) from error
-    return CheckedBundle(path, check_bundle(path, bundle, catalog, known_question))
+    content = check_bundle(path, bundle, catalog, known_question)
+    signer = bundle["signature"]["public_key"] if bundle["version"] >= 2 else None
+    return CheckedBundle(path, content, signer)
+
+
+class _NotANumberError(ValueError):
+    pass
+
+
+def _no_constant(name: str) -> Any:
+    """NaN and Infinity are not JSON, though Python's reader takes them by default."""
+    raise _NotANumberError(name)
+
+
+def shown_key(key: Any) -> str:
+    """A key or value named in a message: escaped, so nothing in it reaches the terminal."""
+    return json.dumps(str(key)[:60])[1:-1]
+
+
+def _strings(value: Any, where: str) -> Iterator[tuple[Callable[[], str], str]]:
+    """Every string at any depth, keys too, with where it is (a function that
+    writes the place out: only the few places of a problem are ever written)."""
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(value, ())]
+    while stack:
+        current, path = stack.pop()
+        if isinstance(current, str):
+            yield partial(_place, where, path), current
+        elif isinstance(current, dict):
+            for key, item in current.items():
+                inner = (*path, str(key))
+                yield partial(_place, where, inner), str(key)
+                stack.append((item, inner))
+        elif isinstance(current, list):
+            stack.extend((item, (*path, index)) for index, item in enumerate(current))
+
+
+def _place(where: str, path: tuple[Any, ...]) -> str:
+    return where + "".join(f"[{part}]" if isinstance(part, int) else f".{shown_key(part)}"
+                           for part in path)
+
+
+def _unwanted_problems(content: dict[str, Any]) -> list[str]:
+    """No string anywhere in the bundle (a paper's question id, a typed answer
+    inside a response, a question's text, a key) holds a control character or
+    a terminal escape; inside structured values nothing breaks a line either
+    (except the text a secretary entered from a paper test)."""
+    problems: list[str] = []
+    for place, text in _strings(content, "content"):
+        if has_unwanted(text):
+            problems.append(f"{place().removeprefix('content.')}: "
+                            + tr("bundle.control_characters"))
+    for table, columns in JSON_COLUMNS.items():
+        rows = content.get(table)
+        for index, row in enumerate(rows if isinstance(rows, list) else []):
+            for column in columns:
+                if not isinstance(row, dict) or column not in row:
+                    continue
+                value, where = row[column], f"{table}[{index}].{column}"
+                if (table, column) == ("attempts", "settings") and isinstance(value, dict):
+                    # What a secretary entered from a paper may run over lines.
+                    value, where = value.get("grading"), f"{where}.grading"
+                for place, text in _strings(value, where):
+                    if LINE_BREAKS.search(text):
+                        problems.append(f"{place()}: {tr('bundle.line_break')}")
+    return problems
+
+
+_SCHEMA_FILE = Path(__file__).with_name("bundle_schema.json")
+_validators: dict[str, Any] = {}
+
+
+def _validator(name: str) -> Any:
+    """The JSON Schema validator of one structured column (the schema file
+    beside this module, documented in docs/bundle-format.md), made once."""
+    if not _validators:
+        from jsonschema import Draft202012Validator  # noqa: PLC0415 - only when importing
+
+        schema = json.loads(_SCHEMA_FILE.read_text(encoding="utf-8"))
+        Draft202012Validator.check_schema(schema)
+        for key in schema:
+            if "." in key:
+                # Each column's schema with the shared definitions its "$ref"s name.
+                _validators[key] = Draft202012Validator({"$defs": schema["$defs"],
+                                                         **schema[key]})
+    return _validators[name]
+
+
+def _schema_problems(table: str, where: str, row: dict[str, Any],
+                     seen: dict[tuple[str, str], list[tuple[str, str]]]) -> list[str]:
+    """Each structured value against its schema. The same value comes back
+    again and again (one settings object per session, the same few responses):
+    `seen` keeps the verdict per value written out, so each is validated once."""
+    problems = []
+    for column in JSON_COLUMNS.get(table, ()):
+        name = f"{table}.{column}"
+        key = (name, json.dumps(row[column], sort_keys=True, separators=(",", ":")))
+        found = seen.get(key)
+        if found is None:
+            errors = sorted(_validator(name).iter_errors(row[column]),
+                            key=lambda e: list(e.path))[:5]
+            found = seen[key] = [
+                ("".join(f"[{part}]" if isinstance(part, int) else f".{shown_key(part)}"
+                         for part in error.absolute_path), str(error.validator))
+                for error in errors]
+        problems += [tr("bundle.schema", where=f"{where}.{column}{inner}", rule=rule)
+                     for inner, rule in found]
+    return problems
+
+
+_HEX = re.compile(r"[0-9a-f]+")
+
+
+def _signature_problem(signature: Any, message: bytes) -> str | None:
+    """None when `signature` is an Ed25519 signature of `message` by its key."""
+    from cryptography.exceptions import InvalidSignature  # noqa: PLC0415
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (  # noqa: PLC0415
+        Ed25519PublicKey,
+    )
+
+    if not isinstance(signature, dict) or set(signature) != {"algorithm", "public_key",
+                                                             "value"} \
+            or signature["algorithm"] != "ed25519" \
+            or not all(isinstance(signature[name], str) and _HEX.fullmatch(signature[name])
+                       for name in ("public_key", "value")) \
+            or len(signature["public_key"]) != 64 or len(signature["value"]) != 128:
+        return tr("bundle.no_signature")
+    try:
+        Ed25519PublicKey.from_public_bytes(bytes.fromhex(signature["public_key"])).verify(
+            bytes.fromhex(signature["value"]), message)
+    except (InvalidSignature, ValueError):
+        return tr("bundle.bad_signature")
+    return None
 
 
 def check_bundle(path: Path, bundle: Any, catalog: Catalog,
@@ -270,8 +437,9 @@ def check_bundle(path: Path, bundle: Any, catalog: Catalog,
     if not isinstance(bundle, dict) or bundle.get("format") != FORMAT:
         raise BundleError(path, [tr("bundle.not_a_bundle")])
     version = bundle.get("version")
-    if version != VERSION:
-        raise BundleError(path, [tr("bundle.version", version=version, supported=VERSION)])
+    if isinstance(version, bool) or version not in READABLE:
+        raise BundleError(path, [tr("bundle.version", version=shown_key(version),
+                                    supported=VERSION)])
     content = bundle.get("content")
     if not isinstance(content, dict):
         raise BundleError(path, [tr("bundle.no_content")])
@@ -280,16 +448,23 @@ def check_bundle(path: Path, bundle: Any, catalog: Catalog,
     except (TypeError, ValueError, RecursionError) as error:
         raise BundleError(path, [tr("bundle.no_content")]) from error
     if bundle.get("sha256") != actual:
-        raise BundleError(path, [tr("bundle.hash", expected=str(bundle.get("sha256"))[:80],
+        raise BundleError(path, [tr("bundle.hash", expected=shown_key(bundle.get("sha256")),
                                     actual=actual)])
-    problems: list[str] = []
+    if version >= 2:
+        problem = _signature_problem(bundle.get("signature"), canonical(content))
+        if problem:
+            raise BundleError(path, [problem])
+    problems: list[str] = _unwanted_problems(content)
+    if problems:
+        raise BundleError(path, problems)
+    seen: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for table in TABLES:
         rows = content.get(table)
         if not isinstance(rows, list):
             problems.append(tr("bundle.missing_table", table=table))
             continue
         for index, row in enumerate(rows):
-            problems += _row_problems(table, index, row)
+            problems += _row_problems(table, index, row, seen)
     questions = content.get("questions")
     if not isinstance(questions, list):
         problems.append(tr("bundle.missing_table", table="questions"))
@@ -304,17 +479,21 @@ def check_bundle(path: Path, bundle: Any, catalog: Catalog,
     problems += _reference_problems(content, catalog, known_question)
     if problems:
         raise BundleError(path, problems)
+    problems += recompute_problems(content, catalog)
+    if problems:
+        raise BundleError(path, problems)
     return content
 
 
-def _row_problems(table: str, index: int, row: Any) -> list[str]:
+def _row_problems(table: str, index: int, row: Any,
+                  seen: dict[tuple[str, str], list[tuple[str, str]]]) -> list[str]:
     where = f"{table}[{index}]"
     if not isinstance(row, dict):
         return [tr("bundle.not_row", where=where)]
     schema = SCHEMA[table]
     problems = [tr("bundle.missing_field", where=where, field=name)
                 for name in schema if name not in row]
-    problems += [tr("bundle.unknown_field", where=where, field=str(name)[:60])
+    problems += [tr("bundle.unknown_field", where=where, field=shown_key(name))
                  for name in row if name not in schema]
     for name, check in schema.items():
         if name in row:
@@ -323,18 +502,21 @@ def _row_problems(table: str, index: int, row: Any) -> list[str]:
                 problems.append(f"{where}.{name}: {problem}")
     if problems:
         return problems
+    problems += _schema_problems(table, where, row, seen)
+    if problems:
+        return problems
     if table == "attempts":
+        problems += _attempt_problems(where, row)
         if row["member_id"] is None and not row["guest_name"]:
             problems.append(tr("bundle.attempt_nobody", where=where))
         if row["status"] == "finished" and row["score_num"] is None:
             problems.append(tr("bundle.finished_without_score", where=where))
         if (row["score_num"] is None) != (row["score_den"] is None):
             problems.append(tr("bundle.half_score", where=where))
-        items = row["paper"].get("items")
-        if not isinstance(items, list) or not all(
-                isinstance(item, dict) and isinstance(item.get("id"), str)
-                and isinstance(item.get("hash"), str) for item in items):
-            problems.append(tr("bundle.bad_paper", where=where))
+    if table == "events" and row["position"] == -1 and row["kind"] != "finish":
+        # -1 is how a quiz ended by its clock marks its closing event, and only that.
+        problems.append(f"{where}.position: " + tr("bundle.out_of_range", value=-1, low=0,
+                                                   high="∞"))
     if table == "answers" and row["credit_num"] > row["credit_den"]:
         problems.append(tr("bundle.credit_above_one", where=where))
     if table == "sessions" and (row["status"] == "closed") != (row["closed_at"] is not None):
@@ -376,6 +558,8 @@ def _reference_problems(content: dict[str, Any], catalog: Catalog,
             if value is not None and value not in ids[target]:
                 problems.append(tr("bundle.dangling", where=f"{table}[{index}].{column}",
                                    id=value, target=target))
+    if not problems:
+        problems += _graph_problems(content)
     listed = {entry["id"] for entry in content["questions"]}
 
     def exists(question_id: str) -> bool:
@@ -394,3 +578,155 @@ def _reference_problems(content: dict[str, Any], catalog: Catalog,
     return problems
 
 
+
+
+def _graph_problems(content: dict[str, Any]) -> list[str]:
+    """What only the rows together can be wrong in (every reference already
+    points into the bundle): retakes that replace themselves or go round in a
+    circle, or replace another member's test; people in a session of another
+    cell. (Two members of one name in one cell are twins, each with an id.)"""
+    problems: list[str] = []
+    cell_of_member = {row["id"]: row["cell_id"] for row in content["members"]}
+    cell_of_session = {row["id"]: row["cell_id"] for row in content["sessions"]}
+    for table in ("attendance", "attempts"):
+        for index, row in enumerate(content[table]):
+            member, session = row["member_id"], row["session_id"]
+            if member is not None and session is not None \
+                    and cell_of_member[member] != cell_of_session[session]:
+                problems.append(tr("bundle.other_cell", where=f"{table}[{index}].member_id",
+                                   id=member, session=session))
+    attempts = {row["id"]: (index, row) for index, row in enumerate(content["attempts"])}
+    for table in ("events", "answers"):
+        for index, row in enumerate(content[table]):
+            size = len(attempts[row["attempt_id"]][1]["paper"]["items"])
+            position = row["position"]
+            if position is not None and position >= size:
+                problems.append(tr("bundle.outside_paper", where=f"{table}[{index}].position",
+                                   position=position, size=size))
+            elif table == "answers" and attempts[row["attempt_id"]][1]["paper"]["items"][
+                    position]["id"] != row["question_id"]:
+                problems.append(tr("bundle.not_on_paper", where=f"{table}[{index}]",
+                                   id=row["question_id"][:300]))
+    for index, row in enumerate(content["attempts"]):
+        where = f"attempts[{index}].retake_of"
+        parent_id = row["retake_of"]
+        if parent_id is None:
+            continue
+        if parent_id == row["id"]:
+            problems.append(tr("bundle.self_retake", where=where, id=row["id"]))
+            continue
+        parent = attempts[parent_id][1]
+        if (parent["member_id"], parent["session_id"], parent["guest_name"]) != (
+                row["member_id"], row["session_id"], row["guest_name"]):
+            problems.append(tr("bundle.retake_of_other", where=where, id=parent_id))
+        seen = {row["id"]}
+        current: str | None = parent_id
+        while current is not None:
+            if current in seen:
+                problems.append(tr("bundle.retake_cycle", where=where, id=row["id"]))
+                break
+            seen.add(current)
+            current = attempts[current][1]["retake_of"]
+    return problems
+
+
+def _attempt_problems(where: str, row: dict[str, Any]) -> list[str]:
+    """What an attempt's numbers must agree on: counts within its paper, the
+    score within the scale it was graded on, the pass mark and bands too."""
+    problems: list[str] = []
+    size = len(row["paper"]["items"])
+    answered, correct = row["answered"], row["correct"]
+    if answered is not None and answered > size:
+        problems.append(tr("bundle.more_than_paper", where=f"{where}.answered",
+                           value=answered, size=size))
+    if correct is not None and (answered is None or correct > answered):
+        problems.append(tr("bundle.correct_above_answered", where=f"{where}.correct"))
+    grading = row["settings"]["grading"]
+    scale = Fraction(grading["scale"])
+    if scale <= 0:
+        problems.append(tr("bundle.scale_zero", where=f"{where}.settings.grading.scale"))
+        return problems
+    if Fraction(grading["pass_mark"]) > scale or any(
+            Fraction(minimum) > scale for _label, minimum in grading["bands"]):
+        problems.append(tr("bundle.above_scale", where=f"{where}.settings.grading",
+                           scale=grading["scale"]))
+    if row["score_num"] is not None and row["score_den"] is not None \
+            and Fraction(row["score_num"], row["score_den"]) > scale:
+        problems.append(tr("bundle.score_above_scale", where=f"{where}.score_num",
+                           scale=grading["scale"]))
+    return problems
+
+
+def _asked(catalog: Catalog, question_id: str, asked_hash: str) -> Question | None:
+    """The question as it was asked, when the content here has that version."""
+    if not catalog.has_question(question_id):
+        return None
+    question = catalog.question(question_id)
+    return question if question.content_hash == asked_hash else None
+
+
+def _listed_points(text: Any) -> Fraction | None:
+    points = text.get("points") if isinstance(text, dict) else None
+    if isinstance(points, bool) or not isinstance(points, (int, float)) \
+            or not math.isfinite(points) or points < 0:
+        return None
+    return Fraction(str(points))
+
+
+def recompute_problems(content: dict[str, Any], catalog: Catalog) -> list[str]:
+    """Every finished attempt's counts, score, band and pass recomputed from its
+    answers and its paper; every answer to a question this laptop has in the
+    version asked graded again. A bundle edited after export (a score changed,
+    the hash recomputed) differs somewhere, and the difference is named."""
+    problems: list[str] = []
+    listed = {(entry["id"], entry["hash"]): entry["text"] for entry in content["questions"]}
+    answers: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    for index, row in enumerate(content["answers"]):
+        answers.setdefault(row["attempt_id"], []).append((index, row))
+    for index, attempt in enumerate(content["attempts"]):
+        where = f"attempts[{index}]"
+        items = attempt["paper"]["items"]
+        partial = attempt["settings"]["partial_credit"]
+        earned = Fraction(0)
+        correct = 0
+        given = answers.get(attempt["id"], [])
+        for answer_index, answer in given:
+            item = items[answer["position"]]
+            credit = Fraction(answer["credit_num"], answer["credit_den"])
+            points = Fraction(answer["points_num"], answer["points_den"])
+            earned += points
+            correct += credit == 1
+            if answer["question_hash"] != item["hash"]:
+                problems.append(tr("bundle.recomputed_answer", where=f"answers[{answer_index}]",
+                                   attempt=attempt["id"]))
+                continue
+            question = _asked(catalog, item["id"], item["hash"])
+            if question is None:
+                continue
+            try:
+                regraded = grade(question, response_from_data(answer["response"]),
+                                 partial_credit=partial)
+            except (ValueError, KeyError, TypeError, IndexError):
+                regraded = None
+            if regraded is None or (regraded.fraction, regraded.points) != (credit, points):
+                problems.append(tr("bundle.recomputed_answer", where=f"answers[{answer_index}]",
+                                   attempt=attempt["id"]))
+        if attempt["status"] != "finished":
+            continue
+        if (attempt["answered"], attempt["correct"]) != (len(given), correct):
+            problems.append(tr("bundle.recomputed_counts", where=where, id=attempt["id"]))
+        possible = Fraction(0)
+        for item in items:
+            question = _asked(catalog, item["id"], item["hash"])
+            worth = question.points if question is not None else _listed_points(
+                listed.get((item["id"], item["hash"])))
+            if worth is None:
+                break  # neither here nor in the bundle: the total cannot be known
+            possible += worth
+        else:
+            result = Score(earned, possible, grading_from_data(attempt["settings"]["grading"]))
+            value = result.value
+            if (Fraction(attempt["score_num"], attempt["score_den"]), attempt["band"],
+                    attempt["passed"]) != (value, result.band, int(result.passed)):
+                problems.append(tr("bundle.recomputed_score", where=where, id=attempt["id"]))
+    return problems

@@ -1704,4 +1704,76 @@ MESSAGES: dict[str, str] = {
     "import_ui.pack_source": "Question sets imported from Word, Excel or text files",
     "item.top_wrong_uncounted": "The wrong answer given most: “{answer}”",
     "answer.match_first": "Match at least one row (type a right side's letter), then Enter.",
+    # --- i21b: bundles checked for real ---
+    "bundle.other_cell": "{where}: member {id} is not of the cell of session {session}.",
+    "bundle.self_retake": "{where}: test {id} is recorded as a retake of itself.",
+    "bundle.retake_of_other": (
+        "{where}: a retake replacing test {id} of another person or another session."
+    ),
+    "bundle.retake_cycle": "{where}: retakes replace each other in a circle (from test {id}).",
+    "import.integrity_net": (
+        "The bundle does not fit this database. Nothing was changed. "
+        "Please report this, with the bundle file."
+    ),
+    "bundle.outside_paper": "{where}: question {position} is not on a paper of {size}.",
+    "bundle.not_on_paper": "{where}: question {id} is not the one at this place of the paper.",
+    "bundle.line_break": "must be one line (it holds a line break).",
+    "bundle.no_zone": "a time without its zone (expected like 2026-11-26T19:00:00+07:00).",
+    "bundle.not_a_number": "the file holds {value}, which is not JSON: the bundle is refused.",
+    "bundle.schema": "{where}: not of the shape the program writes (rule “{rule}”).",
+    "bundle.more_than_paper": "{where}: {value} questions, more than the paper's {size}.",
+    "bundle.correct_above_answered": "{where}: more questions right than answered.",
+    "bundle.scale_zero": "{where}: the scale must be above 0.",
+    "bundle.above_scale": "{where}: a pass mark or band above the scale of {scale}.",
+    "bundle.score_above_scale": "{where}: a score above the scale of {scale}.",
+    "bundle.recomputed_answer": (
+        "{where}: the answer's credit differs from grading it again (test {attempt}): "
+        "the bundle was edited after export."
+    ),
+    "bundle.recomputed_counts": (
+        "{where}: the answered or right counts of test {id} differ from its answers: "
+        "the bundle was edited after export."
+    ),
+    "bundle.recomputed_score": (
+        "{where}: the score, band or pass of test {id} differ from recomputing them "
+        "from its answers: the bundle was edited after export."
+    ),
+    "bundle.no_signature": (
+        "a version 2 bundle must be signed (\"signature\": ed25519, public key, value)."
+    ),
+    "bundle.bad_signature": (
+        "the signature does not match the content: the bundle was edited after export, "
+        "or was not signed by studyapp."
+    ),
+    "import.unsigned": (
+        "Warning: {path} is a version 1 bundle, unsigned: who exported it, and whether it "
+        "was edited since, cannot be verified."
+    ),
+    "import.key_first": "{cell} — key {key}, first time",
+    "import.key_known": "{cell} — key {key}, known",
+    "import.key_changed": (
+        "{cell}: the bundle is signed with key {key}, not the key {known} this cell's "
+        "bundles had before. Nothing was imported. Call the cell's secretary to compare "
+        "keys; if the cell changed laptops, import again with --accept-new-key."
+    ),
+    "import.key_accepted": "{cell} — new key {key} accepted (was {known})",
+    "cli.opt.accept_new_key": (
+        "take a known cell's bundle though signed with another key (once compared)"
+    ),
+    "import.merge_cell": (
+        "the bundle's cell “{name}” (id {theirs}) would merge with the cell of that name "
+        "here (id {ours})"
+    ),
+    "import.merge_member": (
+        "the bundle's member “{name}” (id {theirs}) would be taken as the person of that "
+        "name here (id {ours})"
+    ),
+    "import.merge_by_name": (
+        "Nothing imported: {count} cells or members of the bundle match this database by "
+        "name only. If they are the same cell and people (two laptops of one cell), import "
+        "again with --merge-by-name; if another cell has the same name, rename one first:"
+    ),
+    "cli.opt.merge_by_name": (
+        "merge cells and members that match by name only (once the list was read)"
+    ),
 }

@@ -1717,4 +1717,76 @@ MESSAGES: dict[str, str] = {
     "import_ui.pack_source": "Các bộ câu hỏi nhập từ tệp Word, Excel hoặc văn bản",
     "item.top_wrong_uncounted": "Câu trả lời sai gặp nhiều nhất: “{answer}”",
     "answer.match_first": "Hãy ghép ít nhất một dòng (gõ chữ cái của vế phải) rồi nhấn Enter.",
+    # --- i21b: bundles checked for real ---
+    "bundle.other_cell": "{where}: đảng viên {id} không thuộc chi bộ của buổi {session}.",
+    "bundle.self_retake": "{where}: bài {id} được ghi là làm lại chính nó.",
+    "bundle.retake_of_other": (
+        "{where}: bài làm lại thay cho bài {id} của người khác hoặc của buổi khác."
+    ),
+    "bundle.retake_cycle": "{where}: các bài làm lại thay nhau thành vòng tròn (từ bài {id}).",
+    "import.integrity_net": (
+        "Gói dữ liệu không khớp với cơ sở dữ liệu ở máy này. Không thay đổi gì. "
+        "Hãy báo lỗi này kèm tệp gói dữ liệu."
+    ),
+    "bundle.outside_paper": "{where}: câu thứ {position} không có trong đề {size} câu.",
+    "bundle.not_on_paper": "{where}: câu {id} không phải câu ở vị trí này của đề.",
+    "bundle.line_break": "phải nằm trên một dòng (có ký tự xuống dòng).",
+    "bundle.no_zone": "thời điểm thiếu múi giờ (cần dạng 2026-11-26T19:00:00+07:00).",
+    "bundle.not_a_number": "tệp có giá trị {value}: JSON không có giá trị này, gói bị từ chối.",
+    "bundle.schema": "{where}: không đúng dạng chương trình ghi (quy tắc “{rule}”).",
+    "bundle.more_than_paper": "{where}: {value} câu, nhiều hơn {size} câu của đề.",
+    "bundle.correct_above_answered": "{where}: số câu đúng nhiều hơn số câu đã trả lời.",
+    "bundle.scale_zero": "{where}: thang điểm phải lớn hơn 0.",
+    "bundle.above_scale": "{where}: điểm đạt hay mức xếp loại vượt thang điểm {scale}.",
+    "bundle.score_above_scale": "{where}: điểm vượt thang điểm {scale}.",
+    "bundle.recomputed_answer": (
+        "{where}: điểm của câu trả lời khác với khi chấm lại (bài {attempt}): "
+        "gói đã bị sửa sau khi xuất."
+    ),
+    "bundle.recomputed_counts": (
+        "{where}: số câu đã trả lời hay số câu đúng của bài {id} khác với các câu trả lời: "
+        "gói đã bị sửa sau khi xuất."
+    ),
+    "bundle.recomputed_score": (
+        "{where}: điểm, xếp loại hay kết quả đạt của bài {id} khác với khi tính lại "
+        "từ các câu trả lời: gói đã bị sửa sau khi xuất."
+    ),
+    "bundle.no_signature": (
+        "gói phiên bản 2 phải có chữ ký (\"signature\": ed25519, khóa công khai, chữ ký)."
+    ),
+    "bundle.bad_signature": (
+        "chữ ký không khớp với nội dung: gói đã bị sửa sau khi xuất, hoặc không phải "
+        "do studyapp ký."
+    ),
+    "import.unsigned": (
+        "Cảnh báo: {path} là gói phiên bản 1, không có chữ ký: không xác minh được "
+        "máy nào đã xuất, và gói có bị sửa hay không."
+    ),
+    "import.key_first": "{cell} — khóa {key}, lần đầu",
+    "import.key_known": "{cell} — khóa {key}, đã biết",
+    "import.key_changed": (
+        "{cell}: gói được ký bằng khóa {key}, khác khóa {known} đã nhận từ chi bộ này "
+        "trước đây. Chưa nhập gì. Hãy gọi cho bí thư chi bộ để đối chiếu khóa; nếu chi bộ "
+        "đã đổi máy, nhập lại với --accept-new-key."
+    ),
+    "import.key_accepted": "{cell} — khóa mới {key} được chấp nhận (thay khóa {known})",
+    "cli.opt.accept_new_key": (
+        "nhận gói của một chi bộ đã biết dù được ký bằng khóa khác (sau khi đã đối chiếu)"
+    ),
+    "import.merge_cell": (
+        "chi bộ “{name}” của gói (mã {theirs}) sẽ được gộp với chi bộ cùng tên ở máy này "
+        "(mã {ours})"
+    ),
+    "import.merge_member": (
+        "đảng viên “{name}” của gói (mã {theirs}) sẽ được coi là người cùng tên ở máy này "
+        "(mã {ours})"
+    ),
+    "import.merge_by_name": (
+        "Chưa nhập gì: {count} chi bộ hay đảng viên của gói chỉ khớp với máy này theo tên. "
+        "Nếu đúng là cùng chi bộ, cùng người (ví dụ hai máy của một chi bộ), nhập lại với "
+        "--merge-by-name; nếu là chi bộ khác trùng tên, hãy đổi tên một bên trước:"
+    ),
+    "cli.opt.merge_by_name": (
+        "gộp chi bộ và đảng viên chỉ khớp theo tên (sau khi đã xem danh sách sẽ gộp)"
+    ),
 }

@@ -287,9 +287,16 @@ def dump_tables(store: Store, scope: Scope) -> dict[str, list[dict[str, Any]]]:
     sessions = f"SELECT s.id FROM sessions s WHERE {where}"
     attempt_filter = f"session_id IN ({sessions})"
     attempt_params = list(params)
+    # A member's bundle holds that member's rows only (with the cell and sessions they
+    # need), like the member's CSV: not the rest of the roster, nor their answers.
+    member_filter, member_params = "", []
+    if scope.member_id is not None:
+        member_filter, member_params = " AND member_id = ?", [scope.member_id]
     if scope.member_id is not None and scope.session_id is None:
         attempt_filter = f"({attempt_filter} OR (session_id IS NULL AND member_id = ?))"
         attempt_params.append(scope.member_id)
+    attempt_filter += member_filter
+    attempt_params += member_params
     cell_filter = (f"id IN (SELECT s.cell_id FROM sessions s WHERE {where})"
                    + (" OR id = (SELECT cell_id FROM members WHERE id = ?)"
                       if scope.member_id is not None else ""))
@@ -297,10 +304,13 @@ def dump_tables(store: Store, scope: Scope) -> dict[str, list[dict[str, Any]]]:
     queries: dict[str, tuple[str, list[Any]]] = {
         "cells": (f"SELECT {{cols}} FROM cells WHERE {cell_filter} ORDER BY id", cell_params),
         "members": (f"SELECT {{cols}} FROM members WHERE cell_id IN "
-                    f"(SELECT id FROM cells WHERE {cell_filter}) ORDER BY id", cell_params),
+                    f"(SELECT id FROM cells WHERE {cell_filter})"
+                    f"{member_filter.replace('member_id', 'id')} ORDER BY id",
+                    cell_params + member_params),
         "sessions": (f"SELECT {{cols}} FROM sessions s WHERE {where} ORDER BY id", params),
-        "attendance": (f"SELECT {{cols}} FROM attendance WHERE session_id IN ({sessions}) "
-                       "ORDER BY session_id, member_id", params),
+        "attendance": (f"SELECT {{cols}} FROM attendance WHERE session_id IN ({sessions})"
+                       f"{member_filter} ORDER BY session_id, member_id",
+                       params + member_params),
         "attempts": (f"SELECT {{cols}} FROM attempts WHERE {attempt_filter} ORDER BY id",
                      attempt_params),
         "events": (f"SELECT {{cols}} FROM events WHERE attempt_id IN (SELECT id FROM attempts "
@@ -334,6 +344,8 @@ class MergeReport:
     """Cells and members of the bundle found here under another id, by their name."""
     conflicts: list[str] = field(default_factory=list)
     """What differs, one message each: when any, nothing was written."""
+    by_name: list[str] = field(default_factory=list)
+    """Each cell and member that would merge with one here by name alone, in words."""
 
     @property
     def changed(self) -> bool:
@@ -439,6 +451,8 @@ class _Merge:
                 if by_name is not None:
                     self.ids["cells"][cell["id"]] = by_name[0]
                     self.report.matched_by_name["cells"] += 1
+                    self.report.by_name.append(tr("import.merge_cell", name=cell["name"],
+                                                  theirs=cell["id"], ours=by_name[0]))
                 else:
                     self.insert("cells", cell)
             elif here["name"] != cell["name"]:
@@ -451,6 +465,12 @@ class _Merge:
         for member in self.tables["members"]:
             place = (self.cell(member["cell_id"]), member["full_name"].casefold())
             bundle_twins[place] = bundle_twins.get(place, 0) + 1
+        # Namesakes are looked for among the members here before this merge: the
+        # bundle's own twins (two people of one name, each with an id) are added both.
+        here_before: dict[tuple[str, str], list[str]] = {}
+        for place in bundle_twins:
+            here_before[place] = [found[0] for found in self.connection.execute(
+                "SELECT id FROM members WHERE cell_id = ? AND name_key = ?", place)]
         for given in self.tables["members"]:
             member = {**given, "cell_id": self.cell(given["cell_id"])}
             here = self.row("members", {"id": member["id"]})
@@ -461,15 +481,15 @@ class _Merge:
                 else:
                     self.report.unchanged["members"] += 1
                 continue
-            namesakes = [found[0] for found in self.connection.execute(
-                "SELECT id FROM members WHERE cell_id = ? AND name_key = ?",
-                (member["cell_id"], member["full_name"].casefold()))]
+            namesakes = here_before[(member["cell_id"], member["full_name"].casefold())]
             if not namesakes:
                 self.insert("members", member)
             elif len(namesakes) == 1 and bundle_twins[(member["cell_id"],
                                                        member["full_name"].casefold())] == 1:
                 self.ids["members"][member["id"]] = namesakes[0]
                 self.report.matched_by_name["members"] += 1
+                self.report.by_name.append(tr("import.merge_member", name=member["full_name"],
+                                              theirs=member["id"], ours=namesakes[0]))
             else:  # two people of that name: which one is meant cannot be known
                 self.report.conflicts.append(tr("import.ambiguous_member",
                                                 name=member["full_name"]))
@@ -514,7 +534,10 @@ class _Merge:
         return session_id is not None and session_id in self.closing
 
     def children(self, table: str) -> None:
-        for given in self.tables[table]:
+        rows = self.tables[table]
+        if table == "attempts":
+            rows = dependency_order(rows)
+        for given in rows:
             row = dict(given)
             if "member_id" in row:
                 row["member_id"] = self.member(row["member_id"])
@@ -553,6 +576,8 @@ class _Merge:
     def run(self) -> MergeReport:
         self.cells()
         self.members()
+        if self.report.conflicts:  # rows of unmatched members would point nowhere
+            return self.report
         self.sessions()
         for table in ("attendance", "attempts", "events", "answers"):
             self.children(table)
@@ -564,25 +589,75 @@ class _Merge:
         return self.report
 
 
+def dependency_order(attempts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The attempts with each replaced attempt before its retake (the bundle's
+    order is by id, which is random). The reference checks refused cycles."""
+    by_id = {row["id"]: row for row in attempts}
+    placed: set[str] = set()
+    ordered: list[dict[str, Any]] = []
+    for row in attempts:
+        chain: list[dict[str, Any]] = []
+        current: dict[str, Any] | None = row
+        while current is not None and current["id"] not in placed \
+                and all(current is not seen for seen in chain):
+            chain.append(current)
+            parent = current["retake_of"]
+            current = by_id.get(parent) if parent is not None else None
+        for link in reversed(chain):
+            placed.add(link["id"])
+            ordered.append(link)
+    return ordered
+
+
+class NameMergeError(StoreError):
+    """Cells or members would merge with others here by name alone, and that was
+    not confirmed (`--merge-by-name`): nothing was written."""
+
+    def __init__(self, report: MergeReport) -> None:
+        super().__init__(tr("import.merge_by_name", count=len(report.by_name)))
+        self.report = report
+
+
 class _Rollback(Exception):  # noqa: N818 - a signal, not an error
     pass
 
 
-def merge_tables(store: Store, tables: dict[str, list[dict[str, Any]]]) -> MergeReport:
+def merge_tables(store: Store, tables: dict[str, list[dict[str, Any]]], *,
+                 merge_by_name: bool = False) -> MergeReport:
     """Merge a bundle's rows (already checked) into the store, all or nothing:
-    on any conflict nothing is written and `MergeConflictError` lists them."""
+    on any conflict nothing is written and `MergeConflictError` lists them.
+    Cells and members known here under another id are matched by name only
+    when `merge_by_name` says so; else `NameMergeError` lists them."""
     report: MergeReport | None = None
+    existed = store.database.exists
     try:
         with store.database.writing() as connection:
             report = _Merge(connection, tables).run()
-            if report.conflicts:
+            if report.conflicts or (report.by_name and not merge_by_name):
                 raise _Rollback
     except _Rollback:
         assert report is not None
-        raise MergeConflictError(report) from None
-    except sqlite3.IntegrityError as error:
-        raise StoreError(tr("import.integrity", error=str(error))) from error
+        _forget_new(store, existed)
+        if report.conflicts:
+            raise MergeConflictError(report) from None
+        raise NameMergeError(report) from None
+    except (sqlite3.IntegrityError, OverflowError) as error:
+        # The reference checks should make this unreachable; SQLite's words
+        # mean nothing to a ward clerk, so the message says what to do.
+        _forget_new(store, existed)
+        raise StoreError(tr("import.integrity_net")) from error
     return report
+
+
+def _forget_new(store: Store, existed: bool) -> None:
+    """A refused import into a database that did not exist leaves no file behind."""
+    if existed:
+        return
+    store.database.close()
+    path = store.database.path
+    for leftover in (path, path.with_name(path.name + "-wal"),
+                     path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
 
 
 def existing_question_ids(store: Store, ids: Iterable[str]) -> set[str]:

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from openpyxl import load_workbook
 
 from studyapp.cli import main
@@ -23,6 +25,7 @@ from studyapp.export.bundle import (
     BundleError,
     build_bundle,
     bundle_bytes,
+    canonical,
     content_hash,
     read_bundle,
 )
@@ -34,9 +37,16 @@ from studyapp.quiz.plan import SessionSettings, session_paper
 from studyapp.quiz.scoring import correct_response
 from studyapp.quiz.session import Mode
 from studyapp.store.database import Database
-from studyapp.store.exchange import MergeConflictError, Scope, merge_tables, score_rows
+from studyapp.store.exchange import (
+    MergeConflictError,
+    NameMergeError,
+    Scope,
+    merge_tables,
+    score_rows,
+)
 from studyapp.store.live import RecordedQuiz
 from studyapp.store.models import AttendanceStatus
+from studyapp.store.signing import _private_bytes
 from studyapp.store.store import Store
 from tests.conftest import wrong_response
 
@@ -144,10 +154,18 @@ def test_bundles_of_two_laptops_of_one_cell_combine(tmp_path: Path, catalog: Cat
     first = run_meeting(laptops[0], catalog, "Chi bộ Khu phố 5", names, date(2026, 10, 20))
     second = run_meeting(laptops[1], catalog, "Chi bộ Khu phố 5", names, date(2026, 11, 20))
     office = new_store(tmp_path / "office.sqlite3")
-    for number, laptop in enumerate(laptops, 1):
-        report = import_file(office, catalog, bundle_file(tmp_path, laptop, catalog, Scope(),
-                                                          f"laptop{number}.json"))
-        assert not report.conflicts
+    paths = [bundle_file(tmp_path, laptop, catalog, Scope(), f"laptop{number}.json")
+             for number, laptop in enumerate(laptops, 1)]
+    import_file(office, catalog, paths[0])
+    # The second laptop's cell and people match only by name: never merged silently.
+    before = table_counts(tmp_path / "office.sqlite3")
+    with pytest.raises(NameMergeError) as raised:
+        import_file(office, catalog, paths[1])
+    assert len(raised.value.report.by_name) == 4  # the cell and its three members
+    assert any("Chi bộ Khu phố 5" in line for line in raised.value.report.by_name)
+    assert table_counts(tmp_path / "office.sqlite3") == before
+    report = merge_tables(office, read_bundle(paths[1], catalog).tables, merge_by_name=True)
+    assert not report.conflicts
     [cell] = office.cells()
     assert [m.full_name for m in office.members(cell.id)] == names  # one roster, not two
     assert {s.id for s in office.sessions(cell.id)} == {first, second}
@@ -186,7 +204,7 @@ def test_a_conflicting_row_is_reported_and_nothing_is_written(tmp_path: Path,
     data["content"]["members"].append(dict(data["content"]["members"][0], id="m-new",
                                            full_name="Người Mới"))
     data["content"]["attendance"].append(extra)
-    data["sha256"] = content_hash(data["content"])
+    rehash(data, laptop_key(laptop))
     edited = tmp_path / "edited.json"
     edited.write_text(json.dumps(data), encoding="utf-8")
     before = table_counts(tmp_path / "office.sqlite3")
@@ -204,13 +222,30 @@ def test_a_conflicting_row_is_reported_and_nothing_is_written(tmp_path: Path,
 
 @pytest.fixture
 def good_bundle(tmp_path: Path, catalog: Catalog) -> dict[str, Any]:
+    return make_good_bundle(tmp_path, catalog)
+
+
+def make_good_bundle(tmp_path: Path, catalog: Catalog) -> dict[str, Any]:
     laptop = new_store(tmp_path / "laptop.sqlite3")
     run_meeting(laptop, catalog, "Chi bộ Khu phố 9", ["Lê Văn An", "Đỗ Thị Bé"])
     return build_bundle(laptop, catalog, Scope(), now=NOW)
 
 
-def rehash(bundle: dict[str, Any]) -> dict[str, Any]:
+def laptop_key(store: Store) -> Ed25519PrivateKey:
+    """The key a laptop signs its bundles with (for edits that are not the point)."""
+    return Ed25519PrivateKey.from_private_bytes(_private_bytes(store))
+
+
+FORGER = Ed25519PrivateKey.generate()
+"""Someone who read docs/bundle-format.md and signs edited bundles with a key of their own."""
+
+
+def rehash(bundle: dict[str, Any], key: Ed25519PrivateKey = FORGER) -> dict[str, Any]:
+    """The bundle's hash computed again and the bundle signed again, as the docs say."""
     bundle["sha256"] = content_hash(bundle["content"])
+    public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
+    bundle["signature"] = {"algorithm": "ed25519", "public_key": public,
+                           "value": key.sign(canonical(bundle["content"])).hex()}
     return bundle
 
 
@@ -220,7 +255,7 @@ def write_json(path: Path, value: Any) -> Path:
 
 
 @pytest.mark.parametrize(("edit", "expected"), [
-    (lambda b: b.update(version=2), "phiên bản 2"),
+    (lambda b: b.update(version=3), "phiên bản 3"),
     (lambda b: b["content"]["cells"][0].update(name="Chi bộ khác"), "SHA-256 không khớp"),
     (lambda b: b["content"]["attempts"][0].update(score_num=-3) or rehash(b),
      "attempts[0].score_num: -3 nằm ngoài khoảng"),
@@ -486,6 +521,11 @@ def test_cli_names_may_be_typed_without_diacritics(tmp_path: Path, catalog: Cata
 
 @pytest.fixture
 def retake_store(tmp_path: Path, catalog: Catalog) -> Store:
+    return make_retake_store(tmp_path, catalog)
+
+
+def make_retake_store(tmp_path: Path, catalog: Catalog, *, edited_score: bool = True
+                      ) -> Store:
     """Three tested members (10, 7.5-ish, …); the last one retook and did better;
     one excused with a reason, one absent."""
     store = new_store(tmp_path / "retake.sqlite3")
@@ -508,10 +548,11 @@ def retake_store(tmp_path: Path, catalog: Catalog) -> Store:
     for position, item in enumerate(paper.items):
         quiz.answer(position, correct_response(item.question))
     quiz.finish()
-    bich = store.find_members(cell.id, "Lê Hồng Bích")[0]
-    with store._write() as connection:  # a partial-credit score: 7,5
-        connection.execute("UPDATE attempts SET score_num = 15, score_den = 2 "
-                           "WHERE member_id = ?", (bich.id,))
+    if edited_score:  # a partial-credit score, 7,5, written over the real one
+        bich = store.find_members(cell.id, "Lê Hồng Bích")[0]
+        with store._write() as connection:
+            connection.execute("UPDATE attempts SET score_num = 15, score_den = 2 "
+                               "WHERE member_id = ?", (bich.id,))
     store.close_session(session_id)
     return store
 

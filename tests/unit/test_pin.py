@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from studyapp.i18n import set_language
+from studyapp.quiz.plan import SessionSettings
 from studyapp.store import pin as pins
 from studyapp.store.database import Database
 from studyapp.store.store import PinError, PinLockedError, Store
@@ -141,8 +142,9 @@ def exported_bundle(capsys: Capture, tmp_path: Path) -> Path:
     store = Store(Database(source))
     cell = store.ensure_cell("Chi bộ Khu phố 3")
     store.add_member(cell.id, "Trần Thị Hoa")
+    # Settings as the program writes them: a bundle's are checked against that shape.
     store.open_session(cell.id, date(2026, 11, 26), topic="Họp", pack_id="p", lessons=[],
-                       settings={}, seed=1)
+                       settings=SessionSettings(count=4).to_data(), seed=1)
     store.database.close()
     bundle = tmp_path / "bundle.json"
     code, _, err = run_cli(capsys, "export", "--cell", "Chi bộ Khu phố 3", "--format", "json",
@@ -192,7 +194,9 @@ def test_import_into_a_protected_cell_needs_the_pin(capsys: Capture, db: Path,
     assert "Chi bộ Khu phố 3" in err
     assert db.read_bytes() == before
     assert [m.full_name for m in Store(Database(db)).members(cell_id)] == ["Lê Văn An"]
-    code, _, err = run_cli(capsys, "import", str(bundle), "--db", str(db), "--pin", PIN)
+    # The right PIN, and (the two cells match by name only) the merge confirmed.
+    code, _, err = run_cli(capsys, "import", str(bundle), "--db", str(db), "--pin", PIN,
+                           "--merge-by-name")
     assert code == 0, err
     assert sorted(m.full_name for m in Store(Database(db)).members(cell_id)) == \
         ["Lê Văn An", "Trần Thị Hoa"]
