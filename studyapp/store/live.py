@@ -54,14 +54,14 @@ class RecordedQuiz:
               pack_id: str | None = None, time_limit: timedelta | None = None,
               partial_credit: bool = False, grading: Grading | None = None,
               session_id: str | None = None, retake_of: str | None = None,
-              clock: Clock = utc_now) -> RecordedQuiz:
+              clock: Clock = utc_now, via: str | None = None) -> RecordedQuiz:
         """A new attempt, stored before its first question is shown."""
         started = clock()
         attempt = store.start_attempt(
             paper, mode, member_id=learner.member_id,
             guest_name=learner.name if learner.is_guest else None, session_id=session_id,
             pack_id=pack_id, time_limit=time_limit, partial_credit=partial_credit,
-            grading=grading, started_at=started, retake_of=retake_of)
+            grading=grading, started_at=started, retake_of=retake_of, via=via)
         session = QuizSession(paper, mode, started, time_limit, partial_credit,
                               grading or Grading())
         return cls(store, attempt, session, clock=clock)

@@ -524,14 +524,17 @@ class Store:
                       pack_id: str | None = None, time_limit: timedelta | None = None,
                       partial_credit: bool = False, grading: Grading | None = None,
                       started_at: datetime | None = None,
-                      retake_of: str | None = None) -> Attempt:
+                      retake_of: str | None = None, via: str | None = None) -> Attempt:
         if member_id is None and not guest_name:
             raise StoreError(tr("store.who"))
         if session_id is not None:
             self._open_session(session_id)
-        settings = {"time_limit_s": time_limit.total_seconds() if time_limit else None,
-                    "partial_credit": partial_credit,
-                    "grading": grading_to_data(grading or Grading())}
+        settings: dict[str, Any] = {
+            "time_limit_s": time_limit.total_seconds() if time_limit else None,
+            "partial_credit": partial_credit,
+            "grading": grading_to_data(grading or Grading())}
+        if via is not None:  # how a session's test is taken: laptop (unsaid), phone, paper
+            settings["via"] = via
         attempt = Attempt(self.new_id(), mode.value, paper_to_data(paper), settings,
                           AttemptStatus.IN_PROGRESS, started_at or self.clock(), member_id,
                           clean_name(guest_name) if guest_name else None, session_id, pack_id,
@@ -600,6 +603,18 @@ class Store:
                                ensure_ascii=False)
             connection.execute("INSERT INTO meta (key, value) VALUES ('learner', ?) "
                                "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (value,))
+
+    def meta_value(self, key: str) -> str | None:
+        """A value kept in the `meta` table (a phone round's state, for one)."""
+        rows = self._rows("SELECT value FROM meta WHERE key = ?", (key,))
+        return str(rows[0]["value"]) if rows else None
+
+    def set_meta_value(self, key: str, value: str) -> None:
+        """Keep `value` under `key` in `meta`: one transaction."""
+        with self._write() as connection:
+            connection.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
+                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                               (key, value))
 
     def remembered_learner(self) -> Learner | None:
         """The learner remembered last time, if still on a roster (or a guest)."""
