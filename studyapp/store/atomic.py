@@ -66,14 +66,13 @@ def temporary_for(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(6)}{SUFFIX}")
 
 
-def _process_gone(pid: int, path: Path) -> bool:
+def process_gone(pid: int) -> bool | None:
+    """Whether the process `pid` of this machine has ended: None where that cannot
+    be asked (Windows, where `os.kill(pid, 0)` would end the process)."""
     if pid == os.getpid():
         return False
-    if sys.platform == "win32":  # no os.kill(pid, 0) there: the age of the file tells
-        try:
-            return time.time() - path.stat().st_mtime > WINDOWS_AGE
-        except OSError:
-            return False
+    if sys.platform == "win32":
+        return None
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -81,6 +80,16 @@ def _process_gone(pid: int, path: Path) -> bool:
     except OSError:
         return False  # alive, someone else's
     return False
+
+
+def _process_gone(pid: int, path: Path) -> bool:
+    gone = process_gone(pid)
+    if gone is not None:
+        return gone
+    try:  # Windows: the age of the file tells
+        return time.time() - path.stat().st_mtime > WINDOWS_AGE
+    except OSError:
+        return False
 
 
 def remove_leftovers(path: Path, *, any_between: tuple[str, str] | None = None) -> list[Path]:

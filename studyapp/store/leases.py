@@ -16,13 +16,13 @@ import json
 import os
 import secrets
 import socket
-import sys
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
 from studyapp.i18n import tr
+from studyapp.store.atomic import process_gone
 from studyapp.store.store import Store, StoreError
 from studyapp.text import normalize_line
 
@@ -76,17 +76,8 @@ class Lease:
 
 
 def _gone(pid: int) -> bool:
-    if pid == os.getpid():
-        return False
-    if sys.platform == "win32":  # os.kill would end the process there: expiry alone tells
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except OSError:
-        return False
-    return False
+    # Where a process cannot be asked about (Windows), expiry alone frees the lease.
+    return process_gone(pid) is True
 
 
 def _read(value: str, attempt_id: str) -> Lease | None:
