@@ -114,6 +114,7 @@ def _draft_questions(folder: Path) -> int:
     """A bank of draft questions from the pack's own lessons, into banks/nhap.toml."""
     from studyapp.content.loading import PACK_FILE, load_catalog  # noqa: PLC0415
     from studyapp.importing.common import ImportedQuestion, bank_table, dump_bank  # noqa: PLC0415
+    from studyapp.importing.convert import write_file  # noqa: PLC0415
     from studyapp.importing.drafts import draft_questions  # noqa: PLC0415
 
     if not (folder / PACK_FILE).is_file():
@@ -135,22 +136,10 @@ def _draft_questions(folder: Path) -> int:
         return 1
     bank = bank_table([ImportedQuestion(table, 1) for table in tables], bank_id="nhap",
                       title="Câu hỏi nháp", description=tr("pack.drafts_description"))
-    _write_folder_file(target, dump_bank(bank))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_file(target, dump_bank(bank))
     check = load_catalog([folder])
     for problem in check.problems:
         err(problem.format())
     out(tr("pack.drafts_written", path=target, count=len(tables)))
     return 1 if check.errors else 0
-
-
-def _write_folder_file(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
-    try:
-        with temporary.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)

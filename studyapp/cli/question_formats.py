@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import os
-import secrets
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 from studyapp.cli.common import CommandAdder, err, load_content, report_load
 from studyapp.config import Settings
 from studyapp.content.problems import ProblemLog
-from studyapp.errors import StudyappError, UsageError
+from studyapp.errors import UsageError
 from studyapp.i18n import tr
 from studyapp.importing.convert import check_output, package_message, write_file
 
@@ -52,21 +50,14 @@ def add_commands(command: CommandAdder) -> None:
 # --- writing a file whole or not at all ---------------------------------------------------
 
 
-def _write_binary(path: Path, write: Callable[[Path], T]) -> T:
-    """`write(temporary)` in the same folder, then renamed over `path` when complete."""
-    check_output(path)
-    temporary = path.parent / f".{path.stem}.{secrets.token_hex(4)}.tmp{path.suffix}"
-    try:
-        value = write(temporary)
-        with temporary.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-        return value
-    except OSError as error:
-        raise StudyappError(tr("moodle.cannot_write", path=path,
-                               reason=error.strerror or str(error))) from error
-    finally:
-        temporary.unlink(missing_ok=True)
+def _write_binary(path: Path, write: Callable[[BinaryIO], T]) -> T:
+    """`write` into the file through the rule every export follows (`write_atomically`:
+    beside it, synced, renamed; never through a link); an existing file is replaced."""
+    from studyapp.export.files import write_atomically  # noqa: PLC0415
+
+    values: list[T] = []
+    write_atomically(path, lambda stream: values.append(write(stream)), force=True)
+    return values[0]
 
 
 # --- import-questions --------------------------------------------------------------------
@@ -153,16 +144,18 @@ def cmd_export_questions(args: argparse.Namespace, settings: Settings) -> int:
 
         assert output is not None
         if args.format == "xlsx":
-            count = _write_binary(output, lambda path: write_workbook([bank], path))
+            count = _write_binary(output, lambda stream: write_workbook([bank], stream))
         else:
             from studyapp.importing.common import PackageError  # noqa: PLC0415
+            from studyapp.importing.docx_reader import import_docx  # noqa: PLC0415
 
             try:
-                count = _write_binary(output, lambda path: write_document(
-                    [bank], path, answers=args.answers))
+                import_docx()  # before anything is written: the pyz has no Word library
             except PackageError as error:
                 err(package_message(error, output, "docx"))
                 return 1
+            count = _write_binary(output, lambda stream: write_document(
+                [bank], stream, answers=args.answers))
         err(tr("moodle.export_summary", count=count, skipped=0, format=args.format.upper(),
                target=output))
         return report_load(result)

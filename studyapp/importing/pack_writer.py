@@ -36,8 +36,6 @@ class PackPlan:
     files: dict[str, str]
     lessons: list[Lesson]
     sections_per_depth: dict[int, int] = field(default_factory=dict)
-    candidates: dict[str, list[str]] = field(default_factory=dict)
-    """Bold phrases of each lesson, offered as key-point candidates (never written)."""
 
 
 def escape_markdown(text: str) -> str:

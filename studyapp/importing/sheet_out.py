@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from studyapp.content.model import LETTERS, Bank, Question
 from studyapp.importing.common import refers_to_other_choices
@@ -128,8 +128,8 @@ def _sheet_title(text: str, taken: set[str]) -> str:
     return title
 
 
-def write_workbook(banks: Sequence[Bank], path: Path) -> int:
-    """Every question of `banks` into one workbook at `path`; how many written."""
+def write_workbook(banks: Sequence[Bank], path: Path | BinaryIO) -> int:
+    """Every question of `banks` into one workbook (a file or a stream); how many written."""
     import openpyxl  # noqa: PLC0415
 
     book = openpyxl.Workbook()
@@ -177,7 +177,7 @@ TEMPLATE_ROWS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
 )
 
 
-def write_template(path: Path) -> None:
+def write_template(path: Path | BinaryIO) -> None:
     """An empty question sheet with example rows, and the sheet explaining each column."""
     import openpyxl  # noqa: PLC0415
 

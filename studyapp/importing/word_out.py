@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
+from typing import BinaryIO
 
 from studyapp.content.model import LETTERS, Bank, Question
 from studyapp.importing.docx_reader import import_docx, roman_numeral
@@ -64,7 +65,8 @@ def _answer_line(question: Question, answer: str) -> str:
     return answer if question.type == "order" else f"Đáp án: {answer}"
 
 
-def write_document(banks: Sequence[Bank], path: Path, *, answers: str = "inline") -> int:
+def write_document(banks: Sequence[Bank], path: Path | BinaryIO, *,
+                   answers: str = "inline") -> int:
     """Every question of `banks` into one Word file at `path`; how many written.
     Several banks become parts (`PHẦN I`, `PHẦN II`), numbering restarting in each."""
     document = import_docx().Document()
@@ -99,5 +101,5 @@ def write_document(banks: Sequence[Bank], path: Path, *, answers: str = "inline"
         document.add_heading("BẢNG ĐÁP ÁN", level=2)
         for _, entries in key:
             document.add_paragraph("   ".join(entries))
-    document.save(str(path))
+    document.save(str(path) if isinstance(path, Path) else path)
     return written

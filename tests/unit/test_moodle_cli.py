@@ -252,15 +252,15 @@ def test_lessons_unknown_to_the_target_pack(capsys: Capture, tmp_path: Path) -> 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch
                                                              ) -> None:
-    from studyapp.cli import question_formats as commands  # noqa: PLC0415
     from studyapp.errors import StudyappError  # noqa: PLC0415
+    from studyapp.importing import convert as commands  # noqa: PLC0415 - where write_file lives
 
     target = write(tmp_path / "ngan-hang.toml", "nội dung cũ")
 
     def full_disk(*_: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("studyapp.cli.question_formats.os.replace", full_disk)
+    monkeypatch.setattr("studyapp.importing.convert.os.replace", full_disk)
     with pytest.raises(StudyappError, match="không ghi được"):
         commands.write_file(target, "nội dung mới")
     assert target.read_text(encoding="utf-8") == "nội dung cũ"
@@ -268,8 +268,8 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path,
 
 
 def test_a_bank_the_loader_refuses_is_not_written(tmp_path: Path) -> None:
-    from studyapp.cli import question_formats as commands  # noqa: PLC0415
     from studyapp.content.problems import Problem, Severity  # noqa: PLC0415
+    from studyapp.importing import convert as commands  # noqa: PLC0415
 
     target = tmp_path / "ngan-hang.toml"
     refusal = Problem(target, 1, 1, Severity.ERROR, "empty_bank")
