@@ -6,13 +6,14 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings as hypothesis_settings
 
 from studyapp.content.catalog import Catalog
 from studyapp.content.loading import LoadResult, load_catalog
-from studyapp.content.model import Question
+from studyapp.content.model import Bank, Question
 from studyapp.i18n import set_language
 from studyapp.paths import bundled_content_dir
 from studyapp.quiz.scoring import (
@@ -136,3 +137,20 @@ def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, s
         code = int(exiting.code or 0)
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def written_bank(folder: Path, tables: list[dict[str, Any]], name: str) -> Bank:
+    """Question tables written as a bank file the way importers write them, then read
+    back by the loader (which must take it): for round trips through other formats."""
+    from studyapp.content.banks import load_bank  # noqa: PLC0415
+    from studyapp.content.problems import ProblemLog  # noqa: PLC0415
+    from studyapp.importing.common import ImportedQuestion, bank_table, dump_bank  # noqa: PLC0415
+
+    questions = [ImportedQuestion({"id": f"q{index}"} | t, 1) for index, t in enumerate(tables)]
+    bank_file = folder / f"{name}.toml"
+    bank_file.write_text(dump_bank(bank_table(questions, bank_id=name, title=name)),
+                         encoding="utf-8")
+    log = ProblemLog()
+    bank = load_bank(bank_file, "", log)
+    assert bank is not None, [p.format() for p in log.errors]
+    return bank

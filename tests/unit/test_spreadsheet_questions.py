@@ -14,14 +14,11 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from studyapp.content.banks import load_bank
 from studyapp.content.catalog import Catalog
-from studyapp.content.model import Bank
-from studyapp.content.problems import ProblemLog
-from studyapp.importing.common import ImportedQuestion, PackageError, bank_table, dump_bank
+from studyapp.importing.common import PackageError
 from studyapp.importing.sheet_out import write_template, write_workbook
 from studyapp.importing.spreadsheet import parse_workbook
-from tests.conftest import run_cli
+from tests.conftest import run_cli, written_bank
 
 
 def workbook(path: Path, rows: list[list[Any]], *, title: str = "Câu hỏi",
@@ -235,17 +232,6 @@ def test_a_sheet_without_a_question_header_is_named(tmp_path: Path) -> None:
     assert raised.value.params["sheets"] == "Câu hỏi"
 
 
-def load_written(tmp_path: Path, tables: list[dict[str, Any]], name: str) -> Bank:
-    questions = [ImportedQuestion({"id": f"q{index}"} | t, 1) for index, t in enumerate(tables)]
-    bank_file = tmp_path / f"{name}.toml"
-    bank_file.write_text(dump_bank(bank_table(questions, bank_id=name, title=name)),
-                         encoding="utf-8")
-    log = ProblemLog()
-    bank = load_bank(bank_file, "", log)
-    assert bank is not None, [p.format() for p in log.errors]
-    return bank
-
-
 def test_every_bundled_bank_round_trips_through_xlsx(tmp_path: Path, catalog: Catalog) -> None:
     path = tmp_path / "all.xlsx"
     assert write_workbook(catalog.banks, path) == sum(len(b.questions) for b in catalog.banks)
@@ -253,7 +239,7 @@ def test_every_bundled_bank_round_trips_through_xlsx(tmp_path: Path, catalog: Ca
     assert len(sheets) == len(catalog.banks)  # the help sheet is not a bank
     for bank, (_, result) in zip(catalog.banks, sheets, strict=True):
         assert result.problems == []
-        back = load_written(tmp_path, [q.table for q in result.questions], bank.id)
+        back = written_bank(tmp_path, [q.table for q in result.questions], bank.id)
         assert [q.content_hash for q in back.questions] == \
             [q.content_hash for q in bank.questions]
         assert [(q.id, q.explanation, q.tags, q.difficulty, q.lesson, q.group)
@@ -320,13 +306,13 @@ def test_any_valid_bank_round_trips_through_xlsx(tmp_path: Path,
     log_dir = tmp_path / f"h{abs(hash(repr(tables))) % 10**8}"
     log_dir.mkdir(exist_ok=True)
     try:
-        bank = load_written(log_dir, tables, "goc")
+        bank = written_bank(log_dir, tables, "goc")
     except AssertionError:
         assume(False)  # the generator made a bank our format refuses (e.g. two alike choices)
     path = log_dir / "b.xlsx"
     write_workbook([bank], path)
     [(_, result)] = parse_workbook(path)
-    back = load_written(log_dir, [q.table for q in result.questions], "goc")
+    back = written_bank(log_dir, [q.table for q in result.questions], "goc")
     assert [q.content_hash for q in back.questions] == [q.content_hash for q in bank.questions]
 
 

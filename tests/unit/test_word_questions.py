@@ -17,16 +17,13 @@ from docx.shared import RGBColor
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from studyapp.content.banks import load_bank
 from studyapp.content.catalog import Catalog
-from studyapp.content.model import Bank
-from studyapp.content.problems import ProblemLog
-from studyapp.importing.common import ImportedQuestion, PackageError, bank_table, dump_bank
+from studyapp.importing.common import PackageError
 from studyapp.importing.docx_reader import docx_lines, text_lines
 from studyapp.importing.word import parse_lines
 from studyapp.importing.word_out import write_document
 from studyapp.text import fold
-from tests.conftest import run_cli
+from tests.conftest import run_cli, written_bank
 
 
 def from_text(text: str) -> tuple[list[dict[str, Any]], list[str], str | None]:
@@ -330,17 +327,6 @@ def test_an_empty_document_says_so(tmp_path: Path) -> None:
 # --- round trips --------------------------------------------------------------------------
 
 
-def load_written(tmp_path: Path, tables: list[dict[str, Any]], name: str) -> Bank:
-    bank_file = tmp_path / f"{name}.toml"
-    bank_file.write_text(dump_bank(bank_table([ImportedQuestion({"id": f"q{index}"} | t, 1)
-                                               for index, t in enumerate(tables)],
-                                              bank_id=name, title=name)), encoding="utf-8")
-    log = ProblemLog()
-    bank = load_bank(bank_file, "", log)
-    assert bank is not None, [p.format() for p in log.errors]
-    return bank
-
-
 @pytest.mark.parametrize("answers", ["inline", "table"])
 def test_every_bundled_bank_round_trips_through_docx(tmp_path: Path, catalog: Catalog,
                                                      answers: str) -> None:
@@ -350,7 +336,7 @@ def test_every_bundled_bank_round_trips_through_docx(tmp_path: Path, catalog: Ca
         result = parse_lines(docx_lines(path), path)
         assert result.problems == []
         assert result.title == bank.title
-        back = load_written(tmp_path, [q.table for q in result.questions], bank.id)
+        back = written_bank(tmp_path, [q.table for q in result.questions], bank.id)
         assert [q.content_hash for q in back.questions] == \
             [q.content_hash for q in bank.questions], bank.id
 
@@ -441,13 +427,13 @@ def test_any_valid_bank_round_trips_through_docx(tmp_path: Path,
     folder = tmp_path / f"h{abs(hash(repr(tables))) % 10**8}"
     folder.mkdir(exist_ok=True)
     try:
-        bank = load_written(folder, tables, "goc")
+        bank = written_bank(folder, tables, "goc")
     except AssertionError:
         assume(False)  # the generator made a bank our own format refuses
     path = folder / "b.docx"
     write_document([bank], path)
     result = parse_lines(docx_lines(path), path)
-    back = load_written(folder, [q.table for q in result.questions], "goc")
+    back = written_bank(folder, [q.table for q in result.questions], "goc")
     assert [q.content_hash for q in back.questions] == [q.content_hash for q in bank.questions]
 
 
