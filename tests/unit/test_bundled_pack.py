@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from studyapp.content.catalog import Catalog
+from studyapp.content.fidelity import Erratum, read_errata
 from studyapp.content.loading import LESSON_BODY_LIMIT, LoadResult
+from studyapp.content.problems import ProblemLog
 from studyapp.paths import bundled_content_dir
 from studyapp.text import collapse_whitespace
 from tests.conftest import SHARED
@@ -28,22 +29,9 @@ pytestmark = pytest.mark.skipif(not SOURCE.exists(),
                                 reason="../shared/source is not beside the repo")
 
 
-@dataclass(frozen=True)
-class Erratum:
-    line: int
-    original: str
-    corrected: str
-    lessons: tuple[str, ...]
-
-
 def errata() -> list[Erratum]:
-    rows = []
-    for line in (PACK / "ERRATA.md").read_text(encoding="utf-8").splitlines():
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if len(cells) == 4 and cells[0].isdigit():
-            rows.append(Erratum(int(cells[0]), cells[1], cells[2],
-                                tuple(part.strip() for part in cells[3].split(","))))
-    return rows
+    # Read as `validate` reads it (content/fidelity.py).
+    return read_errata(PACK / "ERRATA.md", ProblemLog())
 
 
 def source_lines() -> list[str]:
