@@ -103,6 +103,16 @@ class _Layout:
     """Choice index (A = 0) to column."""
 
 
+def _has_formulas(path: Path) -> bool:
+    """Whether any sheet of the package holds a formula (an `<f>` element)."""
+    import zipfile  # noqa: PLC0415
+
+    with zipfile.ZipFile(path) as package:
+        return any(re.search(rb"<(?:\w+:)?f[ >]", package.read(name))
+                   for name in package.namelist()
+                   if name.startswith("xl/worksheets/") and name.endswith(".xml"))
+
+
 def parse_workbook(path: Path) -> list[tuple[str, ImportResult]]:
     """Each sheet that has a question header, as (its title, what it gave).
     Raises PackageError for a file that is not a readable workbook."""
@@ -111,7 +121,10 @@ def parse_workbook(path: Path) -> list[tuple[str, ImportResult]]:
     check_package(path, "xl/workbook.xml", opendocument="ods")
     try:
         values = openpyxl.load_workbook(path, data_only=True)
-        formulas = openpyxl.load_workbook(path, data_only=False)
+        # The formulas themselves are read (a second parse) only when there are some:
+        # a formula without a saved value is then said at its cell.
+        formulas = openpyxl.load_workbook(path, data_only=False) if _has_formulas(path) \
+            else None
     except Exception as error:  # openpyxl raises many kinds for a damaged package
         raise PackageError("damaged", reason=shorten(str(error), 120)) from error
     results: list[tuple[str, ImportResult]] = []
@@ -124,7 +137,8 @@ def parse_workbook(path: Path) -> list[tuple[str, ImportResult]]:
             unread.append(title)
             continue
         collector = Collector(source)
-        _read_rows(sheet, formulas[sheet.title], layout, collector)
+        _read_rows(sheet, formulas[sheet.title] if formulas is not None else None, layout,
+                   collector)
         results.append((title, collector.result()))
     if not results:
         raise PackageError("no_header", sheets=", ".join(unread) or "-")
@@ -237,7 +251,7 @@ def _read_rows(sheet: Any, formulas: Any, layout: _Layout, collector: Collector)
     for row in range(layout.first_row, last_row + 1):
         used = [*columns.values(), *choice_columns]
         empty_formulas = [column for column in used
-                          if sheet.cell(row, column).value is None
+                          if formulas is not None and sheet.cell(row, column).value is None
                           and isinstance(formulas.cell(row, column).value, str)
                           and str(formulas.cell(row, column).value).startswith("=")]
         for column in empty_formulas:
