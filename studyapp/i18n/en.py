@@ -1831,4 +1831,21 @@ MESSAGES: dict[str, str] = {
     'cli.cmd.session_serve': "open a session's test round on phones",
     'cli.opt.serve_host': "address to listen on (default: all of this computer's networks)",
     'cli.opt.serve_port': 'port (default: 8080)',
+    # --- i13web: phone pages, serving, the round screen ---
+    "phone.html_lang": "en",
+    "phone.saved_number": "Question {number} saved.",
+    "phone.single_hint": "Tap the right answer: it is saved at once.",
+    "phone.answer_first": "No answer yet: choose or type one, then press Save.",
+    "phone.place_of": "Place of item {letter}",
+    "phone.questions": "Questions",
+    "phone.result_band": "Band: {band}",
+    "phone.result_answered": "{answered} of {size} questions answered.",
+    "phone.round_running": (
+        "Another phone round is running ({who}, on {host}, since {since}): only one round at "
+        "a time. End that round first."
+    ),
+    "phone.cannot_listen": (
+        "Cannot serve the phones on {host}:{port}: {reason}. Choose another port (--port) or "
+        "close the program using this one."
+    ),
 }

@@ -1845,4 +1845,21 @@ MESSAGES: dict[str, str] = {
     'cli.cmd.session_serve': 'mở vòng thi trên điện thoại của một buổi sinh hoạt',
     'cli.opt.serve_host': 'địa chỉ để nghe (mặc định: mọi mạng của máy)',
     'cli.opt.serve_port': 'cổng (mặc định: 8080)',
+    # --- i13web: phone pages, serving, the round screen ---
+    "phone.html_lang": "vi",
+    "phone.saved_number": "Đã lưu câu {number}.",
+    "phone.single_hint": "Chạm vào đáp án đúng: câu trả lời được lưu ngay.",
+    "phone.answer_first": "Chưa có câu trả lời: hãy chọn hoặc gõ câu trả lời rồi bấm Lưu.",
+    "phone.place_of": "Thứ tự của ý {letter}",
+    "phone.questions": "Các câu hỏi",
+    "phone.result_band": "Xếp loại: {band}",
+    "phone.result_answered": "Đã trả lời {answered}/{size} câu.",
+    "phone.round_running": (
+        "Đang có một vòng thi trên điện thoại khác ({who}, máy {host}, từ {since}): mỗi lúc "
+        "chỉ mở được một vòng. Hãy kết thúc vòng đó trước."
+    ),
+    "phone.cannot_listen": (
+        "Không mở được máy chủ cho điện thoại ở {host}:{port}: {reason}. Hãy chọn cổng khác "
+        "(--port) hoặc đóng chương trình đang dùng cổng này."
+    ),
 }

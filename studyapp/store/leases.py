@@ -16,6 +16,7 @@ import json
 import os
 import secrets
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
@@ -120,16 +121,24 @@ def take(store: Store, attempt_id: str, holder: Holder, now: datetime) -> Lease:
     who = attempt.guest_name or ""
     if attempt.member_id is not None:
         who = store.member(attempt.member_id).full_name
+    return take_named(store, attempt_id, who, holder, now, busy=busy_message)
+
+
+def take_named(store: Store, key: str, who: str, holder: Holder, now: datetime, *,
+               busy: Callable[[Lease], str]) -> Lease:
+    """Lease `key` (an attempt id, or the name of something else one process at
+    a time may run, such as a phone round) to `holder`; raises AttemptBusyError
+    with `busy(lease)` as its message while another holds it."""
     with store.database.writing() as connection:
         row = connection.execute("SELECT value FROM meta WHERE key = ?",
-                                 (_PREFIX + attempt_id,)).fetchone()
-        current = _read(row[0], attempt_id) if row else None
+                                 (_PREFIX + key,)).fetchone()
+        current = _read(row[0], key) if row else None
         if current is not None and current.holder != holder and current.held_at(now):
-            raise AttemptBusyError(busy_message(current), current)
+            raise AttemptBusyError(busy(current), current)
         since = current.since if current is not None and current.holder == holder else now
-        lease = Lease(attempt_id, holder, who, since, now + LEASE)
+        lease = Lease(key, holder, who, since, now + LEASE)
         connection.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                           (_PREFIX + attempt_id, _value(lease)))
+                           (_PREFIX + key, _value(lease)))
     return lease
 
 
