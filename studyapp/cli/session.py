@@ -3,6 +3,7 @@
     studyapp session papers --session ID -o FILE.html [--force]
     studyapp session enter --session ID (--member NAME | --code CODE) "1B 2AC 3Đ ..."
                            [--correct] [--pin PIN]
+    studyapp session serve --session ID [--host H] [--port P] [--pin PIN]
 
 The actions are subcommands of one `session` command, each in `_ACTIONS`, so
 another action (`session serve`) is one more entry there.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -59,9 +61,18 @@ def add_commands(command: CommandAdder) -> None:
     enter.add_argument("--correct", action="store_true", help=tr("cli.opt.entry_correct"))
     enter.add_argument("--pin", help=tr("cli.opt.pin"))
 
+    serve = actions.add_parser("serve", help=tr("cli.cmd.session_serve"),
+                               description=tr("cli.cmd.session_serve"))
+    common_options(serve, top=False)
+    serve.add_argument("--session", metavar="ID", required=True, help=tr("cli.opt.session_id"))
+    serve.add_argument("--host", metavar="H", help=tr("cli.opt.serve_host"))
+    serve.add_argument("--port", metavar="P", type=int, help=tr("cli.opt.serve_port"))
+    serve.add_argument("--pin", help=tr("cli.opt.serve_pin"))
+
 
 def cmd_session(args: argparse.Namespace, settings: Settings) -> int:
-    handler = {"papers": cmd_papers, "enter": cmd_enter}[args.session_action]
+    handler = {"papers": cmd_papers, "enter": cmd_enter,
+               "serve": cmd_serve}[args.session_action]
     return handler(args, settings)
 
 
@@ -164,4 +175,65 @@ def cmd_enter(args: argparse.Namespace, settings: Settings) -> int:
     score = format_decimal(attempt.score) if attempt.score is not None else "—"
     out(tr("cli.entry_saved", name=paper.label, code=paper.code, answered=attempt.answered or 0,
            size=len(paper.paper.items), score=score, band=attempt.band or ""))
+    return 0
+
+
+# --- serve -------------------------------------------------------------------------------
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    """Serve the session's phone round until Ctrl+C; print each member's progress
+    as it changes (never a score). Ctrl+C ends the round when the PIN allows
+    (`--pin` or STUDYAPP_PIN); otherwise the round stays open for the next
+    `session serve` or the laptop's round screen, and the phones resume."""
+    import threading  # noqa: PLC0415
+
+    import segno  # noqa: PLC0415
+
+    from studyapp.store.phone import PhoneRound  # noqa: PLC0415
+    from studyapp.store.store import PinError  # noqa: PLC0415
+    from studyapp.web.server import RoundServer  # noqa: PLC0415
+
+    if args.port is not None and not 0 < args.port < 65536:
+        raise UsageError(tr("cli.bad_port", port=args.port))
+    store = open_store(settings)
+    session_id = session_id_of(store, args.session)
+    catalog = load_content(settings).catalog
+    round_ = PhoneRound.open(store, catalog, session_id)
+    session = store.session(session_id)
+    server = RoundServer(round_, host=args.host, port=args.port,
+                         who=f"{store.cell(session.cell_id).name} {format_date(session.held_on)}")
+    server.start()
+    try:
+        if not server.wait_started():
+            raise StudyappError(tr("phone.cannot_listen", host=server.host, port=server.port,
+                                   reason="uvicorn"))
+        for url in server.urls:
+            out(tr("phone.serve_address", url=url))
+        segno.make(server.url, error="m", micro=False).terminal(out=sys.stdout, compact=True)
+        out(tr("phone.serve_code", code=round_.code))
+        out(tr("phone.serve_stop"))
+        sys.stdout.flush()
+        shown: dict[str, str] = {}
+        stop = threading.Event()
+        while not stop.wait(1.0):
+            for row in round_.progress():
+                line = tr(f"phone.stage.{row.stage}", name=row.label, k=row.position + 1,
+                          n=row.size, answered=row.answered)
+                if shown.get(row.member_id) != line:
+                    shown[row.member_id] = line
+                    out(line)
+                    sys.stdout.flush()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    pin = args.pin or os.environ.get(ENV_PIN) or None
+    try:
+        round_.end(pin)
+    except PinError as error:
+        err(normalize_line(str(error)))
+        out(tr("phone.serve_paused"))
+        return 0
+    out(tr("phone.serve_ended"))
     return 0

@@ -1848,4 +1848,14 @@ MESSAGES: dict[str, str] = {
         "Cannot serve the phones on {host}:{port}: {reason}. Choose another port (--port) or "
         "close the program using this one."
     ),
+    "cli.opt.serve_pin": "the cell's PIN, so that Ctrl+C ends the round for good (or STUDYAPP_PIN)",
+    "cli.bad_port": "Port {port} is not valid: choose a number from 1 to 65535.",
+    "phone.stage.joined": "{name}: joined, no answer yet",
+    "phone.stage.answering": "{name}: at question {k}/{n} ({answered} answered)",
+    "phone.stage.finished": "{name}: handed in",
+    "phone.stage.disconnected": "{name}: disconnected ({answered}/{n} answered)",
+    "phone.serve_paused": (
+        "The server stopped; the round is still open. Run this command again for the phones "
+        "to go on, or end the round with the PIN."
+    ),
 }

@@ -1862,4 +1862,14 @@ MESSAGES: dict[str, str] = {
         "Không mở được máy chủ cho điện thoại ở {host}:{port}: {reason}. Hãy chọn cổng khác "
         "(--port) hoặc đóng chương trình đang dùng cổng này."
     ),
+    "cli.opt.serve_pin": "PIN của chi bộ, để Ctrl+C kết thúc hẳn vòng thi (hoặc STUDYAPP_PIN)",
+    "cli.bad_port": "Cổng {port} không hợp lệ: hãy chọn một số từ 1 đến 65535.",
+    "phone.stage.joined": "{name}: đã vào, chưa trả lời câu nào",
+    "phone.stage.answering": "{name}: đang ở câu {k}/{n} (đã trả lời {answered})",
+    "phone.stage.finished": "{name}: đã nộp bài",
+    "phone.stage.disconnected": "{name}: mất kết nối (đã trả lời {answered}/{n})",
+    "phone.serve_paused": (
+        "Máy chủ đã ngừng; vòng thi vẫn mở. Chạy lại lệnh này để các điện thoại làm tiếp, "
+        "hoặc kết thúc vòng thi bằng PIN."
+    ),
 }
