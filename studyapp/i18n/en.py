@@ -1858,4 +1858,47 @@ MESSAGES: dict[str, str] = {
         "The server stopped; the round is still open. Run this command again for the phones "
         "to go on, or end the round with the PIN."
     ),
+    "key.phone_round": "Phones",
+    "key.release_phone": "Change phone",
+    "key.end_round": "End round",
+    "key.back_to_turns": "Back to turns",
+    "phone_ui.title": "Phone round — {cell}",
+    "phone_ui.address": "Open on a phone (or scan the QR code):",
+    "phone_ui.code": "Round code:",
+    "phone_ui.counts": (
+        "Not joined: {waiting} · Answering: {joined} · Handed in: {finished} · "
+        "Disconnected: {lost}"
+    ),
+    "phone_ui.stage.joined": "joined",
+    "phone_ui.stage.answering": "question {k}/{n}",
+    "phone_ui.stage.finished": "handed in",
+    "phone_ui.stage.disconnected": "disconnected ({answered}/{n})",
+    "phone_ui.start_title": "Answering on phones",
+    "phone_ui.start_message": (
+        "Members use their own phones on the same Wi-Fi as this laptop (or its hotspot); no "
+        "Internet is needed. This laptop's addresses: {addresses}. Leave the address empty to "
+        "listen on all of its networks."
+    ),
+    "phone_ui.host": "Listen on",
+    "phone_ui.all_networks": "all networks",
+    "phone_ui.port": "Port",
+    "phone_ui.start": "Start",
+    "phone_ui.other_running": "A phone round of another session is running: end it first.",
+    "phone_ui.release_title": "Change phone",
+    "phone_ui.release_message": (
+        "Free the name {name} so that they can join again from another phone? Their answers "
+        "are kept."
+    ),
+    "phone_ui.release": "Free it",
+    "phone_ui.released": "{name} is free: join again from the other phone with the round code.",
+    "phone_ui.nobody_to_release": "Nobody has joined from a phone yet.",
+    "phone_ui.end_title": "End the round",
+    "phone_ui.end_message": (
+        "End the phone round? Phones can send no more answers; tests not handed in are kept "
+        "and can be finished on the laptop."
+    ),
+    "phone_ui.end": "End",
+    "phone_ui.ended": "The phone round has ended; the server stopped.",
+    "phone_ui.running_line": "A phone round is running (code {code}) — d: show",
+    "phone_ui.kept_line": "A phone round was left open — d: open it again",
 }

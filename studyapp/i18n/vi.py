@@ -1872,4 +1872,48 @@ MESSAGES: dict[str, str] = {
         "Máy chủ đã ngừng; vòng thi vẫn mở. Chạy lại lệnh này để các điện thoại làm tiếp, "
         "hoặc kết thúc vòng thi bằng PIN."
     ),
+    "key.phone_round": "Điện thoại",
+    "key.release_phone": "Đổi điện thoại",
+    "key.end_round": "Kết thúc vòng",
+    "key.back_to_turns": "Về lượt làm bài",
+    "phone_ui.title": "Vòng thi trên điện thoại — {cell}",
+    "phone_ui.address": "Mở trên điện thoại (hoặc quét mã QR):",
+    "phone_ui.code": "Mã vòng thi:",
+    "phone_ui.counts": (
+        "Chưa vào: {waiting} · Đang làm: {joined} · Đã nộp: {finished} · Mất kết nối: {lost}"
+    ),
+    "phone_ui.stage.joined": "đã vào",
+    "phone_ui.stage.answering": "câu {k}/{n}",
+    "phone_ui.stage.finished": "đã nộp bài",
+    "phone_ui.stage.disconnected": "mất kết nối ({answered}/{n})",
+    "phone_ui.start_title": "Làm bài trên điện thoại",
+    "phone_ui.start_message": (
+        "Các đảng viên dùng điện thoại của mình, kết nối cùng mạng Wi-Fi với máy này "
+        "(hoặc điểm phát Wi-Fi của máy), không cần Internet. Địa chỉ của máy: {addresses}. "
+        "Để trống ô địa chỉ để nghe trên mọi mạng của máy."
+    ),
+    "phone_ui.host": "Địa chỉ nghe",
+    "phone_ui.all_networks": "mọi mạng của máy",
+    "phone_ui.port": "Cổng",
+    "phone_ui.start": "Bắt đầu",
+    "phone_ui.other_running": (
+        "Đang có vòng thi trên điện thoại của một buổi khác: hãy kết thúc nó trước."
+    ),
+    "phone_ui.release_title": "Đổi điện thoại",
+    "phone_ui.release_message": (
+        "Giải phóng tên {name} để người đó vào lại từ một điện thoại khác? Các câu đã trả lời "
+        "vẫn được giữ."
+    ),
+    "phone_ui.release": "Giải phóng",
+    "phone_ui.released": "Đã giải phóng tên {name}: vào lại từ điện thoại khác bằng mã vòng thi.",
+    "phone_ui.nobody_to_release": "Chưa có ai vào từ điện thoại.",
+    "phone_ui.end_title": "Kết thúc vòng thi",
+    "phone_ui.end_message": (
+        "Kết thúc vòng thi trên điện thoại? Các điện thoại không gửi thêm được câu trả lời; "
+        "bài chưa nộp được giữ nguyên và có thể làm tiếp trên máy tính."
+    ),
+    "phone_ui.end": "Kết thúc",
+    "phone_ui.ended": "Đã kết thúc vòng thi trên điện thoại; máy chủ đã ngừng.",
+    "phone_ui.running_line": "Vòng thi trên điện thoại đang chạy (mã {code}) — d: xem",
+    "phone_ui.kept_line": "Vòng thi trên điện thoại đang mở dở — d: mở lại",
 }

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from studyapp.ui.export_flow import ExportFlow
     from studyapp.ui.learner_flow import LearnerFlow
     from studyapp.ui.paper_flow import PaperFlow
+    from studyapp.ui.phone_flow import PhoneFlow
     from studyapp.ui.progress_flow import ProgressFlow
     from studyapp.ui.question_import_flow import QuestionImportFlow
     from studyapp.ui.quiz_flow import QuizFlow
@@ -242,6 +243,13 @@ class StudyApp(App[None]):
 
         return PaperFlow(self)
 
+    @cached_property
+    def phone_rounds(self) -> PhoneFlow:
+        """Members answering on their own phones (`phone_flow.py`, `web/`)."""
+        from studyapp.ui.phone_flow import PhoneFlow  # noqa: PLC0415
+
+        return PhoneFlow(self)
+
     # --- language and theme ------------------------------------------------------------------
 
     def switch_language(self, lang: Lang) -> None:
@@ -328,6 +336,10 @@ class StudyApp(App[None]):
         self.notify(tr("app.quit_hint"), markup=False)
 
     def on_unmount(self) -> None:
+        # A phone round stops listening with the program (it stays open in the
+        # database: started again, it resumes).
+        if "phone_rounds" in self.__dict__:
+            self.phone_rounds.stop()
         # The database is closed on the way out, so its WAL is folded back
         # and the .sqlite3 file alone holds every answer.
         if self._store is not None:

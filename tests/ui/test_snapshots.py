@@ -207,3 +207,27 @@ def test_summary_with_its_chart(snap_compare: Any) -> None:
 def test_summary_most_missed_questions(snap_compare: Any) -> None:
     assert snap_compare(build_app(), terminal_size=SIZE,
                         run_before=_session_screen("open_summary", "3"))
+
+
+def test_phone_round(snap_compare: Any) -> None:
+    """The round screen at 80×24: QR, address, code, each member's stage."""
+    from studyapp.store.phone import Progress  # noqa: PLC0415
+    from studyapp.ui.screens.phone_round import PhoneRoundScreen  # noqa: PLC0415
+    from studyapp.web.server import qr_lines  # noqa: PLC0415
+
+    url = "http://192.168.43.1:8080/"
+    rows = [Progress("a", "Lê Văn An", "finished", 3, 4, 4),
+            Progress("d", "Phạm Thị Dung", "answering", 2, 2, 4),
+            Progress("e", "Đỗ Văn Em", "joined", 0, 0, 4),
+            Progress("g", "Hoàng Thị Giang", "disconnected", 1, 1, 4)]
+
+    async def run(pilot: Pilot[None]) -> None:
+        await _session_screen("open_session")(pilot)
+        app = pilot.app
+        assert isinstance(app, StudyApp)
+        app.phone_rounds.progress = lambda: (rows, 1)  # type: ignore[method-assign]
+        await app.push_screen(PhoneRoundScreen("Chi bộ Khu phố 7", [url], "478972",
+                                               qr_lines(url)))
+        await pilot.pause(0.3)
+
+    assert snap_compare(build_app(), terminal_size=SIZE, run_before=run)

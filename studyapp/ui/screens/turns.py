@@ -49,6 +49,7 @@ class TurnsScreen(StudyScreen[None]):
         Binding("e", "attendance", "key.edit_attendance", id="turns.attendance"),
         Binding("n", "enter_papers", "key.enter_papers", id="turns.enter_papers"),
         Binding("i", "print_papers", "key.print_papers", id="turns.print_papers"),
+        Binding("d", "phone_round", "key.phone_round", id="turns.phone_round"),
         Binding("escape", "back", "key.back", id="turns.back"),
     ]
 
@@ -60,6 +61,7 @@ class TurnsScreen(StudyScreen[None]):
         yield TitleBar()
         with Vertical(id="turns-body"):
             yield Static(id="turns-counts")
+            yield Static(id="turns-phones")
             yield OptionList(id="turns-list")
             yield Static(Content(tr("turns.hint")), id="turns-hint")
         yield KeyBar()
@@ -85,6 +87,10 @@ class TurnsScreen(StudyScreen[None]):
         self.query_one("#turns-counts", Static).update(Content(tr(
             "turns.counts", done=done, present=len(rows), going=going,
             to_go=len(rows) - done - going)))
+        phones = self.study_app.phone_rounds.status(report.session.id)
+        line = self.query_one("#turns-phones", Static)
+        line.display = phones is not None
+        line.update(Content(phones or ""))
         listing = self.query_one(OptionList)
         current = listing.highlighted_option.id if listing.highlighted_option else None
         listing.set_options([
@@ -135,6 +141,9 @@ class TurnsScreen(StudyScreen[None]):
 
     def action_print_papers(self) -> None:
         self.study_app.papers.print_papers(self)
+
+    def action_phone_round(self) -> None:
+        self.study_app.phone_rounds.open(self)
 
     def action_back(self) -> None:
         # Beyond this list lie every member's results: the PIN, when set, guards the way.
