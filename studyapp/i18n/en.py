@@ -1901,4 +1901,9 @@ MESSAGES: dict[str, str] = {
     "phone_ui.ended": "The phone round has ended; the server stopped.",
     "phone_ui.running_line": "A phone round is running (code {code}) — d: show",
     "phone_ui.kept_line": "A phone round was left open — d: open it again",
+    "turns.on_phone": "answering on a phone",
+    "turns.taking_on_phone": (
+        "{name} is answering on a phone. To go on at this laptop, the secretary frees the name "
+        "(d, then g) or ends the phone round."
+    ),
 }

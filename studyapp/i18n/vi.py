@@ -1916,4 +1916,9 @@ MESSAGES: dict[str, str] = {
     "phone_ui.ended": "Đã kết thúc vòng thi trên điện thoại; máy chủ đã ngừng.",
     "phone_ui.running_line": "Vòng thi trên điện thoại đang chạy (mã {code}) — d: xem",
     "phone_ui.kept_line": "Vòng thi trên điện thoại đang mở dở — d: mở lại",
+    "turns.on_phone": "đang làm trên điện thoại",
+    "turns.taking_on_phone": (
+        "{name} đang làm bài trên điện thoại. Để làm tiếp trên máy này, bí thư giải phóng tên "
+        "(d, rồi g) hoặc kết thúc vòng thi trên điện thoại."
+    ),
 }

@@ -44,6 +44,13 @@ class PhoneFlow:
         return self.round is not None and self.round.session_id == session_id and \
             self.server is not None and self.server.running
 
+    def on_phones(self, session_id: str) -> frozenset[str]:
+        """The members who hold a name on a phone in the session's running round."""
+        if not self.running_for(session_id):
+            return frozenset()
+        assert self.round is not None
+        return frozenset(m for m in self.round.state.devices.values() if m is not None)
+
     def kept_round(self, session_id: str) -> bool:
         """Whether a round of the session was left running (a restart, a crash)."""
         from studyapp.store.phone import META_PREFIX, RoundState  # noqa: PLC0415

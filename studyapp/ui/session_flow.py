@@ -307,6 +307,11 @@ class SessionFlow:
             self.app.notify(tr("turns.already_done", name=row.member.full_name),
                             severity="warning", markup=False, timeout=6)
             return
+        if row.member.id in self.app.phone_rounds.on_phones(screen.report.session.id):
+            # Two places answering one paper would mix their answers.
+            self.app.notify(tr("turns.taking_on_phone", name=row.member.full_name),
+                            severity="warning", markup=False, timeout=8)
+            return
         label = member_label(row, screen.report.rows)
         key = "turns.confirm_resume" if row.in_progress is not None else "turns.confirm_text"
 

@@ -101,6 +101,22 @@ def test_start_watch_release_and_end_a_round(tmp_path: Path) -> None:
             assert "Đang làm: 1" in text
             assert "Chưa vào: 2" in text
             assert "Điểm" not in text  # never a score
+            # On the turns screen she is answering on a phone: the laptop will not open
+            # her paper meanwhile (two places would mix their answers).
+            await pilot.press("escape")
+            await pilot.pause()
+            turns = app.screen
+            assert isinstance(turns, TurnsScreen)
+            listing = turns.query_one("#turns-list", OptionList)
+            assert "đang làm trên điện thoại" in str(listing.get_option_at_index(0).prompt)
+            listing.highlighted = 0
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen is turns
+            await pilot.press("d")
+            await pilot.pause()
+            assert isinstance(app.screen, PhoneRoundScreen)
+            screen = app.screen
             # Free the name (she changes phone): the PIN.
             await pilot.press("g")
             await pilot.pause()

@@ -27,8 +27,10 @@ from studyapp.ui.widgets.key_bar import KeyBar
 from studyapp.ui.widgets.title_bar import TitleBar
 
 
-def turn_state(row: MemberRow) -> Content:
+def turn_state(row: MemberRow, *, on_phone: bool = False) -> Content:
     """Where the member is with the test (never how they did)."""
+    if on_phone and row.counted is None:
+        return Content.styled(tr("turns.on_phone"), "bold $text-accent")
     if row.in_progress is not None:
         return Content.styled(tr("turns.in_progress"), "bold $text-warning")
     if row.counted is not None:
@@ -88,6 +90,7 @@ class TurnsScreen(StudyScreen[None]):
             "turns.counts", done=done, present=len(rows), going=going,
             to_go=len(rows) - done - going)))
         phones = self.study_app.phone_rounds.status(report.session.id)
+        phones_in = self.study_app.phone_rounds.on_phones(report.session.id)
         line = self.query_one("#turns-phones", Static)
         line.display = phones is not None
         line.update(Content(phones or ""))
@@ -95,7 +98,8 @@ class TurnsScreen(StudyScreen[None]):
         current = listing.highlighted_option.id if listing.highlighted_option else None
         listing.set_options([
             Option(Content.assemble(Content(member_label(row, report.rows).ljust(NAME_WIDTH)),
-                                    turn_state(row)), id=row.member.id)
+                                    turn_state(row, on_phone=row.member.id in phones_in)),
+                   id=row.member.id)
             for row in rows])
         ids = [row.member.id for row in rows]
         if current in ids:
