@@ -11,6 +11,7 @@ cell's PIN when it has one); the earlier entry stays in the attempt's settings.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from studyapp.content.catalog import Catalog
@@ -61,18 +62,33 @@ def _label(member: Member, members: list[Member]) -> str:
     return member.full_name
 
 
-def session_papers(store: Store, catalog: Catalog, session_id: str) -> list[MemberPaper]:
+def session_papers(store: Store, catalog: Catalog, session_id: str, *,
+                   drawn: dict[str, Paper] | None = None) -> list[MemberPaper]:
     """The paper of each member marked present, in roster order: the same
-    paper for everyone, or each member's own variant, as the session says."""
+    paper for everyone, or each member's own variant, as the session says.
+
+    A caller that asks again and again (a phone round, at every page) passes
+    `drawn`, a dict of its own kept for the same catalog: a paper drawn once is
+    reused while the session's lessons, settings and seed are the same (a draw
+    costs milliseconds, and a cell has dozens of members); the roster and the
+    attendance are read anew each time."""
     session = store.session(session_id)
     settings = SessionSettings.from_data(session.settings)
     present = {a.member_id for a in store.attendance(session_id)
                if a.status is AttendanceStatus.PRESENT}
     members = store.members(session.cell_id, include_inactive=True)
+    draw = json.dumps([session.seed, session.lessons, session.settings], sort_keys=True,
+                      default=str)
     papers = []
     for member in members:
         if member.id in present:
-            paper = session_paper(catalog, session.lessons, settings, session.seed, member.id)
+            key = f"{member.id} {draw}"
+            paper = drawn.get(key) if drawn is not None else None
+            if paper is None:
+                paper = session_paper(catalog, session.lessons, settings, session.seed,
+                                      member.id)
+                if drawn is not None:
+                    drawn[key] = paper
             papers.append(MemberPaper(member, _label(member, members), paper,
                                       paper_code(paper)))
     return papers

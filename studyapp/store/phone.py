@@ -36,7 +36,7 @@ from studyapp.errors import StudyappError
 from studyapp.i18n import tr
 from studyapp.quiz.plan import SessionSettings
 from studyapp.quiz.scoring import Response
-from studyapp.quiz.selection import PaperItem
+from studyapp.quiz.selection import Paper, PaperItem
 from studyapp.quiz.session import Mode, QuizError, QuizResult, TimeUpError
 from studyapp.store.live import RecordedQuiz, utc_now
 from studyapp.store.models import AttemptStatus
@@ -145,6 +145,8 @@ class PhoneRound:
         self._quizzes: dict[str, RecordedQuiz] = {}
         self._wrong: dict[str, list[float]] = {}
         self._seen: dict[str, float] = {}
+        self._drawn: dict[str, Paper] = {}
+        """Each member's paper, drawn once (every page asks for it)."""
         self._monotonic: Callable[[], float] = time.monotonic
 
     # --- starting, resuming, ending ------------------------------------------------------
@@ -245,7 +247,7 @@ class PhoneRound:
     # --- members -------------------------------------------------------------------------
 
     def _papers(self) -> list[MemberPaper]:
-        return session_papers(self.store, self.catalog, self.session_id)
+        return session_papers(self.store, self.catalog, self.session_id, drawn=self._drawn)
 
     def _taken_otherwise(self, member_id: str) -> bool:
         """Finished already, or begun at the laptop or on paper."""

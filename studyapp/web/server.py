@@ -95,14 +95,15 @@ def qr_lines(url: str) -> list[str]:
 
 
 class RoundServer:
-    """Serve `round_` on `host:port` until `stop`."""
+    """Serve `round_` on `host:port` until `stop`. Without a port, the first free
+    one from DEFAULT_PORT on; port 0 is any free port the system gives."""
 
     def __init__(self, round_: PhoneRound, *, host: str | None = None,
                  port: int | None = None, who: str = "") -> None:
         self.round = round_
         self.host = host or ALL_INTERFACES
         self.asked_port = port
-        self.port = port or DEFAULT_PORT
+        self.port = DEFAULT_PORT if port is None else port
         self.who = who
         self.holder = Holder.this_process()
         self._socket: socket.socket | None = None
@@ -134,7 +135,7 @@ class RoundServer:
     # --- starting and stopping -----------------------------------------------------------
 
     def _bind(self) -> socket.socket:
-        ports = [self.port] if self.asked_port else \
+        ports = [self.port] if self.asked_port is not None else \
             [*range(DEFAULT_PORT, DEFAULT_PORT + PORTS_TRIED), 0]
         last: OSError | None = None
         for port in ports:

@@ -4,6 +4,8 @@ that reads the pages as a member would (the CSRF token, the question's form)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from html import unescape
 from typing import Any
@@ -24,8 +26,10 @@ from studyapp.quiz.scoring import (
 from studyapp.quiz.selection import PaperItem
 from studyapp.store.models import AttendanceStatus, StudySession
 from studyapp.store.papers import session_papers
+from studyapp.store.phone import PhoneRound
 from studyapp.store.store import Store
 from studyapp.text import roster_key
+from studyapp.web.server import RoundServer
 
 ALL_TYPES = {"single", "multi", "truefalse", "fill", "number", "order", "match"}
 
@@ -77,6 +81,31 @@ def form_for(item: PaperItem, response: Response) -> dict[str, Any]:
 
 def right_form(item: PaperItem) -> dict[str, Any]:
     return form_for(item, correct_response(item.question))
+
+
+def wrong_response(item: PaperItem) -> Response | None:
+    """An answer that earns nothing, for the types where one is plain to make."""
+    question = item.question
+    if question.type == "truefalse":
+        return TruthResponse(not question.truth)
+    if question.type == "single":
+        return ChoiceResponse(frozenset({next(i for i in range(len(question.choices))
+                                              if i not in question.correct_choices)}))
+    if question.type in ("fill", "number"):
+        return TextResponse("không biết")
+    return None
+
+
+@contextmanager
+def served(round_: PhoneRound) -> Iterator[RoundServer]:
+    """The round served on 127.0.0.1, on a port the system picks."""
+    server = RoundServer(round_, host="127.0.0.1", port=0)
+    server.start()
+    try:
+        assert server.wait_started()
+        yield server
+    finally:
+        server.stop()
 
 
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')

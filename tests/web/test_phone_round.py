@@ -10,7 +10,7 @@ import pytest
 from studyapp.content.catalog import Catalog
 from studyapp.quiz.scoring import correct_response
 from studyapp.store.database import Database
-from studyapp.store.models import AttemptStatus
+from studyapp.store.models import AttemptStatus, AttendanceStatus
 from studyapp.store.phone import (
     VIA_PHONE,
     WRONG_CODES,
@@ -135,3 +135,37 @@ def test_a_restarted_round_resumes_code_claims_and_answers(tmp_path: Path,
     view = resumed.view("phone-a")
     assert 0 in view.answered
     assert len(again.attempts(session_id=session.id)) == 1
+
+
+def test_each_paper_is_drawn_once_for_the_round_not_at_every_page(
+        store: Store, catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every page asked for every member's paper, drawn again each time: 110 ms a
+    # page for a cell of 31, under the round's lock, so 30 phones waited in turn.
+    from studyapp.store import papers  # noqa: PLC0415
+
+    draws: list[str] = []
+    draw = papers.session_paper
+
+    def counted(*args: object) -> object:
+        draws.append(str(args[-1]))
+        return draw(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(papers, "session_paper", counted)
+    session = open_session(store, catalog, names=("An", "Bình", "Cường", "Dũng"))
+    round_ = PhoneRound.open(store, catalog, session.id)
+    member_id = joined(round_, "phone-a")
+    view = round_.view("phone-a")
+    assert sorted(draws) == sorted(p.member.id for p in round_._papers())  # once each
+    drawn = len(draws)
+    for position, item in enumerate(view.paper.paper.items):
+        round_.view("phone-a", position)
+        round_.answer("phone-a", member_id, position, item.question.full_id,
+                      correct_response(item.question))
+        round_.progress()
+    round_.finish("phone-a")
+    assert len(draws) == drawn
+    # The roster is still read anew: a member marked absent is no longer offered.
+    other = round_.choosable()[0].member
+    store.set_attendance(session.id, other.id, AttendanceStatus.ABSENT)
+    assert other.id not in {p.member.id for p in round_.choosable()}
+    assert len(draws) == drawn
