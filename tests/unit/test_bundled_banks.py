@@ -66,7 +66,10 @@ most one per part of the plan and at difficulty 1, and only when it is tagged so
 LAYOUT_PROMPT = re.compile(
     r"theo thứ tự Kế hoạch nêu|được đánh số|\bĐếm\b|gồm (bao nhiêu|mấy)|có (bao nhiêu|mấy) (mục|ý)"
     r"|\bbao nhiêu (mục(?! tiêu)|ý|nội dung|hình thức|vấn đề|nguyên tắc|sự chuyển đổi"
-    r"|kế hoạch|cơ quan|loại|việc|điều)\b|\bthứ mấy\b|\bmấy (ý|mục|cấp)\b", re.IGNORECASE)
+    r"|kế hoạch|cơ quan|loại|việc|điều)\b|\bthứ mấy\b|\bmấy (ý|mục|cấp)\b"
+    r"|được nêu (đầu tiên|trước tiên|sau cùng)|\bngay (sau|trước) (điều|mục|ý|nguyên tắc)\b"
+    r"|\b(nguyên tắc|điều|mục|ý|nội dung)( cốt lõi)? thứ (nhất|hai|ba|tư|năm)\b[^()]*\blà gì\b",
+    re.IGNORECASE)
 PART = re.compile(r"^(I|II|III|IV)\b")
 
 
