@@ -30,6 +30,11 @@ def test_enough_questions_everywhere(catalog: Catalog) -> None:
             assert per_lesson[lesson.id] >= 3, lesson.id
     topic = {"bon-kien-dinh", *(c.id for c in catalog.descendants("bon-kien-dinh"))}
     assert sum(per_lesson[lesson] for lesson in topic) >= 25
+    # The cells' own task (IV.5) is asked at least as much as any ward body's (issue 17).
+    bodies = [lesson.id for lesson in catalog.lessons
+              if re.fullmatch(r"IV\.\d+", lesson.source) and lesson.source != "IV.5"]
+    assert len(bodies) == 4
+    assert all(per_lesson["iv-5"] >= per_lesson[body] for body in bodies), per_lesson
 
 
 def test_every_type_is_used(catalog: Catalog) -> None:
@@ -183,6 +188,8 @@ def _focus(catalog: Catalog, question: Question) -> bool:
 def test_understanding_questions_are_many_and_hard_ones_discriminate(catalog: Catalog) -> None:
     understanding = [q for q in catalog.questions if UNDERSTANDING_TAG in q.tags]
     assert len(understanding) >= 40
+    # The question the issue names as the model of telling similar phrases apart.
+    assert catalog.question("bon-kien-dinh/bkd-037") in understanding
     for question in understanding:
         assert question.difficulty >= 2, question.full_id
         # A structure question (a count, an order) is recall of the layout, never understanding.
