@@ -195,6 +195,8 @@ def test_understanding_questions_are_many_and_hard_ones_discriminate(catalog: Ca
         # A structure question (a count, an order) is recall of the layout, never understanding.
         assert STRUCTURE_TAG not in question.tags, question.full_id
         assert question.type != "order", question.full_id
+        # Answerable from the text: the explanation quotes the passage it rests on.
+        assert "“" in (question.explanation or ""), question.full_id
     # Spread over the plan, and on the topic the plan stresses most.
     assert len({_part(catalog, q) for q in understanding}) >= 3
     assert sum(_focus(catalog, q) for q in understanding) >= 30
