@@ -11,6 +11,11 @@ an author accepts it.
 - a phrase in quotation marks inside a sentence (“đi trước, mở đường”) gives a `fill`
   with the sentence as the prompt.
 No counting, ordering or made-up true/false: those test the layout, not the content.
+
+Drafts on the same passage give each other away (a list's items are the answer of the
+question on its section, the match shows an item of every sibling), so they share a
+`group`: the drafts of one lesson, or of one set of sibling sections, and a paper draws
+at most one of them once they are accepted.
 """
 
 from __future__ import annotations
@@ -104,6 +109,7 @@ def draft_questions(lessons: Sequence[Lesson], documents: dict[str, Document], *
             "explanation": _explanation(found.lesson, "; ".join(found.items)),
             "lesson": found.lesson.id})
     # Sibling sections (the tasks of each body): which section an item belongs to.
+    sibling_sets: dict[str, str] = {}
     children: dict[str | None, list[Lesson]] = {}
     for lesson in lessons:
         children.setdefault(lesson.parent, []).append(lesson)
@@ -113,6 +119,8 @@ def draft_questions(lessons: Sequence[Lesson], documents: dict[str, Document], *
         siblings = [lesson for lesson in group if lesson.id in offered]
         if parent is None or len(siblings) < 3:
             continue
+        sibling_sets[f"parent:{parent}"] = f"{parent}-muc"
+        sibling_sets.update((lesson.id, f"{parent}-muc") for lesson in siblings)
         for lesson in siblings:
             right = rng.choice(offered[lesson.id])
             pool = [item for other in siblings if other is not lesson
@@ -154,6 +162,21 @@ def draft_questions(lessons: Sequence[Lesson], documents: dict[str, Document], *
                 "prompt": f"Điền vào chỗ trống theo mục {lesson.source}: {prompt}",
                 "answer": phrase, "explanation": _explanation(lesson, sentence),
                 "lesson": lesson.id})
+    _group_by_passage(tables, sibling_sets)
     for table in tables:
         table["status"] = "draft"
     return tables
+
+
+def _group_by_passage(tables: list[dict[str, Any]], sibling_sets: dict[str, str]) -> None:
+    """One `group` for the drafts that draw on one lesson, or on one set of sibling
+    sections (`sibling_sets`: lesson id → its set's key); none for a draft alone."""
+    keys = [sibling_sets.get(table["lesson"], table["lesson"])
+            if table["type"] != "match" else sibling_sets[f"parent:{table['lesson']}"]
+            for table in tables]
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    for table, key in zip(tables, keys, strict=True):
+        if counts[key] > 1:
+            table["group"] = f"nhap-{key}"

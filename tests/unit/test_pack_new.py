@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tomllib
+from collections import Counter
 from pathlib import Path
 
 import docx
@@ -316,6 +317,27 @@ def test_draft_questions_are_answerable_from_the_text_and_never_drawn(
             for index in question.correct_choices:
                 assert question.choices[index].rstrip(" …") in lesson_text
     assert not any(q.lesson == "gioi-thieu" for q in drafts)
+    # Drafts on one passage give each other away: they share a group, and no group is a
+    # group of one (issue 17).
+    groups = Counter(q.group for q in drafts if q.group is not None)
+    assert groups
+    assert all(count >= 2 for count in groups.values())
+    by_lesson: dict[str | None, set[str | None]] = {}
+    for question in drafts:
+        by_lesson.setdefault(question.lesson, set()).add(question.group)
+    for lesson, found in by_lesson.items():
+        if sum(q.lesson == lesson for q in drafts) > 1:
+            assert len(found) == 1, (lesson, found)
+            assert None not in found, lesson
+    for match in (q for q in drafts if q.type == "match"):
+        # The match shows an item of each sibling section: the questions on those
+        # sections are answered by it.
+        sections = [q for q in drafts if q.id.startswith("nhap-muc-")
+                    and result.catalog.lesson(q.lesson or "").parent == match.lesson]
+        assert sections
+        assert all(q.group == match.group for q in sections), match.id
+    code, _, err = run_cli(capsys, "validate", "--strict", str(target))
+    assert "nhóm" not in err  # no group of one, no misspelt group
     code, _, err = run_cli(capsys, "validate", str(target))
     assert "câu hỏi nháp chờ duyệt" in err
     code, _, err = run_cli(capsys, "pack", "draft-questions", str(target))
