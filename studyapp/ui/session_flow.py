@@ -203,8 +203,10 @@ class SessionFlow:
 
         def done(values: FormValues | None) -> None:
             if values is not None:
+                # The cursor stays where it is (after “p”, “g”: on the next member).
+                current = screen.current
                 self.mark(screen, row.member.id, status, values["note"],
-                          highlight=row.member.id)
+                          highlight=current.member.id if current else row.member.id)
 
         self.app.push_screen(FormDialog(
             tr("attendance.note_title", name=row.member.full_name), "",
@@ -264,9 +266,13 @@ class SessionFlow:
                         for row in unmarked:
                             self.store.set_attendance(report.session.id, row.member.id,
                                                       AttendanceStatus.ABSENT)
+                        fresh = self._report(report.session.id)
                     except StudyappError as error:
                         self._failed(error)
                         return
+                    # The screen's report still has them unmarked: asked again
+                    # from it, the same dialog would open a second time.
+                    screen.show(fresh)
                     self.attendance_done(screen)
 
             self.app.push_screen(ChoiceDialog(

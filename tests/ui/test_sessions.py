@@ -99,7 +99,7 @@ def test_a_whole_meeting(tmp_path: Path) -> None:
             form = app.screen
             assert isinstance(form, OpenSessionScreen)
             assert form.query_one("#open-date", Input).value == "26/11/2026"  # today
-            await pilot.press("tab", "tab", "tab", "ctrl+a", "ctrl+k", "3")  # three questions
+            await pilot.press(*["tab"] * 4, "ctrl+a", "ctrl+k", "3")  # three questions
             await pilot.press("ctrl+s")
             await pilot.pause()
             attendance = app.screen
