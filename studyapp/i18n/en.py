@@ -1831,4 +1831,13 @@ MESSAGES: dict[str, str] = {
     'cli.cmd.session_serve': "open a session's test round on phones",
     'cli.opt.serve_host': "address to listen on (default: all of this computer's networks)",
     'cli.opt.serve_port': 'port (default: 8080)',
+    # --- i14a ---
+    "quit.title": "Quit the program?",
+    "quit.text": (
+        "A quiz is in progress. Every answer given is saved; next time the program starts, the "
+        "quiz goes on from the first unanswered question."
+    ),
+    "quit.stay": "Go on with the quiz",
+    "quit.confirm": "Quit",
+    "quit.confirm_detail": "The clock stops until the quiz goes on",
 }

@@ -1845,4 +1845,13 @@ MESSAGES: dict[str, str] = {
     'cli.cmd.session_serve': 'mở vòng thi trên điện thoại của một buổi sinh hoạt',
     'cli.opt.serve_host': 'địa chỉ để nghe (mặc định: mọi mạng của máy)',
     'cli.opt.serve_port': 'cổng (mặc định: 8080)',
+    # --- i14a ---
+    "quit.title": "Thoát chương trình?",
+    "quit.text": (
+        "Đang làm bài dở. Các câu đã trả lời đều đã được lưu; lần sau mở chương trình, bài sẽ "
+        "tiếp tục từ câu chưa trả lời."
+    ),
+    "quit.stay": "Tiếp tục làm bài",
+    "quit.confirm": "Thoát",
+    "quit.confirm_detail": "Đồng hồ dừng lại cho đến khi làm tiếp",
 }

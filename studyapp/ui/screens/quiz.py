@@ -369,6 +369,21 @@ class QuizScreen(StudyScreen[None]):
     # --- pausing, handing in, leaving ------------------------------------------------------
 
     def action_pause(self) -> None:
+        """Stop the clock and offer to go on, hand in or leave. In a session's
+        test that is the secretary's decision: the PIN first (when the cell has one)."""
+        session = self.study_app.sessions.session_of_quiz() \
+            if self.quiz.attempt.session_id is not None else None
+        if session is None:
+            self._pause()
+            return
+
+        def paused(_pin: str | None) -> None:
+            if not self._ended:
+                self._pause()
+
+        self.study_app.sessions.ask_pin(session.cell_id, paused)
+
+    def _pause(self) -> None:
         timed = self.quiz.session.time_limit is not None
         if timed and not self.quiz.session.paused:
             try:

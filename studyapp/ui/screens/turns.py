@@ -68,6 +68,7 @@ class TurnsScreen(StudyScreen[None]):
         self.sub_title = tr("turns.title", cell=self.report.cell.name)
         self.show(self.report)
         self.query_one(OptionList).focus()
+        self.study_app.sessions.meeting_shown(self.report.session.id)
 
     def on_screen_resume(self) -> None:
         # Back from a test or a handover: the states are read again.
@@ -139,6 +140,7 @@ class TurnsScreen(StudyScreen[None]):
     def action_back(self) -> None:
         # Beyond this list lie every member's results: the PIN, when set, guards the way.
         def leave(_pin: str | None) -> None:
+            self.study_app.sessions.meeting_left()
             self.dismiss()
 
         self.study_app.sessions.ask_pin(self.report.cell.id, leave)
