@@ -1840,4 +1840,22 @@ MESSAGES: dict[str, str] = {
     "quit.stay": "Go on with the quiz",
     "quit.confirm": "Quit",
     "quit.confirm_detail": "The clock stops until the quiz goes on",
+    "home.turn_interrupted": "{name} did not finish the test of the {date} session — go on",
+    "turns.interrupted": "{name} did not finish the test: pick the name and press Enter to go on.",
+    "resume.title_of": "{name}'s unfinished quiz",
+    "resume.message_of": (
+        "{name} has an unfinished {kind}, started {when}: {answered}/{size} questions answered."
+    ),
+    "attendance.tested_title": "This member took the test",
+    "attendance.tested_text": (
+        "{name} took this session's test. Marked {status}, the answers and the score are kept "
+        "and still count in the session's results; only the attendance changes. It can be set "
+        "back to present at any time."
+    ),
+    "attendance.tested_going": (
+        "{name} is in the middle of this session's test. Marked {status}, the unfinished test is "
+        "kept and can still be finished; only the attendance changes."
+    ),
+    "attendance.tested_keep": "Keep the attendance as it is",
+    "attendance.tested_change": "Mark {status} all the same",
 }

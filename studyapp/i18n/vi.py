@@ -1854,4 +1854,22 @@ MESSAGES: dict[str, str] = {
     "quit.stay": "Tiếp tục làm bài",
     "quit.confirm": "Thoát",
     "quit.confirm_detail": "Đồng hồ dừng lại cho đến khi làm tiếp",
+    "home.turn_interrupted": "{name} đang làm dở bài kiểm tra của buổi {date} — làm tiếp",
+    "turns.interrupted": "{name} đang làm dở bài kiểm tra: chọn tên rồi nhấn Enter để làm tiếp.",
+    "resume.title_of": "Bài làm dở của {name}",
+    "resume.message_of": (
+        "{name} còn một bài {kind} làm dở, bắt đầu lúc {when}: đã trả lời {answered}/{size} câu."
+    ),
+    "attendance.tested_title": "Người này đã làm bài",
+    "attendance.tested_text": (
+        "{name} đã làm bài kiểm tra của buổi này. Ghi là {status} thì bài làm và điểm vẫn được "
+        "giữ và vẫn tính vào kết quả của buổi; chỉ điểm danh thay đổi. Ghi lại là có mặt lúc nào "
+        "cũng được."
+    ),
+    "attendance.tested_going": (
+        "{name} đang làm dở bài kiểm tra của buổi này. Ghi là {status} thì bài làm dở vẫn được "
+        "giữ, làm tiếp được; chỉ điểm danh thay đổi."
+    ),
+    "attendance.tested_keep": "Giữ nguyên điểm danh",
+    "attendance.tested_change": "Vẫn ghi là {status}",
 }

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from studyapp.ui.question_import_flow import QuestionImportFlow
     from studyapp.ui.quiz_flow import QuizFlow
     from studyapp.ui.screens.palette import Command
-    from studyapp.ui.session_flow import SessionFlow
+    from studyapp.ui.session_flow import InterruptedTurn, SessionFlow
 
 Clock = Callable[[], datetime]
 DARK, LIGHT = "textual-dark", "textual-light"
@@ -187,6 +187,15 @@ class StudyApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen) and screen.is_mounted:
                 self.call_later(screen.refresh_home)
+
+    def interrupted_turns(self) -> list[InterruptedTurn]:
+        """Session tests cut short (a crash), once the database is open; none otherwise."""
+        if self._store is None or self.store_problem is not None:
+            return []
+        try:
+            return self.sessions.interrupted_turns()
+        except StudyappError:
+            return []
 
     @property
     def catalog(self) -> Catalog:

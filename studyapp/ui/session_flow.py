@@ -210,6 +210,32 @@ class SessionFlow:
         except StudyappError as error:
             self._failed(error)
 
+    def mark_tested(self, screen: AttendanceScreen, row: MemberRow,
+                    status: AttendanceStatus) -> None:
+        """A new mark for a member who took the test: the PIN (when set), then
+        what it does to the result, then the mark."""
+        from studyapp.ui.screens.attendance import member_label  # noqa: PLC0415
+
+        label = member_label(row, screen.report.rows)
+        going = row.in_progress is not None and row.counted is None
+        text = tr("attendance.tested_going" if going else "attendance.tested_text", name=label,
+                  status=tr(f"attendance.{status.value}").lower())
+
+        def decided(choice: str | None) -> None:
+            if choice == "change":
+                self.mark(screen, row.member.id, status, row.note, highlight=row.member.id)
+
+        def with_pin(_pin: str | None) -> None:
+            self.app.push_screen(ChoiceDialog(
+                tr("attendance.tested_title"), text,
+                [DialogChoice("keep", tr("attendance.tested_keep"), key="q"),
+                 DialogChoice("change", tr("attendance.tested_change",
+                                           status=tr(f"attendance.{status.value}").lower()),
+                              key="d")],
+                on_escape="keep", dialog_id="tested-dialog"), decided)
+
+        self.ask_pin(screen.report.cell.id, with_pin)
+
     def ask_note(self, screen: AttendanceScreen, row: MemberRow) -> None:
         if row.attendance is None:
             self.app.notify(tr("attendance.mark_first"), severity="warning", markup=False)

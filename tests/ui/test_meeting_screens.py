@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from studyapp.quiz.plan import SessionSettings
 from studyapp.quiz.session import Mode
@@ -25,7 +25,7 @@ from studyapp.ui.screens.sessions import OpenSessionScreen
 from studyapp.ui.screens.turns import HandoverScreen, TurnsScreen
 from studyapp.ui.widgets.lesson_tree import LessonPicker
 from tests.conftest import Clock
-from tests.ui.conftest import build_app, member, one_of_each_type, start
+from tests.ui.conftest import build_app, keys_for, member, one_of_each_type, start
 from tests.ui.test_sessions import (
     NAMES,
     PIN,
@@ -308,3 +308,105 @@ async def test_ctrl_q_in_a_self_study_test_asks_without_a_pin() -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+def test_a_turn_cut_short_is_said_first_with_whose_it_is(tmp_path: Path) -> None:
+    """Item 16: after a crash nothing told the secretary a turn was interrupted."""
+    db = tmp_path / "crash.sqlite3"
+    clock = Clock()
+
+    async def cut_short() -> None:
+        app = build_app(db=db, clock=clock)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await open_turns(app, pilot)
+            await pick(pilot, NAMES[1])
+            quiz = app.screen
+            assert isinstance(quiz, QuizScreen)
+            await pilot.press(*keys_for(quiz.quiz.session.paper.items[0], right=True))
+            await pilot.pause()
+            app.exit()  # the battery dies
+
+    async def started_again() -> None:
+        app = build_app(db=db, clock=clock)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            turns = app.screen
+            assert isinstance(turns, TurnsScreen)
+            assert f"{NAMES[1]} đang làm dở bài kiểm tra" in screen_text(app)
+            assert turns.current is not None
+            assert turns.current.member.full_name == NAMES[1]
+            await pilot.press("escape", *PIN, "enter")  # the secretary leaves the turns
+            await pilot.pause()
+            home = app.screen
+            assert isinstance(home, HomeScreen)
+            menu = home.query_one("#home-menu", OptionList)
+            first = str(menu.get_option_at_index(0).prompt)
+            assert first == f"{NAMES[1]} đang làm dở bài kiểm tra của buổi 26/11/2026 — làm tiếp"
+            assert menu.highlighted == 0
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.pause()
+            assert app.screen.id == "who-dialog"
+            assert NAMES[1] in screen_text(app)
+            await pilot.press("c")
+            await pilot.pause()
+            quiz = app.screen
+            assert isinstance(quiz, QuizScreen)
+            assert set(quiz.quiz.session.responses) == {0}
+
+    asyncio.run(cut_short())
+    asyncio.run(started_again())
+
+
+async def test_the_unfinished_quiz_dialog_names_whose_quiz_it_is() -> None:
+    """Item 16: on a shared laptop “Bạn còn một bài…” spoke to whoever sat there."""
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        learner = member(app, "Lê Thị Mai")
+        await start(pilot, one_of_each_type(app.catalog), Mode.TEST)
+        app.pop_screen()  # left unfinished
+        await pilot.pause()
+        app.quizzes.offer_resume(again=True)
+        await pilot.pause()
+        assert app.screen.id == "resume-dialog"
+        text = screen_text(app)
+        assert f"{learner.name} còn một bài kiểm tra làm dở" in text
+        assert "Bạn" not in text
+
+
+async def test_changing_the_attendance_of_a_tested_member_needs_the_pin() -> None:
+    """Item 25: a tested member could be marked absent with no PIN and no word."""
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await a_finished_turn(app, pilot)
+        session_id = app.screen.report.session.id  # type: ignore[attr-defined]
+        await pilot.press("e", *PIN, "enter")
+        await pilot.pause()
+        attendance = app.screen
+        assert isinstance(attendance, AttendanceScreen)
+        await pilot.press("home", "v")  # An, who has finished
+        await pilot.pause()
+        assert app.screen.id == "pin-dialog"
+        await pilot.press(*PIN, "enter")
+        await pilot.pause()
+        assert app.screen.id == "tested-dialog"
+        assert "vẫn tính vào kết quả của buổi" in screen_text(app)
+        await pilot.press("q")  # keep it
+        await pilot.pause()
+
+        def an() -> AttendanceStatus | None:
+            return app.sessions._report(session_id).rows[0].attendance
+
+        assert an() is AttendanceStatus.PRESENT
+        await pilot.press("v", *PIN, "enter")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert an() is AttendanceStatus.ABSENT
+        await pilot.press("down", "c")  # Bình has not taken the test: no PIN asked
+        await pilot.pause()
+        assert app.screen is attendance

@@ -136,9 +136,8 @@ def test_a_whole_meeting(tmp_path: Path) -> None:
         app = build_app(db=db, clock=clock)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            await pilot.press("s", "enter")  # the cell's meetings; the open one goes on
             await pilot.pause()
-            turns = app.screen
+            turns = app.screen  # the turns were up when the program died: back to them
             assert isinstance(turns, TurnsScreen)
             assert "đang làm dở" in screen_text(app)
             # Dung goes on where she stopped, her first answer kept.

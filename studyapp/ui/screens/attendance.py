@@ -118,6 +118,11 @@ class AttendanceScreen(StudyScreen[None]):
         if row is None:
             return
         following = self._next_id(row.member.id)
+        if (row.counted is not None or row.in_progress is not None) and \
+                row.attendance is not AttendanceStatus(status):
+            # The member took the test: the secretary's decision, said what it does.
+            self.study_app.sessions.mark_tested(self, row, AttendanceStatus(status))
+            return
         self.study_app.sessions.mark(self, row.member.id, AttendanceStatus(status),
                                        row.note, highlight=following)
         # The cursor moved on by itself: a note asked now (“p” then “g”: the

@@ -83,9 +83,14 @@ class TurnsScreen(StudyScreen[None]):
         rows = self.present
         done = sum(1 for row in rows if row.counted is not None and row.in_progress is None)
         going = sum(1 for row in rows if row.in_progress is not None)
-        self.query_one("#turns-counts", Static).update(Content(tr(
-            "turns.counts", done=done, present=len(rows), going=going,
-            to_go=len(rows) - done - going)))
+        counts = Content(tr("turns.counts", done=done, present=len(rows), going=going,
+                            to_go=len(rows) - done - going))
+        cut_short = [row for row in rows if row.in_progress is not None]
+        if cut_short:  # a crash, or left with the PIN: who goes on first
+            counts = Content("\n").join([counts, Content.styled(tr(
+                "turns.interrupted", name=member_label(cut_short[0], report.rows)),
+                "bold $text-warning")])
+        self.query_one("#turns-counts", Static).update(counts)
         listing = self.query_one(OptionList)
         current = listing.highlighted_option.id if listing.highlighted_option else None
         listing.set_options([
@@ -95,8 +100,9 @@ class TurnsScreen(StudyScreen[None]):
         ids = [row.member.id for row in rows]
         if current in ids:
             listing.highlighted = ids.index(current)
-        else:  # the first still to go
-            waiting = [i for i, row in enumerate(rows) if row.counted is None]
+        else:  # the first whose test was cut short, or else the first still to go
+            waiting = [i for i, row in enumerate(rows) if row.in_progress is not None] or \
+                [i for i, row in enumerate(rows) if row.counted is None]
             listing.highlighted = waiting[0] if waiting else (0 if ids else None)
 
     @property
