@@ -1858,4 +1858,8 @@ MESSAGES: dict[str, str] = {
     ),
     "attendance.tested_keep": "Keep the attendance as it is",
     "attendance.tested_change": "Mark {status} all the same",
+    "summary.retake_mark": "(try {number})",
+    "help.quiz.type_keys": "Typing",
+    "help.quiz.type": "type the answer (diacritics, Telex or VNI optional)",
+    "help.quiz.enter_test": "answer and go to the next unanswered question",
 }

@@ -1872,4 +1872,8 @@ MESSAGES: dict[str, str] = {
     ),
     "attendance.tested_keep": "Giữ nguyên điểm danh",
     "attendance.tested_change": "Vẫn ghi là {status}",
+    "summary.retake_mark": "(lần {number})",
+    "help.quiz.type_keys": "Gõ chữ",
+    "help.quiz.type": "gõ câu trả lời (không dấu, Telex hay VNI đều được)",
+    "help.quiz.enter_test": "trả lời và sang câu chưa trả lời tiếp theo",
 }

@@ -293,19 +293,24 @@ class StudyApp(App[None]):
         if isinstance(screen, HelpScreen):
             return
         rows: list[KeyRow] = list(getattr(screen, "help_rows", list)())
+        hidden: frozenset[str] = getattr(screen, "HELP_HIDDEN_ACTIONS", frozenset())
         seen: set[str] = set()
+        explained = {key for key, _ in rows}  # the screen's own words for a key come first
         for key, active in screen.active_bindings.items():
             binding = active.binding
             # Only the program's own keys, in the interface language: the
             # widgets' built-in ones (Textual's, in English) are the general keys.
-            if not has_message(binding.description) or not active.enabled:
+            if not has_message(binding.description) or not active.enabled or \
+                    binding.action in hidden:
                 continue
             text = binding_text(binding)
-            if text in seen:
+            shown = self.get_key_display(binding) or key
+            if text in seen or shown in explained:
                 continue
             seen.add(text)
-            rows.append((self.get_key_display(binding) or key, text))
-        self.push_screen(HelpScreen(rows, screen.sub_title or self.title))
+            rows.append((shown, text))
+        self.push_screen(HelpScreen(rows, screen.sub_title or self.title,
+                                    skip_general=getattr(screen, "HELP_GENERAL_SKIP", ())))
 
     def action_palette(self) -> None:
         """Find a command or a lesson by typing (diacritics optional)."""

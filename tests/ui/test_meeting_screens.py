@@ -19,8 +19,10 @@ from studyapp.ui.modals.form import FormDialog
 from studyapp.ui.screens.attendance import AttendanceScreen
 from studyapp.ui.screens.help import HelpScreen
 from studyapp.ui.screens.home import HomeScreen
+from studyapp.ui.screens.learner import LearnerScreen
 from studyapp.ui.screens.palette import PaletteScreen
 from studyapp.ui.screens.quiz import QuizScreen
+from studyapp.ui.screens.search import SearchScreen
 from studyapp.ui.screens.sessions import OpenSessionScreen
 from studyapp.ui.screens.turns import HandoverScreen, TurnsScreen
 from studyapp.ui.widgets.lesson_tree import LessonPicker
@@ -410,3 +412,51 @@ async def test_changing_the_attendance_of_a_tested_member_needs_the_pin() -> Non
         await pilot.press("down", "c")  # Bình has not taken the test: no PIN asked
         await pilot.pause()
         assert app.screen is attendance
+
+
+async def test_down_from_the_typing_box_lands_on_the_first_name_and_result() -> None:
+    """Item 27: Down from a text box skipped the first name (or search result)."""
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        roster(app, NAMES[:3])
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, LearnerScreen)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.learner is not None
+        assert app.learner.name == NAMES[0]
+        await pilot.press("slash")
+        await pilot.pause()
+        search = pilot.app.screen  # (app.screen is still the learner's to mypy)
+        assert isinstance(search, SearchScreen)
+        await pilot.press(*"kien dinh")
+        await pilot.pause()
+        assert len(search._hits) > 1
+        await pilot.press("down")
+        await pilot.pause()
+        assert search.query_one(OptionList).highlighted == 0
+
+
+async def test_the_help_during_a_test_lists_only_keys_that_work_there() -> None:
+    """Item 27: the help listed Ctrl+P, Tab, D/S and two meanings of Enter
+    on a single-choice question of a test."""
+    app = build_app()
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.pause()
+        member(app)
+        paper = one_of_each_type(app.catalog)
+        quiz = await start(pilot, paper, Mode.TEST)
+        single = next(i for i, item in enumerate(paper.items) if item.question.type == "single")
+        await quiz.go_to_question(single)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        lines = screen_text(app).splitlines()
+        keys = [line.split()[0] for line in lines if line.strip()]
+        assert "Ctrl+P" not in keys  # no palette during a quiz
+        assert "Tab" not in keys
+        assert not any(line.startswith("D, S") for line in lines)
+        assert keys.count("Enter") == 1
+        assert {"Ctrl+S", "Esc", "Ctrl+Q"} <= set(keys)

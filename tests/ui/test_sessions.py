@@ -203,6 +203,7 @@ def test_a_whole_meeting(tmp_path: Path) -> None:
             await pilot.press("2")
             await pilot.pause()
             assert "làm lại 1 lần" in screen_text(app)
+            assert "(lần 2)" in screen_text(app)  # the retake marked by its score
             await pilot.press("3", "enter")
             await pilot.pause()
             item = app.screen

@@ -78,7 +78,9 @@ class LearnerScreen(StudyScreen[Learner | None]):
         options.append(Option(_action(tr("learner.guest"), tr("learner.guest_detail")), id=GUEST))
         names = self.query_one(OptionList)
         names.set_options(options)
-        names.highlighted = next(i for i, option in enumerate(options) if not option.disabled)
+        # Nothing highlighted until the arrows move: the first Down from the
+        # typing box lands on the first name, not the second (Enter takes the first).
+        names.highlighted = None
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -100,7 +102,10 @@ class LearnerScreen(StudyScreen[Learner | None]):
         self._choose(event.option_id)
 
     def action_choose(self) -> None:
-        option = self.query_one(OptionList).highlighted_option
+        names = self.query_one(OptionList)
+        option = names.highlighted_option or next(
+            (names.get_option_at_index(i) for i in range(names.option_count)
+             if not names.get_option_at_index(i).disabled), None)
         if option is not None:
             self._choose(option.id)
 
