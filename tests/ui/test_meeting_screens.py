@@ -19,10 +19,8 @@ from studyapp.ui.modals.form import FormDialog
 from studyapp.ui.screens.attendance import AttendanceScreen
 from studyapp.ui.screens.help import HelpScreen
 from studyapp.ui.screens.home import HomeScreen
-from studyapp.ui.screens.learner import LearnerScreen
 from studyapp.ui.screens.palette import PaletteScreen
 from studyapp.ui.screens.quiz import QuizScreen
-from studyapp.ui.screens.search import SearchScreen
 from studyapp.ui.screens.sessions import OpenSessionScreen
 from studyapp.ui.screens.turns import HandoverScreen, TurnsScreen
 from studyapp.ui.widgets.lesson_tree import LessonPicker
@@ -412,31 +410,6 @@ async def test_changing_the_attendance_of_a_tested_member_needs_the_pin() -> Non
         await pilot.press("down", "c")  # Bình has not taken the test: no PIN asked
         await pilot.pause()
         assert app.screen is attendance
-
-
-async def test_down_from_the_typing_box_lands_on_the_first_name_and_result() -> None:
-    """Item 27: Down from a text box skipped the first name (or search result)."""
-    app = build_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        roster(app, NAMES[:3])
-        await pilot.press("n")
-        await pilot.pause()
-        assert isinstance(app.screen, LearnerScreen)
-        await pilot.press("down", "enter")
-        await pilot.pause()
-        assert app.learner is not None
-        assert app.learner.name == NAMES[0]
-        await pilot.press("slash")
-        await pilot.pause()
-        search = pilot.app.screen  # (app.screen is still the learner's to mypy)
-        assert isinstance(search, SearchScreen)
-        await pilot.press(*"kien dinh")
-        await pilot.pause()
-        assert len(search._hits) > 1
-        await pilot.press("down")
-        await pilot.pause()
-        assert search.query_one(OptionList).highlighted == 0
 
 
 async def test_the_help_during_a_test_lists_only_keys_that_work_there() -> None:

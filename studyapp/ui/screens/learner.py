@@ -78,9 +78,7 @@ class LearnerScreen(StudyScreen[Learner | None]):
         options.append(Option(_action(tr("learner.guest"), tr("learner.guest_detail")), id=GUEST))
         names = self.query_one(OptionList)
         names.set_options(options)
-        # Nothing highlighted until the arrows move: the first Down from the
-        # typing box lands on the first name, not the second (Enter takes the first).
-        names.highlighted = None
+        names.highlighted = next(i for i, option in enumerate(options) if not option.disabled)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -102,10 +100,7 @@ class LearnerScreen(StudyScreen[Learner | None]):
         self._choose(event.option_id)
 
     def action_choose(self) -> None:
-        names = self.query_one(OptionList)
-        option = names.highlighted_option or next(
-            (names.get_option_at_index(i) for i in range(names.option_count)
-             if not names.get_option_at_index(i).disabled), None)
+        option = self.query_one(OptionList).highlighted_option
         if option is not None:
             self._choose(option.id)
 

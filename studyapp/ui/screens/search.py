@@ -97,9 +97,7 @@ class SearchScreen(StudyModal[SearchResult | None]):
             result_option(hit, self._where(hit), index, truefalse=hit.kind == "question"
                           and catalog.question(hit.id).type == "truefalse")
             for index, hit in enumerate(self._hits))
-        # Nothing highlighted until the arrows move: the first Down from the
-        # typing box lands on the first result, not the second (Enter opens the first).
-        results.highlighted = None
+        results.highlighted = 0
         status.update(Content(tr("search.count", count=format_count(len(self._hits)),
                                  query=query)))
 
@@ -122,8 +120,6 @@ class SearchScreen(StudyModal[SearchResult | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         highlighted = self.query_one(OptionList).highlighted
-        if highlighted is None and self._hits:
-            highlighted = 0
         if highlighted is not None and highlighted < len(self._hits):
             self._choose(highlighted)
 
