@@ -1906,4 +1906,35 @@ MESSAGES: dict[str, str] = {
         "{name} is answering on a phone. To go on at this laptop, the secretary frees the name "
         "(d, then g) or ends the phone round."
     ),
+    # --- i14a ---
+    "quit.title": "Quit the program?",
+    "quit.text": (
+        "A quiz is in progress. Every answer given is saved; next time the program starts, the "
+        "quiz goes on from the first unanswered question."
+    ),
+    "quit.stay": "Go on with the quiz",
+    "quit.confirm": "Quit",
+    "quit.confirm_detail": "The clock stops until the quiz goes on",
+    "home.turn_interrupted": "{name} did not finish the test of the {date} session — go on",
+    "turns.interrupted": "{name} did not finish the test: pick the name and press Enter to go on.",
+    "resume.title_of": "{name}'s unfinished quiz",
+    "resume.message_of": (
+        "{name} has an unfinished {kind}, started {when}: {answered}/{size} questions answered."
+    ),
+    "attendance.tested_title": "This member took the test",
+    "attendance.tested_text": (
+        "{name} took this session's test. Marked {status}, the answers and the score are kept "
+        "and still count in the session's results; only the attendance changes. It can be set "
+        "back to present at any time."
+    ),
+    "attendance.tested_going": (
+        "{name} is in the middle of this session's test. Marked {status}, the unfinished test is "
+        "kept and can still be finished; only the attendance changes."
+    ),
+    "attendance.tested_keep": "Keep the attendance as it is",
+    "attendance.tested_change": "Mark {status} all the same",
+    "summary.retake_mark": "(try {number})",
+    "help.quiz.type_keys": "Typing",
+    "help.quiz.type": "type the answer (diacritics, Telex or VNI optional)",
+    "help.quiz.enter_test": "answer and go to the next unanswered question",
 }

@@ -1921,4 +1921,35 @@ MESSAGES: dict[str, str] = {
         "{name} đang làm bài trên điện thoại. Để làm tiếp trên máy này, bí thư giải phóng tên "
         "(d, rồi g) hoặc kết thúc vòng thi trên điện thoại."
     ),
+    # --- i14a ---
+    "quit.title": "Thoát chương trình?",
+    "quit.text": (
+        "Đang làm bài dở. Các câu đã trả lời đều đã được lưu; lần sau mở chương trình, bài sẽ "
+        "tiếp tục từ câu chưa trả lời."
+    ),
+    "quit.stay": "Tiếp tục làm bài",
+    "quit.confirm": "Thoát",
+    "quit.confirm_detail": "Đồng hồ dừng lại cho đến khi làm tiếp",
+    "home.turn_interrupted": "{name} đang làm dở bài kiểm tra của buổi {date} — làm tiếp",
+    "turns.interrupted": "{name} đang làm dở bài kiểm tra: chọn tên rồi nhấn Enter để làm tiếp.",
+    "resume.title_of": "Bài làm dở của {name}",
+    "resume.message_of": (
+        "{name} còn một bài {kind} làm dở, bắt đầu lúc {when}: đã trả lời {answered}/{size} câu."
+    ),
+    "attendance.tested_title": "Người này đã làm bài",
+    "attendance.tested_text": (
+        "{name} đã làm bài kiểm tra của buổi này. Ghi là {status} thì bài làm và điểm vẫn được "
+        "giữ và vẫn tính vào kết quả của buổi; chỉ điểm danh thay đổi. Ghi lại là có mặt lúc nào "
+        "cũng được."
+    ),
+    "attendance.tested_going": (
+        "{name} đang làm dở bài kiểm tra của buổi này. Ghi là {status} thì bài làm dở vẫn được "
+        "giữ, làm tiếp được; chỉ điểm danh thay đổi."
+    ),
+    "attendance.tested_keep": "Giữ nguyên điểm danh",
+    "attendance.tested_change": "Vẫn ghi là {status}",
+    "summary.retake_mark": "(lần {number})",
+    "help.quiz.type_keys": "Gõ chữ",
+    "help.quiz.type": "gõ câu trả lời (không dấu, Telex hay VNI đều được)",
+    "help.quiz.enter_test": "trả lời và sang câu chưa trả lời tiếp theo",
 }

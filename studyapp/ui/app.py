@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from studyapp.config import ConfigWriteError, Settings, set_config_value
 from studyapp.content.catalog import Catalog
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from studyapp.ui.question_import_flow import QuestionImportFlow
     from studyapp.ui.quiz_flow import QuizFlow
     from studyapp.ui.screens.palette import Command
-    from studyapp.ui.session_flow import SessionFlow
+    from studyapp.ui.session_flow import InterruptedTurn, SessionFlow
 
 Clock = Callable[[], datetime]
 DARK, LIGHT = "textual-dark", "textual-light"
@@ -105,7 +105,16 @@ class StudyApp(App[None]):
             self.library.load_everything()
         else:
             self.store_opened(*self.read_learner())
-            self.call_later(self.quizzes.offer_resume)
+            self.call_later(self.offer_at_start)
+
+    def offer_at_start(self) -> None:
+        """Once the database and the banks are there: back to the meeting's
+        turns if a session's were up when the program stopped, otherwise the
+        learner's unfinished quiz, if any."""
+        if self.store_problem is None and self.catalog.questions and \
+                self.sessions.restore_meeting():
+            return
+        self.quizzes.offer_resume()
 
     def _apply_keymap(self) -> None:
         """The config file's `[keys]`, for the bindings that exist (the others are named)."""
@@ -179,6 +188,15 @@ class StudyApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen) and screen.is_mounted:
                 self.call_later(screen.refresh_home)
+
+    def interrupted_turns(self) -> list[InterruptedTurn]:
+        """Session tests cut short (a crash), once the database is open; none otherwise."""
+        if self._store is None or self.store_problem is not None:
+            return []
+        try:
+            return self.sessions.interrupted_turns()
+        except StudyappError:
+            return []
 
     @property
     def catalog(self) -> Catalog:
@@ -283,19 +301,24 @@ class StudyApp(App[None]):
         if isinstance(screen, HelpScreen):
             return
         rows: list[KeyRow] = list(getattr(screen, "help_rows", list)())
+        hidden: frozenset[str] = getattr(screen, "HELP_HIDDEN_ACTIONS", frozenset())
         seen: set[str] = set()
+        explained = {key for key, _ in rows}  # the screen's own words for a key come first
         for key, active in screen.active_bindings.items():
             binding = active.binding
             # Only the program's own keys, in the interface language: the
             # widgets' built-in ones (Textual's, in English) are the general keys.
-            if not has_message(binding.description) or not active.enabled:
+            if not has_message(binding.description) or not active.enabled or \
+                    binding.action in hidden:
                 continue
             text = binding_text(binding)
-            if text in seen:
+            shown = self.get_key_display(binding) or key
+            if text in seen or shown in explained:
                 continue
             seen.add(text)
-            rows.append((self.get_key_display(binding) or key, text))
-        self.push_screen(HelpScreen(rows, screen.sub_title or self.title))
+            rows.append((shown, text))
+        self.push_screen(HelpScreen(rows, screen.sub_title or self.title,
+                                    skip_general=getattr(screen, "HELP_GENERAL_SKIP", ())))
 
     def action_palette(self) -> None:
         """Find a command or a lesson by typing (diacritics optional)."""
@@ -304,6 +327,9 @@ class StudyApp(App[None]):
 
         if isinstance(self.screen, PaletteScreen | QuizScreen):
             return
+        if any(isinstance(screen, QuizScreen) for screen in self.screen_stack) and \
+                self.sessions.session_of_quiz() is not None:
+            return  # a session's test, under the help: nothing else is reachable
         self.push_screen(PaletteScreen(self.palette_commands()), self._palette_done)
 
     def _palette_done(self, command: Command | None) -> None:
@@ -330,6 +356,35 @@ class StudyApp(App[None]):
             name = {"up": "↑", "down": "↓", "left": "←", "right": "→"}.get(rest, rest.upper())
             return f"{modifier.capitalize()}+{name}"
         return super().get_key_display(binding)
+
+    async def action_quit(self) -> None:
+        """Quit; in the middle of a test, only once asked (and in a session's
+        test, with the PIN: the secretary's decision)."""
+        from studyapp.ui.modals.choice import ChoiceDialog, DialogChoice  # noqa: PLC0415
+        from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
+
+        if not any(isinstance(screen, QuizScreen) for screen in self.screen_stack):
+            self.exit()
+            return
+        if isinstance(self.screen, ChoiceDialog) and self.screen.id == "quit-dialog":
+            return
+
+        def decided(choice: str | None) -> None:
+            if choice == "quit":
+                self.exit()
+
+        def ask(_pin: str | None) -> None:
+            self.push_screen(ChoiceDialog(
+                tr("quit.title"), tr("quit.text"),
+                [DialogChoice("stay", tr("quit.stay"), key="t"),
+                 DialogChoice("quit", tr("quit.confirm"), tr("quit.confirm_detail"), key="q")],
+                on_escape="stay", dialog_id="quit-dialog"), decided)
+
+        session = self.sessions.session_of_quiz()
+        if session is None:
+            ask(None)
+        elif not (isinstance(self.screen, ModalScreen) and self.screen.id == "pin-dialog"):
+            self.sessions.ask_pin(session.cell_id, ask)
 
     def action_help_quit(self) -> None:
         # Ctrl+C in a terminal usually means "stop": say how to quit here.

@@ -64,7 +64,7 @@ class ContentFlow:
         self.__dict__.pop("search_index", None)  # built again, questions included
         for screen in self.app.screen_stack:
             screen.post_message(ContentLoaded())
-        self.app.call_later(self.app.quizzes.offer_resume)
+        self.app.call_later(self.app.offer_at_start)
 
     @property
     def lessons_read_count(self) -> int | None:

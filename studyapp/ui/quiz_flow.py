@@ -74,8 +74,11 @@ class QuizFlow:
             answered = len(self.app.store.answers(attempt.id))
         except StudyappError:
             answered = 0
-        message = tr("resume.message", kind=kind.lower(), when=format_when(attempt.started_at),
-                     answered=answered, size=len(attempt.paper["items"]))
+        # Whose quiz, by name: on a shared laptop the person at the keyboard
+        # may not be the one remembered.
+        message = tr("resume.message_of", name=learner.name, kind=kind.lower(),
+                     when=format_when(attempt.started_at), answered=answered,
+                     size=len(attempt.paper["items"]))
         if answered:
             message += " " + tr("resume.kept")
 
@@ -97,7 +100,7 @@ class QuizFlow:
 
         self.resume_offered = True
         self.app.push_screen(ChoiceDialog(
-            tr("resume.title"), message,
+            tr("resume.title_of", name=learner.name), message,
             [DialogChoice("resume", tr("resume.resume"), tr("resume.resume_detail"), key="t"),
              DialogChoice("abandon", tr("resume.abandon"), tr("resume.abandon_detail"), key="b"),
              DialogChoice("later", tr("resume.later"), key="s")],

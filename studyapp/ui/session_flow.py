@@ -7,6 +7,7 @@ next. It belongs to the app (`app.sessions`), which owns the store.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from studyapp.errors import StudyappError
@@ -18,13 +19,27 @@ from studyapp.ui.pin_gate import PinGate
 if TYPE_CHECKING:
 
     from studyapp.store.live import RecordedQuiz
-    from studyapp.store.models import AttendanceStatus, Cell, Member
+    from studyapp.store.models import AttendanceStatus, Cell, Member, StudySession
     from studyapp.store.report import MemberRow, SessionReport
     from studyapp.ui.app import StudyApp
     from studyapp.ui.screens.attendance import AttendanceScreen
     from studyapp.ui.screens.sessions import SessionsScreen
     from studyapp.ui.screens.summary import SummaryScreen
     from studyapp.ui.screens.turns import TurnsScreen
+
+MEETING_KEY = "meeting.turns"
+"""The `meta` key of the session whose turns screen is up on this laptop
+(empty once the secretary has left it): a restart returns to it."""
+
+
+@dataclass(frozen=True)
+class InterruptedTurn:
+    """A member's session test left unfinished (a crash, a dead battery)."""
+
+    session: StudySession
+    member: Member
+    attempt_id: str
+
 
 class SessionFlow:
     """What the secretary and the members do during a cell meeting."""
@@ -195,6 +210,32 @@ class SessionFlow:
         except StudyappError as error:
             self._failed(error)
 
+    def mark_tested(self, screen: AttendanceScreen, row: MemberRow,
+                    status: AttendanceStatus) -> None:
+        """A new mark for a member who took the test: the PIN (when set), then
+        what it does to the result, then the mark."""
+        from studyapp.ui.screens.attendance import member_label  # noqa: PLC0415
+
+        label = member_label(row, screen.report.rows)
+        going = row.in_progress is not None and row.counted is None
+        text = tr("attendance.tested_going" if going else "attendance.tested_text", name=label,
+                  status=tr(f"attendance.{status.value}").lower())
+
+        def decided(choice: str | None) -> None:
+            if choice == "change":
+                self.mark(screen, row.member.id, status, row.note, highlight=row.member.id)
+
+        def with_pin(_pin: str | None) -> None:
+            self.app.push_screen(ChoiceDialog(
+                tr("attendance.tested_title"), text,
+                [DialogChoice("keep", tr("attendance.tested_keep"), key="q"),
+                 DialogChoice("change", tr("attendance.tested_change",
+                                           status=tr(f"attendance.{status.value}").lower()),
+                              key="d")],
+                on_escape="keep", dialog_id="tested-dialog"), decided)
+
+        self.ask_pin(screen.report.cell.id, with_pin)
+
     def ask_note(self, screen: AttendanceScreen, row: MemberRow) -> None:
         if row.attendance is None:
             self.app.notify(tr("attendance.mark_first"), severity="warning", markup=False)
@@ -203,8 +244,10 @@ class SessionFlow:
 
         def done(values: FormValues | None) -> None:
             if values is not None:
+                # The cursor stays where it is (after “p”, “g”: on the next member).
+                current = screen.current
                 self.mark(screen, row.member.id, status, values["note"],
-                          highlight=row.member.id)
+                          highlight=current.member.id if current else row.member.id)
 
         self.app.push_screen(FormDialog(
             tr("attendance.note_title", name=row.member.full_name), "",
@@ -264,9 +307,13 @@ class SessionFlow:
                         for row in unmarked:
                             self.store.set_attendance(report.session.id, row.member.id,
                                                       AttendanceStatus.ABSENT)
+                        fresh = self._report(report.session.id)
                     except StudyappError as error:
                         self._failed(error)
                         return
+                    # The screen's report still has them unmarked: asked again
+                    # from it, the same dialog would open a second time.
+                    screen.show(fresh)
                     self.attendance_done(screen)
 
             self.app.push_screen(ChoiceDialog(
@@ -295,6 +342,7 @@ class SessionFlow:
         if report is None:
             return
         if report.session.closed:
+            self.meeting_left()
             screen.dismiss()  # closed from its summary: no more turns
         else:
             screen.show(report)
@@ -408,6 +456,89 @@ class SessionFlow:
         if isinstance(self.app.screen, QuizScreen):
             self.app.pop_screen()
         self.app.notify(tr("turns.left"), markup=False, timeout=6)
+
+    # --- the meeting on this laptop -----------------------------------------------------------
+
+    def meeting_on(self) -> bool:
+        """Whether a session's turns are up (under whatever is shown): members
+        take the laptop in turns, so nothing may change the learner or show results."""
+        from studyapp.ui.screens.turns import TurnsScreen  # noqa: PLC0415
+
+        return any(isinstance(screen, TurnsScreen) for screen in self.app.screen_stack)
+
+    def meeting_shown(self, session_id: str) -> None:
+        """The turns screen is up: a restart comes back to it."""
+        try:
+            self.store.set_meta_value(MEETING_KEY, session_id)
+        except StudyappError as error:
+            self._failed(error)
+
+    def meeting_left(self) -> None:
+        """The secretary left the turns (with the PIN) or closed the session."""
+        try:
+            self.store.set_meta_value(MEETING_KEY, "")
+        except StudyappError as error:
+            self._failed(error)
+
+    def restore_meeting(self) -> bool:
+        """At start: the turns screen of the session that was up when the
+        program stopped, if it is still open (leaving it needs the PIN)."""
+        from studyapp.ui.screens.turns import TurnsScreen  # noqa: PLC0415
+
+        if self.app.store_problem is not None or self.meeting_on():
+            return self.meeting_on()
+        try:
+            session_id = self.store.meta_value(MEETING_KEY)
+            report = self._report(session_id) if session_id else None
+        except StudyappError:
+            report = None  # the session is gone: nothing to come back to
+        if report is None or report.session.closed:
+            if report is not None:
+                self.meeting_left()
+            return False
+        self.app.push_screen(TurnsScreen(report))
+        return True
+
+    def interrupted_turns(self) -> list[InterruptedTurn]:
+        """The session tests left unfinished in sessions still open, oldest first."""
+        turns = []
+        for attempt in self.store.unfinished_attempts():
+            if attempt.session_id is None or attempt.member_id is None:
+                continue
+            session = self.store.session(attempt.session_id)
+            if not session.closed:
+                turns.append(InterruptedTurn(session, self.store.member(attempt.member_id),
+                                             attempt.id))
+        return turns
+
+    def resume_turn(self, turn: InterruptedTurn) -> None:
+        """From the home screen: the session's turns, then “are you …?”."""
+        from studyapp.ui.screens.turns import TurnsScreen  # noqa: PLC0415
+
+        report = self._report_or_say(turn.session.id)
+        if report is None:
+            return
+        if not self.meeting_on():
+            self.app.push_screen(TurnsScreen(report))
+        screen = next(s for s in reversed(self.app.screen_stack) if isinstance(s, TurnsScreen))
+        row = next((r for r in report.rows if r.member.id == turn.member.id), None)
+        if row is not None and row.in_progress is not None:
+            self.app.call_later(self.ask_who, screen, row)
+
+    def session_of_quiz(self) -> StudySession | None:
+        """The session of the test being taken on screen, if it is a session's."""
+        from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
+
+        for screen in reversed(self.app.screen_stack):
+            if isinstance(screen, QuizScreen):
+                session_id = screen.quiz.attempt.session_id
+                if session_id is None:
+                    return None
+                try:
+                    return self.store.session(session_id)  # type: ignore[no-any-return]
+                except StudyappError:
+                    return None
+        return None
 
     # --- the secretary ------------------------------------------------------------------------
 

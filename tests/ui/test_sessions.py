@@ -18,6 +18,7 @@ from studyapp.ui.app import StudyApp
 from studyapp.ui.modals.choice import ChoiceDialog
 from studyapp.ui.modals.form import FormDialog
 from studyapp.ui.screens.attendance import AttendanceScreen
+from studyapp.ui.screens.home import HomeScreen
 from studyapp.ui.screens.quiz import QuizScreen
 from studyapp.ui.screens.sessions import OpenSessionScreen, SessionsScreen
 from studyapp.ui.screens.summary import ItemScreen, SummaryScreen
@@ -99,7 +100,7 @@ def test_a_whole_meeting(tmp_path: Path) -> None:
             form = app.screen
             assert isinstance(form, OpenSessionScreen)
             assert form.query_one("#open-date", Input).value == "26/11/2026"  # today
-            await pilot.press("tab", "tab", "tab", "ctrl+a", "ctrl+k", "3")  # three questions
+            await pilot.press(*["tab"] * 4, "ctrl+a", "ctrl+k", "3")  # three questions
             await pilot.press("ctrl+s")
             await pilot.pause()
             attendance = app.screen
@@ -136,9 +137,8 @@ def test_a_whole_meeting(tmp_path: Path) -> None:
         app = build_app(db=db, clock=clock)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            await pilot.press("s", "enter")  # the cell's meetings; the open one goes on
             await pilot.pause()
-            turns = app.screen
+            turns = app.screen  # the turns were up when the program died: back to them
             assert isinstance(turns, TurnsScreen)
             assert "đang làm dở" in screen_text(app)
             # Dung goes on where she stopped, her first answer kept.
@@ -203,6 +203,7 @@ def test_a_whole_meeting(tmp_path: Path) -> None:
             await pilot.press("2")
             await pilot.pause()
             assert "làm lại 1 lần" in screen_text(app)
+            assert "(lần 2)" in screen_text(app)  # the retake marked by its score
             await pilot.press("3", "enter")
             await pilot.pause()
             item = app.screen
@@ -228,7 +229,8 @@ def test_a_whole_meeting(tmp_path: Path) -> None:
             assert "Đóng buổi" not in keys
             await pilot.press("escape")
             await pilot.pause()
-            assert isinstance(app.screen, SessionsScreen)  # the turns went with the session
+            # The turns went with the session (restored at start, they were over home).
+            assert isinstance(app.screen, HomeScreen)
 
         # The database holds it all.
         report = session_report(app.store, app.catalog, session_id)

@@ -45,7 +45,8 @@ def status_text(status: AttendanceStatus | None) -> Content:
 
 class AttendanceScreen(StudyScreen[None]):
     """The roster in roster order; c, p, v mark the highlighted member and move
-    on; g writes a note; a adds a member on the spot; Enter goes to the test."""
+    on; g writes a note (right after a mark: for the member just marked); a
+    adds a member on the spot; Enter goes to the test."""
 
     DEFAULT_CSS = stylesheet(__file__)
 
@@ -62,6 +63,8 @@ class AttendanceScreen(StudyScreen[None]):
     def __init__(self, report: SessionReport) -> None:
         super().__init__()
         self.report = report
+        self._just_marked: tuple[str, str] | None = None
+        """The member just marked, and the one the cursor moved on to."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -115,8 +118,32 @@ class AttendanceScreen(StudyScreen[None]):
         if row is None:
             return
         following = self._next_id(row.member.id)
+        if (row.counted is not None or row.in_progress is not None) and \
+                row.attendance is not AttendanceStatus(status):
+            # The member took the test: the secretary's decision, said what it does.
+            self.study_app.sessions.mark_tested(self, row, AttendanceStatus(status))
+            return
         self.study_app.sessions.mark(self, row.member.id, AttendanceStatus(status),
                                        row.note, highlight=following)
+        # The cursor moved on by itself: a note asked now (“p” then “g”: the
+        # reason for being excused) is for the member just marked.
+        self._just_marked = (row.member.id, following) if following != row.member.id else None
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # The secretary moved the cursor: `g` is for the highlighted member again.
+        if self._just_marked is not None and event.option.id != self._just_marked[1]:
+            self._just_marked = None
+
+    @property
+    def note_row(self) -> MemberRow | None:
+        """Whose note `g` writes: the member just marked, while the cursor
+        stays where marking moved it; otherwise the highlighted member."""
+        current = self.current
+        if self._just_marked is not None and current is not None and \
+                current.member.id == self._just_marked[1]:
+            marked = self._just_marked[0]
+            return next((row for row in self.report.rows if row.member.id == marked), current)
+        return current
 
     def _next_id(self, member_id: str) -> str:
         ids = [row.member.id for row in self.report.rows]
@@ -124,7 +151,7 @@ class AttendanceScreen(StudyScreen[None]):
         return ids[min(index + 1, len(ids) - 1)]
 
     def action_note(self) -> None:
-        row = self.current
+        row = self.note_row
         if row is not None:
             self.study_app.sessions.ask_note(self, row)
 

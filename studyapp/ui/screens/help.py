@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -49,10 +49,13 @@ class HelpScreen(StudyModal[None]):
         Binding("escape,q,question_mark", "close", "key.close", id="help.close"),
     ]
 
-    def __init__(self, screen_keys: Sequence[KeyRow], screen_name: str) -> None:
+    def __init__(self, screen_keys: Sequence[KeyRow], screen_name: str, *,
+                 skip_general: Collection[str] = ()) -> None:
         super().__init__()
         self._screen_keys = list(screen_keys)
         self._screen_name = screen_name
+        self._skip_general = set(skip_general)
+        """General keys that do nothing on the screen it was opened from."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
@@ -64,7 +67,7 @@ class HelpScreen(StudyModal[None]):
             # The general keys this screen does not give another meaning to.
             taken = {part for key, _ in self._screen_keys for part in key.split()}
             general = [(key, tr(text)) for key, text in GENERAL_KEYS
-                       if not taken.intersection(key.split())]
+                       if not taken.intersection(key.split()) and key not in self._skip_general]
             yield Static(Content(tr("help.general_keys")), classes="help-heading")
             yield Static(_table(general))
             yield Static(Content(tr("help.mouse")), classes="help-note")

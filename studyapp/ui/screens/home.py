@@ -115,6 +115,13 @@ class HomeScreen(StudyScreen[None]):
 
     def _menu(self) -> list[Option]:
         options = []
+        # A member's turn cut short (a crash, a dead battery): said first, to go on with.
+        for turn in self.study_app.interrupted_turns():
+            text = tr("home.turn_interrupted", name=turn.member.full_name,
+                      date=format_date(turn.session.held_on))
+            name = len(turn.member.full_name)
+            options.append(Option(Content(text, spans=[Span(0, name, "bold $text-warning")]),
+                                  id=f"turn:{turn.attempt_id}"))
         for option_id, key in MENU:
             if not self._offered(option_id):
                 continue
@@ -171,12 +178,26 @@ class HomeScreen(StudyScreen[None]):
         if menu is None:
             return  # recomposed again meanwhile: that one shows the latest
         ids = [menu.get_option_at_index(i).id for i in range(menu.option_count)]
-        if highlighted in ids:
+        if ids and (ids[0] or "").startswith("turn:"):
+            menu.highlighted = 0  # a turn cut short comes first
+        elif highlighted in ids:
             menu.highlighted = ids.index(highlighted)
         menu.focus()
         self.refresh_bindings()
 
+    def _turn_ids(self) -> list[str]:
+        menu = next(self.query("#home-menu").results(OptionList), None)
+        if menu is None:
+            return []
+        ids = [menu.get_option_at_index(i).id or "" for i in range(menu.option_count)]
+        return [option_id for option_id in ids if option_id.startswith("turn:")]
+
     def on_screen_resume(self) -> None:
+        # Back from a meeting: a turn cut short may have been finished, or begun.
+        if self._turn_ids() != [f"turn:{turn.attempt_id}"
+                                for turn in self.study_app.interrupted_turns()]:
+            self.call_later(self.refresh_home)
+            return
         # Back from the lessons or a quiz: what was read may have changed.
         learner_line = self.query("#home-learner")
         if learner_line:
@@ -204,6 +225,13 @@ class HomeScreen(StudyScreen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        option_id = event.option_id or ""
+        if option_id.startswith("turn:"):
+            turn = next((t for t in self.study_app.interrupted_turns()
+                         if t.attempt_id == option_id[5:]), None)
+            if turn is not None:
+                self.study_app.sessions.resume_turn(turn)
+            return
         actions = {
             "lessons": self.action_lessons,
             "practice": self.action_practice,

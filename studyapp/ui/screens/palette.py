@@ -45,7 +45,12 @@ class Command:
 
 
 def palette_commands(app: StudyApp) -> list[Command]:
-    """What can be done from anywhere, then each lesson to open or practise."""
+    """What can be done from anywhere, then each lesson to open or practise.
+    During a meeting (its turns are up) only what shows nobody's results and
+    leaves the turns where they are: help and the theme."""
+    if app.sessions.meeting_on():
+        return [Command(tr("palette.theme"), tr("palette.theme.detail"), app.toggle_theme),
+                Command(tr("palette.help"), tr("palette.help.detail"), app.action_help)]
     catalog = app.catalog
     commands = [
         Command(tr("palette.practice"), tr("palette.practice.detail"),

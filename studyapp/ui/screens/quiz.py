@@ -369,6 +369,21 @@ class QuizScreen(StudyScreen[None]):
     # --- pausing, handing in, leaving ------------------------------------------------------
 
     def action_pause(self) -> None:
+        """Stop the clock and offer to go on, hand in or leave. In a session's
+        test that is the secretary's decision: the PIN first (when the cell has one)."""
+        session = self.study_app.sessions.session_of_quiz() \
+            if self.quiz.attempt.session_id is not None else None
+        if session is None:
+            self._pause()
+            return
+
+        def paused(_pin: str | None) -> None:
+            if not self._ended:
+                self._pause()
+
+        self.study_app.sessions.ask_pin(session.cell_id, paused)
+
+    def _pause(self) -> None:
         timed = self.quiz.session.time_limit is not None
         if timed and not self.quiz.session.paused:
             try:
@@ -524,12 +539,27 @@ class QuizScreen(StudyScreen[None]):
             return False
         return True
 
+    HELP_HIDDEN_ACTIONS: ClassVar[frozenset[str]] = frozenset({"palette"})
+    """The app's keys that do nothing here (no palette during a quiz): not in the help."""
+    HELP_GENERAL_SKIP: ClassVar[frozenset[str]] = frozenset({"Tab"})
+    """General keys that mean nothing on this screen."""
+
     def help_rows(self) -> list[tuple[str, str]]:
-        """How to answer, for the help screen (the answer keys are not bindings)."""
-        return [(tr("help.quiz.choose_keys"), tr("help.quiz.choose")),
-                (tr("help.quiz.truth_keys"), tr("help.quiz.truth")),
-                ("Space", tr("help.quiz.space")),
-                ("Enter", tr("help.quiz.enter"))]
+        """How to answer this question, for the help screen (the answer keys
+        are not bindings): only the keys that work on it."""
+        kind = self.quiz.session.paper.items[self.quiz.session.position].question.type
+        rows: list[tuple[str, str]] = []
+        if kind in ("single", "multi", "match"):
+            rows.append((tr("help.quiz.choose_keys"), tr("help.quiz.choose")))
+        if kind == "truefalse":
+            rows.append((tr("help.quiz.truth_keys"), tr("help.quiz.truth")))
+        if kind in ("multi", "order"):
+            rows.append(("Space", tr("help.quiz.space")))
+        if kind in ("fill", "number"):
+            rows.append((tr("help.quiz.type_keys"), tr("help.quiz.type")))
+        test = self.quiz.mode is Mode.TEST
+        rows.append(("Enter", tr("help.quiz.enter_test" if test else "help.quiz.enter")))
+        return rows
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         test = self.quiz.mode is Mode.TEST

@@ -184,7 +184,11 @@ class OpenSessionScreen(StudyScreen[dict[str, Any] | None]):
 
     def on_mount(self) -> None:
         self.sub_title = tr("open_session.title", cell=self.cell.name)
-        self.query_one("#open-date", Input).focus()
+        # The lessons first: their heading says Space ticks them, and the date
+        # field's text, selected on focus, would be wiped by that Space.
+        picker = self.query_one(LessonPicker)
+        picker.cursor_line = 0  # on the first lesson, so the first Space ticks it
+        picker.focus()
         self._update()
 
     def read(self) -> tuple[dict[str, Any] | None, str | None]:

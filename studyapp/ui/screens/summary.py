@@ -142,12 +142,19 @@ class SummaryScreen(StudyScreen[None]):
                             ("name", "attendance", "score", "band", "time", "via", "note")))
         for row in self.report.rows:
             attempt = row.counted
-            note = tr("summary.retake", count=row.finished - 1) if row.finished > 1 else row.note
+            retaken = row.finished > 1 or (attempt is not None and attempt.retake_of is not None)
+            # A retake is marked by its score (the note column is the first cut
+            # at 80 columns), and the attendance note is kept beside it.
+            notes = [tr("summary.retake", count=max(row.finished - 1, 1))] if retaken else []
+            note = " · ".join([*notes, *([row.note] if row.note else [])])
+            score = format_decimal(attempt.score) if attempt and attempt.score is not None \
+                else "—"
+            if retaken and attempt is not None:
+                score = f"{score} {tr('summary.retake_mark', number=max(row.finished, 2))}"
             table.add_row(
                 Text(member_label(row, self.report.rows)),
                 Text(str(status_text(row.attendance))),
-                Text(format_decimal(attempt.score) if attempt and attempt.score is not None
-                     else "—", justify="right"),
+                Text(score, justify="right"),
                 Text(attempt.band or "" if attempt else ""),
                 Text(format_duration(attempt.time_spent) if attempt and attempt.time_spent
                      else ""),

@@ -72,6 +72,7 @@ class TurnsScreen(StudyScreen[None]):
         self.sub_title = tr("turns.title", cell=self.report.cell.name)
         self.show(self.report)
         self.query_one(OptionList).focus()
+        self.study_app.sessions.meeting_shown(self.report.session.id)
 
     def on_screen_resume(self) -> None:
         # Back from a test or a handover: the states are read again.
@@ -86,14 +87,20 @@ class TurnsScreen(StudyScreen[None]):
         rows = self.present
         done = sum(1 for row in rows if row.counted is not None and row.in_progress is None)
         going = sum(1 for row in rows if row.in_progress is not None)
-        self.query_one("#turns-counts", Static).update(Content(tr(
-            "turns.counts", done=done, present=len(rows), going=going,
-            to_go=len(rows) - done - going)))
         phones = self.study_app.phone_rounds.status(report.session.id)
         phones_in = self.study_app.phone_rounds.on_phones(report.session.id)
         line = self.query_one("#turns-phones", Static)
         line.display = phones is not None
         line.update(Content(phones or ""))
+        counts = Content(tr("turns.counts", done=done, present=len(rows), going=going,
+                            to_go=len(rows) - done - going))
+        cut_short = [row for row in rows
+                     if row.in_progress is not None and row.member.id not in phones_in]
+        if cut_short:  # a crash, or left with the PIN: who goes on first
+            counts = Content("\n").join([counts, Content.styled(tr(
+                "turns.interrupted", name=member_label(cut_short[0], report.rows)),
+                "bold $text-warning")])
+        self.query_one("#turns-counts", Static).update(counts)
         listing = self.query_one(OptionList)
         current = listing.highlighted_option.id if listing.highlighted_option else None
         listing.set_options([
@@ -104,8 +111,9 @@ class TurnsScreen(StudyScreen[None]):
         ids = [row.member.id for row in rows]
         if current in ids:
             listing.highlighted = ids.index(current)
-        else:  # the first still to go
-            waiting = [i for i, row in enumerate(rows) if row.counted is None]
+        else:  # the first whose test was cut short, or else the first still to go
+            waiting = [i for i, row in enumerate(rows) if row.in_progress is not None] or \
+                [i for i, row in enumerate(rows) if row.counted is None]
             listing.highlighted = waiting[0] if waiting else (0 if ids else None)
 
     @property
@@ -152,6 +160,7 @@ class TurnsScreen(StudyScreen[None]):
     def action_back(self) -> None:
         # Beyond this list lie every member's results: the PIN, when set, guards the way.
         def leave(_pin: str | None) -> None:
+            self.study_app.sessions.meeting_left()
             self.dismiss()
 
         self.study_app.sessions.ask_pin(self.report.cell.id, leave)
