@@ -1831,4 +1831,8 @@ MESSAGES: dict[str, str] = {
     'cli.cmd.session_serve': "open a session's test round on phones",
     'cli.opt.serve_host': "address to listen on (default: all of this computer's networks)",
     'cli.opt.serve_port': 'port (default: 8080)',
+    # --- i21 ---
+    "chart.clipped": "{count} off the scale, drawn at its edge.",
+    "chart.left_out": "{count} unreadable, not drawn.",
+    "chart.bad_scale": "Unreadable scale, drawn on a scale of {scale}.",
 }

@@ -1845,4 +1845,8 @@ MESSAGES: dict[str, str] = {
     'cli.cmd.session_serve': 'mở vòng thi trên điện thoại của một buổi sinh hoạt',
     'cli.opt.serve_host': 'địa chỉ để nghe (mặc định: mọi mạng của máy)',
     'cli.opt.serve_port': 'cổng (mặc định: 8080)',
+    # --- i21 ---
+    "chart.clipped": "{count} điểm ngoài thang, vẽ ở mép.",
+    "chart.left_out": "{count} điểm không đọc được, không vẽ.",
+    "chart.bad_scale": "Không đọc được thang điểm, vẽ theo thang {scale}.",
 }

@@ -82,6 +82,9 @@ def _new_id() -> str:
     return str(uuid.uuid4())
 
 
+_LONGEST_MS = 10 * 365 * 24 * 3600 * 1000  # ten years: more is no quiz's time
+
+
 def _time(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
@@ -505,11 +508,17 @@ class Store:
 
     @staticmethod
     def _attempt(row: dict[str, Any]) -> Attempt:
-        def duration(ms: int | None) -> timedelta | None:
-            return None if ms is None else timedelta(milliseconds=ms)
+        # The import checks keep these sane, but a database can be edited by hand or come
+        # from an older version: a value no quiz can have (a float, an infinity, a zero
+        # denominator, a duration of millions of years) reads as unknown, not as a crash.
+        def duration(ms: object) -> timedelta | None:
+            if type(ms) is not int or not 0 <= ms <= _LONGEST_MS:
+                return None
+            return timedelta(milliseconds=ms)
 
-        score = (Fraction(row["score_num"], row["score_den"])
-                 if row["score_num"] is not None else None)
+        num, den = row["score_num"], row["score_den"]
+        score = (Fraction(num, den) if type(num) is int and type(den) is int and den > 0
+                 else None)
         return Attempt(
             row["id"], row["mode"], json.loads(row["paper"]), json.loads(row["settings"]),
             AttemptStatus(row["status"]), datetime.fromisoformat(row["started_at"]),
