@@ -43,7 +43,7 @@ from studyapp.store.models import (
     Member,
     StudySession,
 )
-from studyapp.text import normalize_line, roster_key
+from studyapp.text import normalize_line, roster_key, shown
 
 MAX_NAME_LENGTH = 100
 
@@ -80,6 +80,13 @@ def _now() -> datetime:
 
 def _new_id() -> str:
     return str(uuid.uuid4())
+
+
+def _shown(text: str | None) -> str | None:
+    """Text read back from the database, safe to show: the checks on the way in
+    keep control characters out, but a file edited by hand (or by an older
+    version) may hold any; every name, note and label is read through this."""
+    return None if text is None else shown(text)
 
 
 _LONGEST_MS = 10 * 365 * 24 * 3600 * 1000  # ten years: more is no quiz's time
@@ -196,7 +203,7 @@ class Store:
 
     @staticmethod
     def _cell(row: dict[str, Any]) -> Cell:
-        return Cell(row["id"], row["name"], datetime.fromisoformat(row["created_at"]),
+        return Cell(row["id"], shown(row["name"]), datetime.fromisoformat(row["created_at"]),
                     row["pin_hash"] is not None)
 
     def cells(self) -> list[Cell]:
@@ -337,7 +344,7 @@ class Store:
 
     @staticmethod
     def _member(row: dict[str, Any]) -> Member:
-        return Member(row["id"], row["cell_id"], row["full_name"], bool(row["active"]),
+        return Member(row["id"], row["cell_id"], shown(row["full_name"]), bool(row["active"]),
                       datetime.fromisoformat(row["created_at"]))
 
     def members(self, cell_id: str | None = None, *, include_inactive: bool = False
@@ -424,9 +431,9 @@ class Store:
     @staticmethod
     def _session(row: dict[str, Any]) -> StudySession:
         return StudySession(
-            row["id"], row["cell_id"], date.fromisoformat(row["held_on"]), row["topic"],
+            row["id"], row["cell_id"], date.fromisoformat(row["held_on"]), shown(row["topic"]),
             row["pack_id"], tuple(json.loads(row["lessons"])), json.loads(row["settings"]),
-            int(row["seed"]), row["run_by"], row["status"] == "closed",
+            int(row["seed"]), _shown(row["run_by"]), row["status"] == "closed",
             datetime.fromisoformat(row["opened_at"]), _time(row["closed_at"]))
 
     def open_session(self, cell_id: str, held_on: date, *, topic: str, pack_id: str,
@@ -483,7 +490,7 @@ class Store:
     def attendance(self, session_id: str) -> list[Attendance]:
         rows = self._rows("SELECT * FROM attendance WHERE session_id = ?", (session_id,))
         return [Attendance(r["id"], r["session_id"], r["member_id"],
-                           AttendanceStatus(r["status"]), r["note"]) for r in rows]
+                           AttendanceStatus(r["status"]), shown(r["note"])) for r in rows]
 
     def close_session(self, session_id: str, *, pin: str | None = None) -> StudySession:
         """Close a session for good: present members who did not take the test
@@ -522,9 +529,9 @@ class Store:
         return Attempt(
             row["id"], row["mode"], json.loads(row["paper"]), json.loads(row["settings"]),
             AttemptStatus(row["status"]), datetime.fromisoformat(row["started_at"]),
-            row["member_id"], row["guest_name"], row["session_id"], row["pack_id"],
+            row["member_id"], _shown(row["guest_name"]), row["session_id"], row["pack_id"],
             _time(row["finished_at"]), duration(row["time_spent_ms"]),
-            duration(row["time_paused_ms"]), score, row["band"],
+            duration(row["time_paused_ms"]), score, _shown(row["band"]),
             None if row["passed"] is None else bool(row["passed"]), row["answered"],
             row["correct"], row["retake_of"])
 

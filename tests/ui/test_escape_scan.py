@@ -1,0 +1,98 @@
+"""A hostile database (written with sqlite3 behind every check's back) opened on
+every kind of screen: nothing from it reaches the terminal as a control
+character, an escape sequence or a bidi override."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from studyapp.store.exchange import Scope
+from studyapp.text import UNWANTED_CHARACTERS
+from studyapp.ui.app import StudyApp
+from tests.ui.conftest import build_app, meeting, rendered_lines
+
+# The clipboard (OSC 52), a hidden link (OSC 8), a screen clear, a C1 CSI, a
+# window title (OSC 0 ended by BEL), and a right-to-left override.
+HOSTILE = ("\x1b]52;c;aGk=\x1b\\\x1b]8;;http://x\x1b\\L\x1b]8;;\x1b\\\x1b[2J\x9b31m"
+           "\u202eY\x1b]0;owned\x07\x07\x7f")
+
+
+def poison(db: Path) -> None:
+    """Every stored text a person or a bundle can set, made hostile."""
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE cells SET name = name || ?", (HOSTILE,))
+        connection.execute("UPDATE members SET full_name = full_name || ?", (HOSTILE,))
+        connection.execute("UPDATE attendance SET note = note || ?", (HOSTILE,))
+        connection.execute("UPDATE sessions SET topic = topic || ?, run_by = ?",
+                           (HOSTILE, HOSTILE))
+        connection.execute("UPDATE attempts SET band = band || ? WHERE band IS NOT NULL",
+                           (HOSTILE,))
+        for answer_id, response in connection.execute(
+                "SELECT id, response FROM answers").fetchall():
+            data = json.loads(response)
+            data = _poisoned(data)
+            connection.execute("UPDATE answers SET response = ?, understood_as = ? "
+                               "WHERE id = ?", (json.dumps(data), HOSTILE, answer_id))
+    connection.close()
+
+
+def _poisoned(data: object) -> object:
+    if isinstance(data, dict):
+        return {key: (value + HOSTILE if key == "text" and isinstance(value, str)
+                      else _poisoned(value)) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_poisoned(value) for value in data]
+    return data
+
+
+def leaks(app: StudyApp) -> list[str]:
+    return [line for line in rendered_lines(app) if UNWANTED_CHARACTERS.search(line)]
+
+
+async def test_no_screen_writes_a_stored_escape(tmp_path: Path) -> None:
+    db = tmp_path / "hostile.sqlite3"
+    app = build_app(db=db, with_bundled=True)
+    found: dict[str, list[str]] = {}
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        session_id = meeting(app)
+        poison(db)
+        store = app.store
+        cell = store.session(session_id)
+        cell_id = cell.cell_id
+        members = store.members(cell_id)
+
+        async def look(name: str, action: Callable[[], object], *keys: str) -> None:
+            while len(app.screen_stack) > 1:
+                app.pop_screen()
+            await pilot.pause()
+            action()
+            await pilot.pause()
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause()
+            await pilot.pause()
+            if bad := leaks(app):
+                found[name + " " + type(app.screen).__name__] = bad
+
+        await look("home", lambda: None)
+        await look("learners", app.learners.choose_learner)
+        await look("sessions", lambda: app.sessions.show_sessions(store.cell(cell_id)))
+        await look("turns", lambda: app.sessions.open_session(session_id))
+        await look("attendance", lambda: app.sessions.edit_attendance(session_id))
+        await look("summary", lambda: app.sessions.open_summary(session_id))
+        await look("summary members", lambda: app.sessions.open_summary(session_id), "2")
+        await look("summary questions", lambda: app.sessions.open_summary(session_id), "3")
+        await look("question", lambda: app.sessions.open_summary(session_id), "3", "enter")
+        for m in members:
+            await look("history", lambda m=m: app.sessions.member_history(m))
+        await look("export", lambda: app.exports.start(Scope(session_id=session_id),
+                                                     cell=store.cell(cell_id).name))
+    for name, lines in found.items():
+        print(name)
+        for line in lines:
+            print("   ", repr(line))
+    assert not found
