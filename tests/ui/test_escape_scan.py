@@ -56,6 +56,7 @@ async def test_no_screen_writes_a_stored_escape(tmp_path: Path) -> None:
     db = tmp_path / "hostile.sqlite3"
     app = build_app(db=db, with_bundled=True)
     found: dict[str, list[str]] = {}
+    shown_on: dict[str, tuple[str, bool]] = {}
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         session_id = meeting(app)
@@ -75,6 +76,8 @@ async def test_no_screen_writes_a_stored_escape(tmp_path: Path) -> None:
                 await pilot.press(key)
                 await pilot.pause()
             await pilot.pause()
+            shown_on[name] = (type(app.screen).__name__,
+                              any("\\x1b]52" in line for line in rendered_lines(app)))
             if bad := leaks(app):
                 found[name + " " + type(app.screen).__name__] = bad
 
@@ -91,8 +94,47 @@ async def test_no_screen_writes_a_stored_escape(tmp_path: Path) -> None:
             await look("history", lambda m=m: app.sessions.member_history(m))
         await look("export", lambda: app.exports.start(Scope(session_id=session_id),
                                                      cell=store.cell(cell_id).name))
+        await look("member export", lambda: app.exports.start(Scope(member_id=members[0].id),
+                                                            member=members[0].full_name))
+        store.close_session(session_id)
+        await look("closed summary", lambda: app.sessions.open_summary(session_id))
+        await look("closed question", lambda: app.sessions.open_summary(session_id),
+                   "3", "enter")
+        attempts = store.attempts(session_id=session_id)
+        for attempt in attempts:
+            await look("results", lambda a=attempt: app.quizzes.review_attempt(a.id))
+        for attempt in attempts[:1]:
+            for step in range(4):  # every question of the paper, the typed answers among them
+                await look(f"review {step + 1}",
+                           lambda a=attempt: app.quizzes.review_attempt(a.id),
+                           "enter", *["n"] * step)
+        # A paper naming a question by a hostile id: the review cannot open it and says so.
+        with sqlite3.connect(db) as connection:
+            paper = json.loads(attempts[0].paper and json.dumps(attempts[0].paper))
+            paper["items"][0]["id"] = "demo/q1" + HOSTILE
+            connection.execute("CREATE TEMP TABLE one AS SELECT * FROM attempts WHERE id = ?",
+                               (attempts[0].id,))
+            connection.execute("UPDATE one SET id = 'forged', session_id = NULL, paper = ?",
+                               (json.dumps(paper),))
+            connection.execute("INSERT INTO attempts SELECT * FROM one")
+        connection.close()
+        await look("forged review", lambda: app.quizzes.review_attempt("forged"))
+        learner = store.learner(members[0])
+        app.learners.set_learner(learner)
+        await look("home with learner", lambda: None)
+        await look("progress", app.progress.show_progress)
+        await look("my results", app.progress.show_history)
+        await look("my results review", app.progress.show_history, "enter")
+        await look("lessons", app.library.open_lessons)
+        await look("search", app.library.open_search, *"chi bộ", "enter")
+        await look("help", app.action_help)
+        await look("palette", app.action_palette)
     for name, lines in found.items():
         print(name)
         for line in lines:
             print("   ", repr(line))
     assert not found
+    # The hostile text was there to be written, shown escaped (\x1b), on these screens.
+    assert {screen for screen, seen in shown_on.values() if seen} >= {
+        "LearnerScreen", "TurnsScreen", "AttendanceScreen", "SummaryScreen", "HistoryScreen",
+        "HomeScreen"}
