@@ -4,14 +4,18 @@ character, an escape sequence or a bidi override."""
 
 from __future__ import annotations
 
+import io
 import json
 import sqlite3
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from studyapp.export.run import FORMATS, prepare
 from studyapp.store.exchange import Scope
 from studyapp.text import UNWANTED_CHARACTERS
 from studyapp.ui.app import StudyApp
+from tests.conftest import T0 as NOW
 from tests.ui.conftest import build_app, meeting, rendered_lines
 
 # The clipboard (OSC 52), a hidden link (OSC 8), a screen clear, a C1 CSI, a
@@ -138,3 +142,40 @@ async def test_no_screen_writes_a_stored_escape(tmp_path: Path) -> None:
     assert {screen for screen, seen in shown_on.values() if seen} >= {
         "LearnerScreen", "TurnsScreen", "AttendanceScreen", "SummaryScreen", "HistoryScreen",
         "HomeScreen"}
+
+
+def _exported_texts(fmt: str, data: bytes) -> list[str]:
+    """The texts an export holds, as the program that opens it will read them."""
+    if fmt == "xlsx":
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            return [book.read(name).decode("utf-8") for name in book.namelist()
+                    if name.endswith(".xml")]
+    if fmt == "json":  # the file as shown by `cat` or an editor, and the same data
+        json.loads(data)
+    text = data.decode("utf-8-sig")
+    return [text.replace("\r\n", "\n")]
+
+
+def test_no_export_carries_a_stored_control_character(tmp_path: Path) -> None:
+    db = tmp_path / "hostile.sqlite3"
+    app = build_app(db=db, with_bundled=True)
+    session_id = meeting(app)
+    poison(db)
+    store = app.store
+    store.close_session(session_id)
+    cell_id = store.session(session_id).cell_id
+    member_id = store.members(cell_id)[0].id
+    checked = 0
+    for scope in (Scope(session_id=session_id), Scope(cell_id=cell_id),
+                  Scope(member_id=member_id), Scope()):  # Scope(): the ward's report
+        for fmt in FORMATS:
+            out = io.BytesIO()
+            prepare(store, app.catalog, scope, fmt, now=NOW).write(out)
+            for text in _exported_texts(fmt, out.getvalue()):
+                found = UNWANTED_CHARACTERS.search(text)
+                assert found is None, (fmt, scope, text[max(0, found.start() - 40):
+                                                        found.end() + 40])
+                if fmt == "html":
+                    assert "<script" not in text.lower()
+            checked += 1
+    assert checked == 4 * len(FORMATS)
