@@ -6,10 +6,16 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sqlite3
+import subprocess
+import sys
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from studyapp.export.run import FORMATS, prepare
 from studyapp.store.exchange import Scope
@@ -179,3 +185,68 @@ def test_no_export_carries_a_stored_control_character(tmp_path: Path) -> None:
                     assert "<script" not in text.lower()
             checked += 1
     assert checked == 4 * len(FORMATS)
+
+
+def _read_until_quiet(fd: int, seconds: float) -> bytes:
+    """What the program writes to the terminal until it has been quiet a while."""
+    import select  # noqa: PLC0415
+
+    data = b""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.5)
+        if not ready:
+            if data:
+                break
+            continue
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # the program ended
+            break
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal (pty)")
+def test_the_real_terminal_bytes_hold_no_hostile_sequence(tmp_path: Path) -> None:
+    """The program run for real in a pseudo-terminal on the hostile database:
+    the bytes it writes hold Textual's own escapes only, never the stored ones."""
+    import fcntl  # noqa: PLC0415
+    import pty  # noqa: PLC0415
+    import struct  # noqa: PLC0415
+    import termios  # noqa: PLC0415
+
+    db = tmp_path / "hostile.sqlite3"
+    app = build_app(db=db, with_bundled=True)
+    meeting(app)
+    poison(db)
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "PYTHONPATH": str(Path.cwd())}
+    process = subprocess.Popen([sys.executable, "-m", "studyapp", "--db", str(db)],
+                               stdin=slave, stdout=slave, stderr=slave, env=env,
+                               start_new_session=True)
+    os.close(slave)
+    written = b""
+    try:
+        written += _read_until_quiet(master, 30)
+        # The learner picker, then the sessions of the cell, its turns and attendance.
+        for keys in (b"n", b"\x1b", b"s", b"\r", b"e", b"\x1b", b"\x1b", b"\x1b"):
+            os.write(master, keys)
+            written += _read_until_quiet(master, 5)
+        os.write(master, b"\x11")  # Ctrl+Q
+        written += _read_until_quiet(master, 10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait(10)
+        os.close(master)
+    text = written.decode("utf-8", errors="replace")
+    for sequence in ("\x1b]52", "\x1b]8;;http://x", "\x1b]0;owned", "\x9b", "\u202e",
+                     "\x1b[2J\x9b"):
+        assert sequence not in text, repr(sequence)
+    # The roster was on screen, each hostile name shown with its escapes visible.
+    assert "Giang\\x1b]52;c;" in text
+    assert "Điểm danh" in text  # the attendance screen too
