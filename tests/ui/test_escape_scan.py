@@ -150,7 +150,7 @@ async def test_no_screen_writes_a_stored_escape(tmp_path: Path) -> None:
         "HomeScreen"}
 
 
-def _exported_texts(fmt: str, data: bytes) -> list[str]:
+def exported_texts(fmt: str, data: bytes) -> list[str]:
     """The texts an export holds, as the program that opens it will read them."""
     if fmt == "xlsx":
         with zipfile.ZipFile(io.BytesIO(data)) as book:
@@ -177,7 +177,7 @@ def test_no_export_carries_a_stored_control_character(tmp_path: Path) -> None:
         for fmt in FORMATS:
             out = io.BytesIO()
             prepare(store, app.catalog, scope, fmt, now=NOW).write(out)
-            for text in _exported_texts(fmt, out.getvalue()):
+            for text in exported_texts(fmt, out.getvalue()):
                 found = UNWANTED_CHARACTERS.search(text)
                 assert found is None, (fmt, scope, text[max(0, found.start() - 40):
                                                         found.end() + 40])
