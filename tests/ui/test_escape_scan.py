@@ -46,6 +46,10 @@ def poison(db: Path) -> None:
             data = _poisoned(data)
             connection.execute("UPDATE answers SET response = ?, understood_as = ? "
                                "WHERE id = ?", (json.dumps(data), HOSTILE, answer_id))
+        for event_id, response in connection.execute(
+                "SELECT id, response FROM events WHERE response IS NOT NULL").fetchall():
+            connection.execute("UPDATE events SET response = ? WHERE id = ?",
+                               (json.dumps(_poisoned(json.loads(response))), event_id))
     connection.close()
 
 
@@ -67,6 +71,7 @@ async def test_no_screen_writes_a_stored_escape(tmp_path: Path) -> None:
     app = build_app(db=db, with_bundled=True)
     found: dict[str, list[str]] = {}
     shown_on: dict[str, tuple[str, bool]] = {}
+    typed_shown: list[str] = []
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         session_id = meeting(app)
@@ -86,6 +91,9 @@ async def test_no_screen_writes_a_stored_escape(tmp_path: Path) -> None:
                 await pilot.press(key)
                 await pilot.pause()
             await pilot.pause()
+            if name.startswith("typed") and any("không phải đáp án" in line
+                                                for line in rendered_lines(app)):
+                typed_shown.append(name)
             shown_on[name] = (type(app.screen).__name__,
                               any("\\x1b]52" in line for line in rendered_lines(app)))
             if bad := leaks(app):
@@ -118,6 +126,15 @@ async def test_no_screen_writes_a_stored_escape(tmp_path: Path) -> None:
                 await look(f"review {step + 1}",
                            lambda a=attempt: app.quizzes.review_attempt(a.id),
                            "enter", *["n"] * step)
+        # Each typed answer, on the review page of its question.
+        typed = sqlite3.connect(db).execute(
+            "SELECT attempt_id, position FROM answers WHERE response LIKE '%\"text\"%'"
+        ).fetchall()
+        assert typed
+        for attempt_id, position in typed:
+            await look(f"typed answer {attempt_id}",
+                       lambda a=attempt_id: app.quizzes.review_attempt(a),
+                       "enter", *["n"] * position)
         # A paper naming a question by a hostile id: the review cannot open it and says so.
         with sqlite3.connect(db) as connection:
             paper = json.loads(attempts[0].paper and json.dumps(attempts[0].paper))
@@ -145,6 +162,7 @@ async def test_no_screen_writes_a_stored_escape(tmp_path: Path) -> None:
             print("   ", repr(line))
     assert not found
     # The hostile text was there to be written, shown escaped (\x1b), on these screens.
+    assert typed_shown  # the review pages of typed answers were looked at, answers on them
     assert {screen for screen, seen in shown_on.values() if seen} >= {
         "LearnerScreen", "TurnsScreen", "AttendanceScreen", "SummaryScreen", "HistoryScreen",
         "HomeScreen"}
