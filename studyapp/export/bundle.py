@@ -30,7 +30,7 @@ from studyapp.quiz.scoring import Score, grade, response_from_data
 from studyapp.store.exchange import COLUMNS, JSON_COLUMNS, TABLES, Scope, dump_tables
 from studyapp.store.signing import sign
 from studyapp.store.store import MAX_NAME_LENGTH, Store, grading_from_data
-from studyapp.text import has_unwanted
+from studyapp.text import UNWANTED_CHARACTERS, has_unwanted
 
 FORMAT = "studyapp-bundle"
 VERSION = 2
@@ -107,8 +107,19 @@ def build_bundle(store: Store, catalog: Catalog, scope: Scope, *,
             "content": content}
 
 
+def _json_escape(match: re.Match[str]) -> str:
+    units = match.group().encode("utf-16-be")
+    return "".join(f"\\u{int.from_bytes(units[i:i + 2], 'big'):04x}"
+                   for i in range(0, len(units), 2))
+
+
 def bundle_bytes(bundle: dict[str, Any]) -> bytes:
-    return json.dumps(bundle, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+    """The bundle as a file: readable Vietnamese, but every control or invisible
+    character a string may hold (C1 controls, bidi overrides) written as a JSON
+    escape, so that showing the file (`cat`, an editor) cannot act on a terminal.
+    The same JSON: the signature covers the content, not these bytes."""
+    text = json.dumps(bundle, ensure_ascii=False, sort_keys=True, indent=1)
+    return UNWANTED_CHARACTERS.sub(_json_escape, text).encode("utf-8")
 
 
 # --- in: every check before anything is written ------------------------------------------------

@@ -32,7 +32,7 @@ from studyapp.quiz.describe import (
 from studyapp.store.models import AttendanceStatus
 from studyapp.store.report import SessionReport, session_report
 from studyapp.store.store import Store
-from studyapp.text import sort_key
+from studyapp.text import shown, sort_key
 
 MOST_MISSED = 5
 """How many of the most-missed questions a session's report lists."""
@@ -310,7 +310,7 @@ def member_report(store: Store, catalog: Catalog, member_id: str,
 def _md(text: str) -> str:
     """Text that Markdown shows as written (no emphasis, links, HTML or tables)."""
     special = "\\`*_{}[]<>#+!|~"
-    escaped = "".join(f"\\{c}" if c in special else c for c in text)
+    escaped = "".join(f"\\{c}" if c in special else c for c in shown(text))
     return " ".join(escaped.split())  # a line break in a name would end a table row
 
 
@@ -385,7 +385,7 @@ ol.items ul { margin: 2pt 0 0; padding-left: 1.2em; }
 
 def to_html(document: Document) -> str:
     def e(text: str) -> str:
-        return html.escape(text, quote=True)
+        return html.escape(shown(text), quote=True)
 
     body: list[str] = []
     for block in document.blocks:

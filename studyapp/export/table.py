@@ -36,6 +36,7 @@ from studyapp.quiz.describe import as_written, wrong_answer_text
 from studyapp.store.exchange import ScoreRow, attempt_papers, counted_answers
 from studyapp.store.models import AttendanceStatus
 from studyapp.store.store import Store
+from studyapp.text import shown
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = ("cell", "date", "topic", "member", "attendance", "score", "replaced_score", "band",
@@ -60,7 +61,9 @@ def default_decimal() -> DecimalSign:
 
 
 def neutralise(text: str) -> str:
-    """A text cell a spreadsheet will show, never run."""
+    """A text cell a spreadsheet will show, never run: control characters
+    written visibly (`\\x1b`, as on screen), a formula-like start quoted."""
+    text = shown(text)
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
@@ -258,7 +261,8 @@ def _fill(sheet: Any, header: list[str], values: list[list[Any]], *,
         for column, given in enumerate(row, start=1):
             if given is None:
                 continue
-            value = ILLEGAL_CHARACTERS_RE.sub("", given) if isinstance(given, str) else given
+            value = ILLEGAL_CHARACTERS_RE.sub("", shown(given)) if isinstance(given, str) \
+                else given
             cell = sheet.cell(row=row_index, column=column, value=value)
             if isinstance(value, str):
                 cell.data_type = "s"  # `=…` is a name here, never a formula

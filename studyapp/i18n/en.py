@@ -1937,4 +1937,8 @@ MESSAGES: dict[str, str] = {
     "help.quiz.type_keys": "Typing",
     "help.quiz.type": "type the answer (diacritics, Telex or VNI optional)",
     "help.quiz.enter_test": "answer and go to the next unanswered question",
+    # --- i21 ---
+    "chart.clipped": "{count} off the scale, drawn at its edge.",
+    "chart.left_out": "{count} unreadable, not drawn.",
+    "chart.bad_scale": "Unreadable scale, drawn on a scale of {scale}.",
 }

@@ -1952,4 +1952,8 @@ MESSAGES: dict[str, str] = {
     "help.quiz.type_keys": "Gõ chữ",
     "help.quiz.type": "gõ câu trả lời (không dấu, Telex hay VNI đều được)",
     "help.quiz.enter_test": "trả lời và sang câu chưa trả lời tiếp theo",
+    # --- i21 ---
+    "chart.clipped": "{count} điểm ngoài thang, vẽ ở mép.",
+    "chart.left_out": "{count} điểm không đọc được, không vẽ.",
+    "chart.bad_scale": "Không đọc được thang điểm, vẽ theo thang {scale}.",
 }

@@ -43,7 +43,7 @@ from studyapp.store.models import (
     Member,
     StudySession,
 )
-from studyapp.text import normalize_line, roster_key
+from studyapp.text import normalize_line, roster_key, shown
 
 MAX_NAME_LENGTH = 100
 
@@ -80,6 +80,16 @@ def _now() -> datetime:
 
 def _new_id() -> str:
     return str(uuid.uuid4())
+
+
+def _shown(text: str | None) -> str | None:
+    """Text read back from the database, safe to show: the checks on the way in
+    keep control characters out, but a file edited by hand (or by an older
+    version) may hold any; every name, note and label is read through this."""
+    return None if text is None else shown(text)
+
+
+_LONGEST_MS = 10 * 365 * 24 * 3600 * 1000  # ten years: more is no quiz's time
 
 
 def _time(value: str | None) -> datetime | None:
@@ -193,7 +203,7 @@ class Store:
 
     @staticmethod
     def _cell(row: dict[str, Any]) -> Cell:
-        return Cell(row["id"], row["name"], datetime.fromisoformat(row["created_at"]),
+        return Cell(row["id"], shown(row["name"]), datetime.fromisoformat(row["created_at"]),
                     row["pin_hash"] is not None)
 
     def cells(self) -> list[Cell]:
@@ -334,7 +344,7 @@ class Store:
 
     @staticmethod
     def _member(row: dict[str, Any]) -> Member:
-        return Member(row["id"], row["cell_id"], row["full_name"], bool(row["active"]),
+        return Member(row["id"], row["cell_id"], shown(row["full_name"]), bool(row["active"]),
                       datetime.fromisoformat(row["created_at"]))
 
     def members(self, cell_id: str | None = None, *, include_inactive: bool = False
@@ -421,9 +431,9 @@ class Store:
     @staticmethod
     def _session(row: dict[str, Any]) -> StudySession:
         return StudySession(
-            row["id"], row["cell_id"], date.fromisoformat(row["held_on"]), row["topic"],
+            row["id"], row["cell_id"], date.fromisoformat(row["held_on"]), shown(row["topic"]),
             row["pack_id"], tuple(json.loads(row["lessons"])), json.loads(row["settings"]),
-            int(row["seed"]), row["run_by"], row["status"] == "closed",
+            int(row["seed"]), _shown(row["run_by"]), row["status"] == "closed",
             datetime.fromisoformat(row["opened_at"]), _time(row["closed_at"]))
 
     def open_session(self, cell_id: str, held_on: date, *, topic: str, pack_id: str,
@@ -480,7 +490,7 @@ class Store:
     def attendance(self, session_id: str) -> list[Attendance]:
         rows = self._rows("SELECT * FROM attendance WHERE session_id = ?", (session_id,))
         return [Attendance(r["id"], r["session_id"], r["member_id"],
-                           AttendanceStatus(r["status"]), r["note"]) for r in rows]
+                           AttendanceStatus(r["status"]), shown(r["note"])) for r in rows]
 
     def close_session(self, session_id: str, *, pin: str | None = None) -> StudySession:
         """Close a session for good: present members who did not take the test
@@ -505,17 +515,23 @@ class Store:
 
     @staticmethod
     def _attempt(row: dict[str, Any]) -> Attempt:
-        def duration(ms: int | None) -> timedelta | None:
-            return None if ms is None else timedelta(milliseconds=ms)
+        # The import checks keep these sane, but a database can be edited by hand or come
+        # from an older version: a value no quiz can have (a float, an infinity, a zero
+        # denominator, a duration of millions of years) reads as unknown, not as a crash.
+        def duration(ms: object) -> timedelta | None:
+            if type(ms) is not int or not 0 <= ms <= _LONGEST_MS:
+                return None
+            return timedelta(milliseconds=ms)
 
-        score = (Fraction(row["score_num"], row["score_den"])
-                 if row["score_num"] is not None else None)
+        num, den = row["score_num"], row["score_den"]
+        score = (Fraction(num, den) if type(num) is int and type(den) is int and den > 0
+                 else None)
         return Attempt(
             row["id"], row["mode"], json.loads(row["paper"]), json.loads(row["settings"]),
             AttemptStatus(row["status"]), datetime.fromisoformat(row["started_at"]),
-            row["member_id"], row["guest_name"], row["session_id"], row["pack_id"],
+            row["member_id"], _shown(row["guest_name"]), row["session_id"], row["pack_id"],
             _time(row["finished_at"]), duration(row["time_spent_ms"]),
-            duration(row["time_paused_ms"]), score, row["band"],
+            duration(row["time_paused_ms"]), score, _shown(row["band"]),
             None if row["passed"] is None else bool(row["passed"]), row["answered"],
             row["correct"], row["retake_of"])
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.strip import Strip
 
 from studyapp.config import load_user_config, resolve_settings
 from studyapp.content.catalog import Catalog
@@ -133,3 +134,15 @@ def meeting(app: StudyApp) -> str:
         if right is not None:
             quiz.finish()
     return session.id
+
+
+def rendered_lines(app: StudyApp) -> list[str]:
+    """The text of every line Textual composes for the screen, as it would be
+    written to the terminal (Textual's own cursor moves and styles aside)."""
+    update = app.screen._compositor.render_full_update()
+    lines = []
+    for line in update.strips:
+        strips = [line] if isinstance(line, Strip) else list(line)
+        lines.append("".join(segment.text for strip in strips for segment in strip
+                             if not segment.control))
+    return lines

@@ -22,9 +22,19 @@ from studyapp.ui.widgets.score_chart import ScoreChart
 from studyapp.ui.widgets.title_bar import TitleBar
 
 
-def _scale(attempt: Attempt) -> Fraction:
-    grading = attempt.settings.get("grading") or {}
-    return Fraction(grading.get("scale", "10"))
+def _scale(attempt: Attempt) -> Fraction | None:
+    """The attempt's grading scale; None when what is stored is no scale (a
+    database edited by hand: "NaN", a negative, a list)."""
+    grading = attempt.settings.get("grading")
+    value = grading.get("scale", "10") if isinstance(grading, dict) else "10"
+    try:
+        scale = Fraction(value) if isinstance(value, str | int) else None
+    except (ValueError, ZeroDivisionError):
+        return None
+    return scale if scale is not None and 0 < scale <= _LARGEST_SCALE else None
+
+
+_LARGEST_SCALE = 10**6
 
 
 def chart_scores(chart: ScoreChart, chronological: Sequence[Attempt]) -> None:
@@ -35,8 +45,15 @@ def chart_scores(chart: ScoreChart, chronological: Sequence[Attempt]) -> None:
     days = {format_when(a.started_at)[:10] for a in chronological}
     cut = slice(11, 16) if len(days) == 1 else slice(0, 5)
     chart.show([format_when(a.started_at)[cut] for a in chronological],
-               [float(a.score or 0) for a in chronological],
-               [a.mode == "test" for a in chronological], float(_scale(chronological[-1])))
+               [None if a.score is None else float(a.score) for a in chronological],
+               [a.mode == "test" for a in chronological], _float(_scale(chronological[-1])))
+
+
+def _float(value: Fraction | None) -> float | None:
+    try:
+        return None if value is None else float(value)
+    except OverflowError:  # a scale of 10**400 written as digits
+        return None
 
 
 class HistoryScreen(StudyScreen[None]):
@@ -84,8 +101,9 @@ class HistoryScreen(StudyScreen[None]):
         table.add_columns(*(tr(f"history.column.{name}") for name in
                             ("when", "kind", "questions", "score", "band", "time")))
         for attempt in self.attempts:
-            score = "" if attempt.score is None else \
-                f"{format_decimal(attempt.score)}/{format_decimal(_scale(attempt), 0)}"
+            scale = _scale(attempt)
+            score = "" if attempt.score is None else format_decimal(attempt.score) + (
+                "" if scale is None else f"/{format_decimal(scale, 0)}")
             table.add_row(
                 Text(format_when(attempt.started_at)),
                 Text(tr(f"results.kind.{attempt.mode}")),

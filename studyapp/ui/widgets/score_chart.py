@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from textual_plotext import PlotextPlot
 
-from studyapp.i18n import tr
+from studyapp.i18n import format_count, tr
+
+DEFAULT_SCALE = 10.0
 
 
 class ScoreChart(PlotextPlot):
@@ -16,17 +19,38 @@ class ScoreChart(PlotextPlot):
     ScoreChart { height: 10; min-height: 8; }
     """
 
-    def show(self, labels: Sequence[str], scores: Sequence[float], tests: Sequence[bool],
-             scale: float) -> None:
+    note: str = ""
+    """What the chart could not draw as stored (shown as its title), empty when all was."""
+
+    def show(self, labels: Sequence[str], scores: Sequence[float | None],
+             tests: Sequence[bool], scale: float | None) -> None:
         """Plot one point per quiz: `labels` under the x axis (dates), the
-        score on the pack's scale; `tests` says which were tests."""
+        score on the pack's scale; `tests` says which were tests. A score the
+        database holds but no quiz can have (unknown, not a number, infinite) is
+        left out, one beyond the scale drawn at its edge, each said in the title;
+        so is a scale that cannot be read (10 is used)."""
         plot = self.plt
         plot.clear_data()
         plot.clear_figure()
+        notes = []
+        if scale is None or not math.isfinite(scale) or scale <= 0:
+            scale = DEFAULT_SCALE
+            notes.append(tr("chart.bad_scale", scale=format_count(int(scale))))
         xs = [float(x) for x in range(1, len(scores) + 1)]
-        test_points = [(x, y) for x, y, test in zip(xs, scores, tests, strict=True) if test]
-        practice_points = [(x, y) for x, y, test in zip(xs, scores, tests, strict=True)
-                           if not test]
+        test_points: list[tuple[float, float]] = []
+        practice_points: list[tuple[float, float]] = []
+        left_out = clipped = 0
+        for x, stored, test in zip(xs, scores, tests, strict=True):
+            if stored is None or not math.isfinite(stored):
+                left_out += 1
+                continue
+            if not 0 <= stored <= scale:
+                clipped += 1
+            (test_points if test else practice_points).append((x, min(max(stored, 0.0), scale)))
+        if clipped:
+            notes.append(tr("chart.clipped", count=format_count(clipped)))
+        if left_out:
+            notes.append(tr("chart.left_out", count=format_count(left_out)))
         if len(test_points) > 1:  # the trend of the tests, under their points
             plot.plot([x for x, _ in test_points], [y for _, y in test_points],
                       marker="braille")
@@ -41,6 +65,9 @@ class ScoreChart(PlotextPlot):
         step = max(1, len(xs) // 6)  # a few dates, not one per quiz when there are many
         plot.xticks(xs[::step], list(labels)[::step])
         plot.yticks([0, scale / 2, scale])
+        self.note = " ".join(notes)
+        if self.note:
+            plot.title(self.note)
         self.refresh()
 
 
