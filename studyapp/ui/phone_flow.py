@@ -132,12 +132,15 @@ class PhoneFlow:
 
     # --- while it runs -----------------------------------------------------------------------
 
-    def progress(self) -> tuple[list[Progress], int]:
+    def progress(self) -> tuple[list[Progress], int] | None:
         """Each member who claimed a name, and how many present members have not
-        (yet) joined; from a worker thread (the round has its own lock)."""
-        assert self.round is not None
-        rows = self.round.progress()
-        waiting = len(self.round.choosable())
+        (yet) joined; from a worker thread (the round has its own lock). None once
+        the round has ended: a refresh already under way when it ended shows nothing."""
+        round_ = self.round
+        if round_ is None:
+            return None
+        rows = round_.progress()
+        waiting = len(round_.choosable())
         return rows, waiting
 
     def release(self, screen: PhoneRoundScreen, member_id: str, label: str) -> None:

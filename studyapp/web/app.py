@@ -270,6 +270,9 @@ class PhonePages:
             return self._stale(device)
         if not self.round.admitted(device.token):
             return self._redirect(device, "/")
+        if self.round.claimed_by(device.token) is not None:
+            # A claim whose reply was lost: the phone already holds its name.
+            return self._redirect(device, "/q")
         member_id = (values.get("member") or [""])[0]
         papers = await self._call(self.round.choosable)
         paper = next((p for p in papers if p.member.id == member_id), None)

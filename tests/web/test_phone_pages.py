@@ -273,3 +273,17 @@ def test_every_response_kind_round_trips_through_the_form(round_: PhoneRound) ->
         if item.question.type == "order":
             assert sorted(p for p in shown.places if p is not None) == list(
                 range(len(item.item_order)))
+
+
+def test_a_claim_whose_reply_was_lost_goes_on_to_the_question(round_: PhoneRound) -> None:
+    first = member_ids(round_)[0]
+    a = phone(round_)
+    a.get("/")
+    a.post("/code", {"code": round_.code})
+    a.post("/choose", {"member": first})
+    csrf = a.csrf
+    a.post("/claim", {"member": first})
+    # The phone never saw that reply and sends its name again.
+    reply = a.post("/choose", {"member": first}, csrf=csrf)
+    assert reply.status_code == 200
+    assert "Câu 1/12" in reply.text

@@ -88,10 +88,14 @@ class PhoneRoundScreen(StudyScreen[None]):
 
     @work(thread=True, exclusive=True, group="phone-progress")
     def refresh_progress(self) -> None:
-        rows, waiting = self.study_app.phone_rounds.progress()
-        self.app.call_from_thread(self.show, rows, waiting)
+        progress = self.study_app.phone_rounds.progress()
+        if progress is None:  # the round ended while this refresh was on its way
+            return
+        self.app.call_from_thread(self.show, *progress)
 
     def show(self, rows: list[Progress], waiting: int) -> None:
+        if not self.is_attached:  # the screen closed while the refresh was on its way
+            return
         self.rows = rows
         counts = {stage: sum(1 for r in rows if r.stage == stage)
                   for stage in ("joined", "answering", "finished", "disconnected")}
