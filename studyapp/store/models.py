@@ -41,6 +41,8 @@ class Member:
     full_name: str
     active: bool
     created_at: datetime
+    note: str = ""               # tells same-named members apart; "" when there is none
+    language: str | None = None  # the learner's interface language; None: the laptop's
 
 
 @dataclass(frozen=True)

@@ -175,5 +175,13 @@ CREATE TABLE review_settings (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2)
+# Schema 3 (issue 14): what tells two same-named members apart (năm sinh, tổ, "con"/"bố":
+# free text of at most 40 characters, shown wherever the name is), and the interface language
+# a learner chose (NULL: the laptop's default from the config).
+MIGRATION_3 = """
+ALTER TABLE members ADD COLUMN note TEXT NOT NULL DEFAULT '';
+ALTER TABLE members ADD COLUMN language TEXT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -345,7 +345,8 @@ class Store:
     @staticmethod
     def _member(row: dict[str, Any]) -> Member:
         return Member(row["id"], row["cell_id"], shown(row["full_name"]), bool(row["active"]),
-                      datetime.fromisoformat(row["created_at"]))
+                      datetime.fromisoformat(row["created_at"]), shown(row.get("note") or ""),
+                      row.get("language"))  # an older schema, read as it is, has neither
 
     def members(self, cell_id: str | None = None, *, include_inactive: bool = False
                 ) -> list[Member]:

@@ -456,7 +456,7 @@ def test_a_schema_1_database_is_migrated_keeping_every_row(tmp_path: Path) -> No
     store.database.close()
     assert counts(copy) == before
     with sqlite3.connect(copy) as raw:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == 2 == schema.SCHEMA_VERSION
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 3
         assert raw.execute("SELECT * FROM answers ORDER BY id").fetchall() == rows_before
         tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"review_cards", "review_settings"} <= tables
