@@ -20,7 +20,9 @@ from studyapp.store.schema import SCHEMA_VERSION
 from studyapp.store.store import Store
 
 WORKER = Path(__file__).with_name("store_worker.py")
-KILLS = 200
+# 60 kills in the suite (about 25 s); `STUDYAPP_CRASH_KILLS=800` for the long run the
+# first round passed.
+KILLS = int(os.environ.get("STUDYAPP_CRASH_KILLS", "60"))
 
 
 def worker(database: Path, *args: str) -> subprocess.Popen[str]:
@@ -60,7 +62,7 @@ def test_killing_at_any_moment_loses_no_acknowledged_answer(tmp_path: Path,
         for attempt, position, response in found:
             acked[(attempt, position)] = response
     assert lives_with_answers > KILLS // 2  # the kills fell while it was answering
-    assert len(acked) > 500
+    assert len(acked) > 2 * KILLS  # about 2.5 acknowledged answers a life
 
     store = Store(Database(database))
     assert store.database.check().healthy

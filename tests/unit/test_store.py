@@ -295,6 +295,27 @@ def test_the_released_schema_1_database_opens(tmp_path: Path) -> None:
     assert store.attempts()
 
 
+def test_the_released_schema_2_database_opens_and_gains_the_member_note(tmp_path: Path) -> None:
+    """tests/data/db/schema-2.sqlite3 was written by schema 2, before members had a note
+    and a language of their own."""
+    copy = tmp_path / "schema-2.sqlite3"
+    shutil.copy(FIXTURES / "schema-2.sqlite3", copy)
+    before = {m.id: m.full_name for m in Store(Database(copy)).members()}
+    store = Store(Database(copy))
+    read = store.members()
+    assert {m.id: m.full_name for m in read} == before and before  # read as it is
+    assert all(m.note == "" and m.language is None for m in read)
+    assert store.database.check().schema_version == 2
+    store.ensure_cell("Chi bộ mới")  # the first write migrates it to the current schema
+    assert store.database.check().schema_version == schema.SCHEMA_VERSION >= 3
+    with sqlite3.connect(copy) as raw:
+        columns = {row[1] for row in raw.execute("PRAGMA table_info(members)")}
+    assert {"note", "language"} <= columns
+    assert {m.id: (m.full_name, m.note) for m in store.members()} == {
+        key: (name, "") for key, name in before.items()}
+    assert store.attempts()
+
+
 def test_a_migration_backs_up_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     copy = tmp_path / "schema-1.sqlite3"
     shutil.copy(FIXTURES / "schema-1.sqlite3", copy)
