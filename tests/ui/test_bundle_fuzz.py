@@ -96,7 +96,7 @@ async def _screens(app: StudyApp) -> None:
             _clean(name, rendered_lines(app))
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_a_random_valid_bundle_imports_opens_and_exports(
         base_bundle: dict[str, Any], catalog: Catalog, data: st.DataObject) -> None:

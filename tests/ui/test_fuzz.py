@@ -8,6 +8,7 @@ on any exception the app raises. Quitting is switched off so the walk goes on.
 
 from __future__ import annotations
 
+import os
 import random
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from tests.ui.conftest import build_app
 
 KEYS = [*"abcdeghklmnprstvx123/?", "enter", "escape", "down", "up", "space", "pagedown",
         "pageup", "ctrl+s", "ctrl+g", "ctrl+p", "tab", "left", "right", "home", "delete"]
-STEPS = 220
+# 120 keys a seed in the suite; STUDYAPP_FUZZ_STEPS=1000 for a long walk.
+STEPS = int(os.environ.get("STUDYAPP_FUZZ_STEPS", "120"))
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
