@@ -69,8 +69,15 @@ class Hanging:
     def __init__(self, marker: Text, text: Text) -> None:
         self.marker = marker
         self.text = text
+        self._drawn: dict[tuple[int, int], list[Segment]] = {}
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        key = (id(console), options.max_width)
+        if key not in self._drawn:  # drawn again at the same width on every refresh
+            self._drawn[key] = list(self._segments(console, options))
+        yield from self._drawn[key]
+
+    def _segments(self, console: Console, options: ConsoleOptions) -> Iterable[Segment]:
         indent = self.marker.cell_len + 1
         width = max(1, options.max_width - indent)
         lines = self.text.wrap(console, width, overflow="fold") or [Text("")]
@@ -156,6 +163,7 @@ class ChoiceAnswer(AnswerList, AnswerMixin):
         self.marked: set[int] = set(initial)
         self._outcome: dict[int, str] = {}
         self._mounted = False  # theme colours are known once mounted
+        self._drawn = [self._look(i) for i in range(len(choices))]
         super().__init__(*[Option(self._prompt(i)) for i in range(len(choices))], id=id)
         # Nothing is highlighted until the learner chooses: Enter straight
         # away must not answer A (a new user pressed it to move on).
@@ -182,9 +190,21 @@ class ChoiceAnswer(AnswerList, AnswerMixin):
         return hanging(f"{outcome}{box} {choice.label}.", choice.text,
                        marker_style=rich_style(self.app if self._mounted else None, style))
 
+    def _look(self, index: int) -> tuple[bool, str, bool]:
+        """What a choice's prompt depends on: marked, its outcome, and (for an outcome's
+        colour only) whether the theme is known yet; a plain "bold" marker needs none."""
+        outcome = self._outcome.get(index, " ")
+        return (self._choices[index].value in self.marked, outcome,
+                self._mounted and outcome != " ")
+
     def _refresh_prompts(self) -> None:
+        """Draw again the prompts whose look changed (each one drawn again makes the
+        list measure every option again)."""
         for index in range(len(self._choices)):
-            self.replace_option_prompt_at_index(index, self._prompt(index))
+            look = self._look(index)
+            if look != self._drawn[index]:
+                self._drawn[index] = look
+                self.replace_option_prompt_at_index(index, self._prompt(index))
 
     def on_mount(self) -> None:
         self._mounted = True

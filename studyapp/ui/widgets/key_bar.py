@@ -7,6 +7,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from studyapp.i18n import current_language
 from studyapp.ui.bindings import binding_text
 
 
@@ -31,6 +32,7 @@ class KeyBar(Static):
         super().__init__(id=id)
         self._zones: list[tuple[int, int, int, str]] = []
         self._subscribed: Screen[object] | None = None
+        self._shown: tuple[object, ...] | None = None
 
     def on_mount(self) -> None:
         # Remember the screen: when it recomposes, this bar is unmounted after
@@ -56,9 +58,20 @@ class KeyBar(Static):
         the width needs (at most MAX_LINES)."""
         if not self.is_attached:
             return  # removed meanwhile (its screen recomposed): nothing to show
+        active_bindings = self.screen.active_bindings
+        width = self.size.width or self.app.size.width
+        # The bindings change several times for each question (focus moves, widgets
+        # mount): drawn again only when what it shows would differ.
+        shown = (width, current_language(), tuple(
+            (active.binding.key, active.binding.action, active.binding.description,
+             active.binding.show, active.binding.key_display, active.enabled)
+            for active in active_bindings.values()))
+        if shown == self._shown:
+            return
+        self._shown = shown
         parts: list[tuple[Content, str]] = []
         seen: set[str] = set()
-        for active in self.screen.active_bindings.values():
+        for active in active_bindings.values():
             binding = active.binding
             if not binding.show or not binding.description or binding.action in seen:
                 continue
@@ -69,7 +82,6 @@ class KeyBar(Static):
                 (f"{binding_text(binding)} ", style),
             )
             parts.append((part, binding.key.split(",")[0]))
-        width = self.size.width or self.app.size.width
         lines: list[list[tuple[Content, str]]] = [[]]
         used = 0
         for part, key in parts:
