@@ -1998,7 +1998,7 @@ MESSAGES: dict[str, str] = {
     "new_doc.kind": "{kind} {number}",
     "new_doc.level": "Level {depth}: {count} sections",
     "new_doc.lessons": "Down to level {depth}: {lessons} lessons (the introduction included)",
-    "new_doc.depth_label": "Lessons down to level (1–{deepest}; ←→ or type a number)",
+    "new_doc.depth_label": "Lessons down to level (1 to {deepest})",
     "new_doc.title_label": "Name of the pack",
     "new_doc.create": "Create the pack",
     "new_doc.bad_depth": "The level is a number from 1 to {deepest}",

@@ -2013,7 +2013,7 @@ MESSAGES: dict[str, str] = {
     "new_doc.kind": "{kind} {number}",
     "new_doc.level": "Cấp {depth}: {count} mục",
     "new_doc.lessons": "Chia đến cấp {depth}: {lessons} bài học (kể cả bài giới thiệu)",
-    "new_doc.depth_label": "Chia bài học đến cấp (1–{deepest}; ←→ hoặc gõ số)",
+    "new_doc.depth_label": "Chia bài học đến cấp (từ 1 đến {deepest})",
     "new_doc.title_label": "Tên gói bài học",
     "new_doc.create": "Tạo gói",
     "new_doc.bad_depth": "Cấp phải là một số từ 1 đến {deepest}",
