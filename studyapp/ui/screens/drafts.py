@@ -291,7 +291,7 @@ class DraftEditScreen(StudyScreen[bool]):
         problems = self.review.edit(self.question, values)
         if problems:
             error.update(Content("\n".join(shown(line) for line in problems)))
-            error.scroll_visible()
+            self.call_after_refresh(error.scroll_visible, animate=False)
             return
         self.dismiss(True)
 

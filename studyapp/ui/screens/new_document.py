@@ -155,6 +155,7 @@ class StructureScreen(StudyScreen["PackChoice | None"]):
                                    lessons=format_count(self.read.lessons_at(depth)))))
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_one("#structure-error", Static).update("")  # said again on Ctrl+S
         if event.input.id == "structure-depth":
             self._show_lessons()
 
