@@ -23,7 +23,7 @@ from studyapp.ui.screens.home import HomeScreen
 from studyapp.ui.screens.new_document import StructureScreen
 from studyapp.ui.screens.quiz import QuizScreen
 from tests.conftest import SHARED
-from tests.ui.conftest import build_app, member
+from tests.ui.conftest import build_app, member, rendered_lines
 
 PLAN = SHARED / "source" / "ke-hoach-67-KH-DU.txt"
 PACK = "ke-hoach-thu"
@@ -189,3 +189,50 @@ def test_snapshot_of_the_review_screen(snap_compare: Any, tmp_path: Path) -> Non
         await pilot.pause()
 
     assert snap_compare(build_app(), terminal_size=(80, 24), run_before=walk)
+
+
+HOSTILE_BANK = '''format = 1
+id = "nhap-doc"
+title = "Nháp"
+
+[[questions]]
+id = "nhap-1"
+type = "single"
+prompt = "Theo mục I, \\u001b]52;c;ZWNobw==\\u0007nội dung\\u001b[2J nào\\u202e được nêu?"
+choices = ["Một \\u001b[31mđỏ", "Hai", "Ba"]
+answer = "B"
+explanation = "Theo mục I: “Hai\\u009b31m”"
+lesson = "doc-i"
+status = "draft"
+'''
+
+
+async def test_escape_codes_in_a_bank_never_reach_the_terminal(tmp_path: Path) -> None:
+    pack = tmp_path / "doc"
+    (pack / "lessons").mkdir(parents=True)
+    (pack / "banks").mkdir()
+    (pack / "pack.toml").write_text('format = 1\nid = "doc"\ntitle = "Tài liệu"\n'
+                                    'source = "Thử"\nlanguage = "vi"\n', encoding="utf-8")
+    (pack / "lessons" / "doc-i.md").write_text(
+        '+++\nid = "doc-i"\ntitle = "Mục I"\nsource = "I"\n+++\n\nMột, Hai, Ba.\n',
+        encoding="utf-8")
+    bank = pack / "banks" / "nhap.toml"
+    bank.write_text(HOSTILE_BANK, encoding="utf-8")
+    app = build_app(pack)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.drafts.open_bank(bank, "doc", "Tài liệu")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DraftsScreen)
+        text = "\n".join(rendered_lines(app))
+        assert "Theo mục I," in text and "Một" in text
+        for bad in ("\x1b", "\x07", "\x9b", "\u202e"):
+            assert bad not in text
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, DraftEditScreen)
+        text = "\n".join(rendered_lines(app))
+        assert "nội dung" in text
+        for bad in ("\x1b", "\x07", "\x9b", "\u202e"):
+            assert bad not in text
