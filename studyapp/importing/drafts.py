@@ -70,7 +70,7 @@ def _offered(document: Document) -> list[str]:
 def _lists(lessons: Sequence[Lesson], documents: dict[str, Document]) -> list[_List]:
     found = []
     for lesson in lessons:
-        if lesson.id == "gioi-thieu":
+        if lesson.id == "gioi-thieu" or lesson.id.endswith("-gioi-thieu"):
             continue  # recipients and signature are no list of content
         items = _items(documents[lesson.id])
         offered = [text for text in (_item_text(item) for item in items) if text]

@@ -56,13 +56,18 @@ def _front_matter(values: dict[str, Any]) -> str:
 
 
 def plan_pack(structure: Structure, *, pack_id: str, title: str, depth: int,
-              source_name: str, normalised: str, markdown: bool) -> PackPlan:
+              source_name: str, normalised: str, markdown: bool,
+              id_prefix: str = "") -> PackPlan:
     """The pack's files. `markdown`: the document's text is already Markdown-like
-    (a .txt or .md); otherwise its special characters are escaped."""
+    (a .txt or .md); otherwise its special characters are escaped. `id_prefix` goes
+    before every lesson id (lesson ids are shared by every pack the program reads: a
+    pack made beside the bundled one must not reuse its `gioi-thieu`, `ii-3-1`)."""
     lessons: list[Lesson] = []
-    taken: set[str] = {INTRO_ID}
+    intro_id = id_prefix + INTRO_ID
+    taken: set[str] = {intro_id}
 
     def unique(base: str) -> str:
+        base = id_prefix + base
         made, number = base, 2
         while made in taken:
             made = f"{base}-{number}"
@@ -72,7 +77,7 @@ def plan_pack(structure: Structure, *, pack_id: str, title: str, depth: int,
 
     intro = [*structure.front, *structure.back]
     if intro:
-        lessons.append(Lesson(INTRO_ID, _intro_title(structure, title),
+        lessons.append(Lesson(intro_id, _intro_title(structure, title),
                               "Phần mở đầu; Nơi nhận" if structure.back else "Phần mở đầu",
                               _body(intro, markdown), None, 0))
 

@@ -28,8 +28,10 @@ if TYPE_CHECKING:
     from studyapp.store.models import Learner
     from studyapp.store.store import Store
     from studyapp.ui.content_flow import ContentFlow
+    from studyapp.ui.drafts_flow import DraftsFlow
     from studyapp.ui.export_flow import ExportFlow
     from studyapp.ui.learner_flow import LearnerFlow
+    from studyapp.ui.new_document_flow import NewDocumentFlow
     from studyapp.ui.paper_flow import PaperFlow
     from studyapp.ui.phone_flow import PhoneFlow
     from studyapp.ui.progress_flow import ProgressFlow
@@ -253,6 +255,20 @@ class StudyApp(App[None]):
         from studyapp.ui.question_import_flow import QuestionImportFlow  # noqa: PLC0415
 
         return QuestionImportFlow(self)
+
+    @cached_property
+    def drafts(self) -> DraftsFlow:
+        """Draft questions reviewed: accept, edit, reject (`drafts_flow.py`)."""
+        from studyapp.ui.drafts_flow import DraftsFlow  # noqa: PLC0415
+
+        return DraftsFlow(self)
+
+    @cached_property
+    def new_documents(self) -> NewDocumentFlow:
+        """A pack made from next month's document (`new_document_flow.py`)."""
+        from studyapp.ui.new_document_flow import NewDocumentFlow  # noqa: PLC0415
+
+        return NewDocumentFlow(self)
 
     @cached_property
     def papers(self) -> PaperFlow:

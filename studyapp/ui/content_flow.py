@@ -58,6 +58,20 @@ class ContentFlow:
         self.app.store_opened(learner, problem)
         self.content_loaded(result)
 
+    def use_user_content(self) -> None:
+        """The user's content folder read from now on (the interface may have just
+        made it: a question set imported, a pack made from a document)."""
+        import dataclasses  # noqa: PLC0415
+
+        from studyapp import paths  # noqa: PLC0415
+        from studyapp.config import ContentDir  # noqa: PLC0415
+
+        settings = self.app.settings
+        user = paths.user_content_dir()
+        if all(entry.path != user for entry in settings.content_dirs):
+            self.app.settings = dataclasses.replace(
+                settings, content_dirs=(*settings.content_dirs, ContentDir(user, "user")))
+
     def content_loaded(self, result: LoadResult) -> None:
         """Use the catalog with its banks (on the app's thread)."""
         self.app.content = result

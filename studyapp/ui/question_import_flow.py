@@ -64,14 +64,5 @@ class QuestionImportFlow:
     def _use_new_content(self) -> None:
         """The user's content folder read from now on (it may have just been made),
         and the catalog read again with the new bank."""
-        import dataclasses  # noqa: PLC0415
-
-        from studyapp import paths  # noqa: PLC0415
-        from studyapp.config import ContentDir  # noqa: PLC0415
-
-        settings = self.app.settings
-        user = paths.user_content_dir()
-        if all(entry.path != user for entry in settings.content_dirs):
-            self.app.settings = dataclasses.replace(
-                settings, content_dirs=(*settings.content_dirs, ContentDir(user, "user")))
+        self.app.library.use_user_content()
         self.app.library.load_everything()

@@ -29,8 +29,8 @@ async def test_home_says_what_to_do() -> None:
         assert "Bạn muốn làm gì?" in text
         menu = app.screen.query_one(OptionList)
         assert [menu.get_option_at_index(i).id for i in range(menu.option_count)] == [
-            "lessons", "practice", "test", "review", "results", "sessions", "search", "learner",
-            "language", "help", "quit"]
+            "lessons", "practice", "test", "review", "results", "sessions", "new_document",
+            "search", "learner", "language", "help", "quit"]
         assert "Chưa chọn người học" in text
         assert app.focused is menu
         # Enter on the first entry opens the lessons.

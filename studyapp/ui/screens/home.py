@@ -22,7 +22,7 @@ TITLE_WIDTH = 18
 # Each entry of the menu: its id, its key, and the action it runs.
 MENU: tuple[tuple[str, str], ...] = (
     ("lessons", "b"), ("practice", "l"), ("test", "k"), ("review", "o"), ("results", "x"),
-    ("sessions", "s"),
+    ("sessions", "s"), ("new_document", "t"),
     ("search", "/"),
     ("learner", "n"), ("problems", "v"), ("language", "e"), ("help", "?"), ("quit", "q"),
 )
@@ -53,6 +53,7 @@ class HomeScreen(StudyScreen[None]):
         Binding("o", "review", "key.review", show=False, id="home.review"),
         Binding("x", "results", "key.results", id="home.results"),
         Binding("s", "sessions", "key.sessions", show=False, id="home.sessions"),
+        Binding("t", "new_document", "key.new_document", show=False, id="home.new_document"),
         Binding("slash", "search", "key.search", id="home.search"),
         Binding("n", "learner", "key.learner", show=False, id="home.learner"),
         Binding("v", "problems", "key.problems", id="home.problems"),
@@ -239,6 +240,7 @@ class HomeScreen(StudyScreen[None]):
             "review": self.action_review,
             "results": self.action_results,
             "sessions": self.action_sessions,
+            "new_document": self.action_new_document,
             "search": self.action_search,
             "learner": self.action_learner,
             "problems": self.action_problems,
@@ -265,6 +267,9 @@ class HomeScreen(StudyScreen[None]):
 
     def action_sessions(self) -> None:
         self.study_app.sessions.start()
+
+    def action_new_document(self) -> None:
+        self.study_app.new_documents.start()
 
     def action_search(self) -> None:
         self.study_app.library.open_search()

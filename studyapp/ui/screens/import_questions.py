@@ -23,11 +23,14 @@ QUESTION_FILES = (".docx", ".xlsx", ".xlsm", ".txt", ".gift", ".aiken")
 
 
 class QuestionFileTree(DirectoryTree):
-    """Folders, and the files a question set can be read from."""
+    """Folders, and the files a question set (or, for a subclass, a document) can be
+    read from."""
+
+    SUFFIXES: ClassVar[tuple[str, ...]] = QUESTION_FILES
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
         return [path for path in paths if not path.name.startswith(".") and (
-            path.is_dir() or path.suffix.lower() in QUESTION_FILES)]
+            path.is_dir() or path.suffix.lower() in self.SUFFIXES)]
 
 
 class ImportQuestionsScreen(StudyScreen[Path | None]):
@@ -40,6 +43,10 @@ class ImportQuestionsScreen(StudyScreen[Path | None]):
         Binding("tab", "focus_next", "key.next_field", show=False, id="import.next_field"),
     ]
 
+    TEXTS: ClassVar[str] = "import_ui"
+    """The prefix of the screen's messages (`.title`, `.hint`, `.path_placeholder`)."""
+    TREE: ClassVar[type[QuestionFileTree]] = QuestionFileTree
+
     def __init__(self, start: Path) -> None:
         super().__init__()
         self._start = start
@@ -47,15 +54,15 @@ class ImportQuestionsScreen(StudyScreen[Path | None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Vertical(id="import-body"):
-            yield Static(Content(tr("import_ui.hint")), id="import-hint")
+            yield Static(Content(tr(f"{self.TEXTS}.hint")), id="import-hint")
             yield Input(str(self._start), id="import-path",
-                        placeholder=tr("import_ui.path_placeholder"))
-            yield QuestionFileTree(self._start, id="import-tree")
+                        placeholder=tr(f"{self.TEXTS}.path_placeholder"))
+            yield self.TREE(self._start, id="import-tree")
             yield Static("", id="import-error")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.sub_title = tr("import_ui.title")
+        self.sub_title = tr(f"{self.TEXTS}.title")
         self.query_one("#import-tree", QuestionFileTree).focus()
 
     def on_directory_tree_file_selected(self, event: DirectoryTree.FileSelected) -> None:
@@ -72,6 +79,7 @@ class ImportQuestionsScreen(StudyScreen[Path | None]):
         error = self.query_one("#import-error", Static)
         if path.is_dir():
             self.query_one("#import-tree", QuestionFileTree).path = path
+            self.query_one("#import-path", Input).value = str(path)
             error.update("")
             return
         if not path.is_file():
