@@ -92,7 +92,10 @@ def _draft_questions(folder: Path) -> int:
     target = folder / "banks" / DRAFTS_FILE
     if target.exists():
         raise UsageError(tr("pack.drafts_exist", path=target))
-    done = write_drafts(folder, description=tr("pack.drafts_description"))
+    # The bank's id is the pack's own, as the interface writes it: bank ids are shared
+    # by every pack the program reads, and two packs' `nhap` banks would clash.
+    done = write_drafts(folder, bank_id=f"nhap-{folder.resolve().name}",
+                        description=tr("pack.drafts_description"))
     for problem in done.problems:
         err(problem.format())
     if done.failed and not done.count:

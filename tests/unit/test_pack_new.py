@@ -297,6 +297,7 @@ def test_draft_questions_are_answerable_from_the_text_and_never_drawn(
     result = load_catalog([target])
     assert result.errors == []
     [bank] = result.catalog.banks
+    assert bank.id == "nhap-p"  # the pack's own: two packs' draft banks never clash
     assert bank.questions == ()  # drafts are kept apart: nothing draws them
     drafts = bank.drafts
     kinds = {q.type for q in drafts}
