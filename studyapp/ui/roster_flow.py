@@ -35,6 +35,11 @@ MAX_FILE_BYTES = 1_000_000
 """A roster file is a few hundred names; anything much larger is not one."""
 
 
+def idle_minutes() -> int:
+    """The idle time as said on the screen (at least one minute)."""
+    return max(1, round(IDLE_SECONDS / 60))
+
+
 class RosterFlow:
     """The secretary's roster, and the PIN held while the secretary is at it."""
 
@@ -72,8 +77,8 @@ class RosterFlow:
         self._cell_id = None
         self._pin = None
         if idle:
-            self.app.notify(tr("roster.locked_idle", minutes=format_count(
-                max(1, round(IDLE_SECONDS / 60)))), markup=False)
+            self.app.notify(tr("roster.locked_idle", minutes=format_count(idle_minutes())),
+                            markup=False)
         self._refresh_lock_line()
 
     def key_pressed(self) -> None:
@@ -138,7 +143,8 @@ class RosterFlow:
             except StudyappError as error:
                 self._failed(error)
                 return
-            self.app.push_screen(RosterScreen(fresh, members, unlocked=self.unlocked(cell.id)))
+            self.app.push_screen(RosterScreen(fresh, members, unlocked=self.unlocked(cell.id),
+                                              idle_minutes=idle_minutes()))
 
         self._with_pin(cell.id, show)
 

@@ -140,9 +140,9 @@ async def test_rename_note_inactive_and_back(tmp_path: Path) -> None:
         assert table_rows(screen)[0] == ["Lê Văn Ân", "tổ 3", "đang sinh hoạt"]
         await pilot.press("down", "n")  # Bình leaves the cell
         await pilot.pause()
-        [bình] = [m for m in app.store.members(cell_id, include_inactive=True)
+        [binh] = [m for m in app.store.members(cell_id, include_inactive=True)
                   if m.full_name == "Nguyễn Thị Bình"]
-        assert not bình.active
+        assert not binh.active
         assert [m.full_name for m in app.store.members(cell_id)] == ["Lê Văn Ân"]
         rows = table_rows(screen)
         assert rows[1] == ["Nguyễn Thị Bình", "", "đã nghỉ"]
@@ -151,7 +151,7 @@ async def test_rename_note_inactive_and_back(tmp_path: Path) -> None:
         assert table.cursor_row == 1  # still on her
         await pilot.press("n")  # and back
         await pilot.pause()
-        assert app.store.member(bình.id).active
+        assert app.store.member(binh.id).active
         assert table_rows(screen)[1][2] == "đang sinh hoạt"
         assert isinstance(app.screen, RosterScreen)  # not one PIN asked after entering
 
@@ -282,7 +282,8 @@ async def test_hostile_names_and_notes_are_shown_cleaned(tmp_path: Path) -> None
         await to_sessions(pilot)
         screen = await enter_roster(pilot)
         lines = "\n".join(rendered_lines(app))
-        assert "\x1b" not in lines and "\x07" not in lines
+        assert "\x1b" not in lines
+        assert "\x07" not in lines
         assert "[bold red]Lê\\x1b[2J Văn An[/]" in lines  # the brackets as they are, not markup
         assert "\\x1b]0;pwned\\x07[link]" in lines
         # A name typed with an escape code is stored without it.
@@ -304,8 +305,8 @@ def test_snapshot_roster_at_80x24(snap_compare: Any, tmp_path: Path) -> None:
                                         "Phạm Thị Dung", "Hoàng Thị Giang"])
         twin = store.add_member(cell_id, "Lê Văn An", allow_duplicate=True, pin=PIN)
         store.set_member_note(twin.id, "con, tổ 2", pin=PIN)
-        [cường] = store.find_members(cell_id, "Trần Văn Cường")
-        store.remove_member(cường.id, pin=PIN)
+        [cuong] = store.find_members(cell_id, "Trần Văn Cường")
+        store.remove_member(cuong.id, pin=PIN)
         await to_sessions(pilot)
         await enter_roster(pilot)
         await pilot.press("down")

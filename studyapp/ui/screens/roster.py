@@ -29,7 +29,8 @@ def roster_order(members: list[Member]) -> list[Member]:
 
 
 class RosterScreen(StudyScreen[None]):
-    """Add (a), rename (s), note (g), inactive or active again (n), import (t)."""
+    """Add (a), rename (s), note (g), inactive or active again (n), import (t):
+    at 80 columns the keys fit on one line."""
 
     DEFAULT_CSS = stylesheet(__file__)
 
@@ -37,16 +38,20 @@ class RosterScreen(StudyScreen[None]):
         Binding("a", "add", "key.roster_add", id="roster.add"),
         Binding("s", "rename", "key.roster_rename", id="roster.rename"),
         Binding("g", "note", "key.roster_note", id="roster.note"),
-        Binding("n", "toggle_active", "key.roster_toggle", id="roster.toggle"),
+        # One key: "Đã nghỉ" on an active member, "Trở lại" on one who left.
+        Binding("n", "mark_inactive", "key.roster_inactive", id="roster.inactive"),
+        Binding("n", "mark_active", "key.roster_active", id="roster.active"),
         Binding("t", "import_file", "key.roster_import", id="roster.import"),
         Binding("escape", "back", "key.back", id="roster.back"),
     ]
 
-    def __init__(self, cell: Cell, members: list[Member], *, unlocked: bool) -> None:
+    def __init__(self, cell: Cell, members: list[Member], *, unlocked: bool,
+                 idle_minutes: int) -> None:
         super().__init__()
         self.cell = cell
         self.members = roster_order(members)
         self._unlocked = unlocked
+        self._idle_minutes = idle_minutes
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -91,6 +96,7 @@ class RosterScreen(StudyScreen[None]):
         ids = [m.id for m in self.members]
         if current in ids:
             table.move_cursor(row=ids.index(current))
+        self.refresh_bindings()
 
     def show_lock(self, unlocked: bool) -> None:
         self._unlocked = unlocked
@@ -101,10 +107,8 @@ class RosterScreen(StudyScreen[None]):
         if not self.cell.has_pin:
             line.update(Content(tr("roster.no_pin")))
         elif unlocked:
-            from studyapp.ui import roster_flow  # noqa: PLC0415
-
-            line.update(Content(tr("roster.unlocked", minutes=format_count(
-                max(1, round(roster_flow.IDLE_SECONDS / 60))))))
+            line.update(Content(tr("roster.unlocked",
+                                   minutes=format_count(self._idle_minutes))))
         else:
             line.update(Content.styled(tr("roster.locked"), "$text-warning"))
 
@@ -126,8 +130,21 @@ class RosterScreen(StudyScreen[None]):
         if (member := self.current) is not None:
             self.study_app.roster.note(self, member)
 
-    def action_toggle_active(self) -> None:
-        if (member := self.current) is not None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("mark_inactive", "mark_active"):
+            member = self.current
+            return member is not None and member.active == (action == "mark_inactive")
+        return True
+
+    def on_data_table_row_highlighted(self) -> None:
+        self.refresh_bindings()  # "Đã nghỉ" or "Trở lại" for the member under the cursor
+
+    def action_mark_inactive(self) -> None:
+        if (member := self.current) is not None and member.active:
+            self.study_app.roster.toggle_active(self, member)
+
+    def action_mark_active(self) -> None:
+        if (member := self.current) is not None and not member.active:
             self.study_app.roster.toggle_active(self, member)
 
     def action_import_file(self) -> None:
