@@ -2006,4 +2006,8 @@ MESSAGES: dict[str, str] = {
     "roster.import_refused": "line {line}: {reason}",
     "roster.import_report": "Roster imported from {name}",
     "store.note_too_long": "the note is {length} characters long, at most {limit}",
+    "roster.twin_without_note": (
+        "The “{name}” already on the roster has no note yet: select that name and press g, "
+        "so the two are not mixed up."
+    ),
 }

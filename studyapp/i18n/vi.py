@@ -2017,4 +2017,8 @@ MESSAGES: dict[str, str] = {
     "roster.import_refused": "dòng {line}: {reason}",
     "roster.import_report": "Nhập danh sách từ {name}",
     "store.note_too_long": "ghi chú dài {length} ký tự, tối đa {limit}",
+    "roster.twin_without_note": (
+        "Người tên “{name}” có từ trước chưa có ghi chú: chọn tên đó rồi nhấn g để ghi, "
+        "cho khỏi lẫn hai người."
+    ),
 }

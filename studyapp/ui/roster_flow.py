@@ -205,9 +205,15 @@ class RosterFlow:
 
             def done(values: FormValues | None) -> None:
                 if values is not None and added:
-                    self._reload(screen, added[-1].id)
-                    self.app.notify(tr("members.added", name=added[-1].full_name,
+                    member = added[-1]
+                    self._reload(screen, member.id)
+                    self.app.notify(tr("members.added", name=member.full_name,
                                        cell=cell.name), markup=False)
+                    if any(not twin.note for twin in self._twins(cell.id, member.full_name,
+                                                                 member.id)):
+                        # The one already there cannot be told apart yet either.
+                        self.app.notify(tr("roster.twin_without_note", name=member.full_name),
+                                        severity="warning", markup=False, timeout=10)
 
             self.app.push_screen(FormDialog(
                 tr("roster.add_title"), tr("roster.add_text", cell=cell.name),

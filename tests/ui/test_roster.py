@@ -108,6 +108,8 @@ async def test_three_members_added_with_the_pin_typed_once(tmp_path: Path) -> No
         await pilot.press("escape")
         await pilot.pause()
         await add(pilot, "Lê Văn An", "sinh 1958")
+        notices = [n.message for n in app._notifications]
+        assert any("có từ trước chưa có ghi chú" in n for n in notices), notices
         twins = app.store.find_members(cell_id, "Lê Văn An")
         assert sorted(m.note for m in twins) == ["", "sinh 1958"]
         assert ["Lê Văn An", "sinh 1958", "đang sinh hoạt"] in table_rows(screen)
@@ -292,6 +294,31 @@ async def test_hostile_names_and_notes_are_shown_cleaned(tmp_path: Path) -> None
         assert not any("\x1b" in name for name in names), names
         assert "\x1b" not in "\n".join(rendered_lines(app))
         assert len(table_rows(screen)) == 3
+
+
+def test_store_rename_reactivate_and_note_need_the_pin(tmp_path: Path) -> None:
+    from studyapp.store.store import DuplicateMemberError, PinError, StoreError  # noqa: PLC0415
+
+    app = build_app(db=tmp_path / "s.sqlite3")
+    store = app.store
+    cell_id = cell_with(app, ["Lê Văn An", "Trần Thị Bình"])
+    an, binh = sorted(store.members(cell_id), key=lambda m: m.full_name)
+    with pytest.raises(PinError):
+        store.rename_member(an.id, "Lê Văn Ân")
+    with pytest.raises(PinError):
+        store.set_member_note(an.id, "tổ 1")
+    with pytest.raises(DuplicateMemberError):
+        store.rename_member(an.id, "trần thị bình", pin=PIN)
+    assert store.rename_member(an.id, "  Lê  Văn\tÂn ", pin=PIN).full_name == "Lê Văn Ân"
+    with pytest.raises(StoreError, match="tối đa 40"):
+        store.set_member_note(an.id, "x" * 41, pin=PIN)
+    store.set_member_note(an.id, " tổ\n1 ", pin=PIN)
+    assert store.member(an.id).note == "tổ 1"
+    store.remove_member(binh.id, pin=PIN)
+    with pytest.raises(PinError):
+        store.reactivate_member(binh.id)
+    store.reactivate_member(binh.id, pin=PIN)
+    assert store.member(binh.id).active
 
 
 def test_snapshot_roster_at_80x24(snap_compare: Any, tmp_path: Path) -> None:
