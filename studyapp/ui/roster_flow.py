@@ -77,6 +77,11 @@ class RosterFlow:
         self._cell_id = None
         self._pin = None
         if idle:
+            # A dialog of the roster left open goes too: what it would change
+            # needs the PIN again.
+            screen = self.app.screen
+            if isinstance(screen, FormDialog) and (screen.id or "").startswith("roster-"):
+                screen.dismiss(None)
             self.app.notify(tr("roster.locked_idle", minutes=format_count(idle_minutes())),
                             markup=False)
         self._refresh_lock_line()
@@ -190,6 +195,8 @@ class RosterFlow:
             added: list[Member] = []
 
             def check(values: FormValues) -> str | None:
+                if not self.unlocked(cell.id):
+                    return tr("roster.locked")
                 name, note = values["name"].strip(), values["note"].strip()
                 if name and not note and self._twins(cell.id, name):
                     return tr("roster.twin_needs_note", name=name)
@@ -228,6 +235,8 @@ class RosterFlow:
     def rename(self, screen: RosterScreen, member: Member) -> None:
         def with_pin(pin: str | None) -> None:
             def check(values: FormValues) -> str | None:
+                if not self.unlocked(member.cell_id):
+                    return tr("roster.locked")
                 name = values["name"].strip()
                 if name and not member.note and self._twins(member.cell_id, name, member.id):
                     return tr("roster.twin_needs_note", name=name)
@@ -255,6 +264,8 @@ class RosterFlow:
 
         def with_pin(pin: str | None) -> None:
             def check(values: FormValues) -> str | None:
+                if not self.unlocked(member.cell_id):
+                    return tr("roster.locked")
                 note = values["note"].strip()
                 if not note and member.active and self._twins(member.cell_id, member.full_name,
                                                               member.id):
@@ -307,6 +318,8 @@ class RosterFlow:
             done_import: list[tuple[Path, list[str]]] = []
 
             def check(values: FormValues) -> str | None:
+                if not self.unlocked(cell.id):
+                    return tr("roster.locked")
                 text = values["path"].strip()
                 if not text:
                     return tr("roster.import_no_path")
