@@ -306,7 +306,7 @@ async def test_random_keys_on_the_roster_never_crash(seed: int, tmp_path: Path) 
     without leaving."""
     import random  # noqa: PLC0415
 
-    keys = [*"agnst", "r", "x", "1", "space", "enter", "enter", "down", "up", "tab",
+    keys = [*"agnst", "r", "1", "space", "enter", "enter", "down", "up", "tab",
             "escape", "backspace", "question_mark"]
     chooser = random.Random(seed)
     app = build_app(db=tmp_path / "s.sqlite3")
