@@ -2019,4 +2019,73 @@ MESSAGES: dict[str, str] = {
     "new_doc.drafting": "Drafting questions…",
     "new_doc.no_drafts": "No draft question could be made from this pack's lessons.",
     "new_doc.drafts_made": "Drafted {count} questions.",
+    # --- i14r ---
+    "key.roster": "Roster",
+    "key.roster_add": "Add",
+    "key.roster_rename": "Rename",
+    "key.roster_note": "Note",
+    "key.roster_inactive": "Inactive",
+    "key.roster_active": "Active again",
+    "key.roster_import": "Import",
+    "roster.title": "Roster — {cell}",
+    "roster.column.name": "Full name",
+    "roster.column.note": "Distinguishing note",
+    "roster.column.state": "State",
+    "roster.active": "active",
+    "roster.inactive": "inactive",
+    "roster.counts": "{active} active · {inactive} inactive",
+    "roster.empty": "The cell has no members yet. Press a to add one, t to import a file.",
+    "roster.no_pin": (
+        "The cell has no PIN (studyapp members pin): anyone at the laptop can edit the "
+        "roster."
+    ),
+    "roster.unlocked": (
+        "PIN given: editing the roster does not ask again. It locks when you leave the "
+        "secretary's screens or after {minutes} minutes without a key."
+    ),
+    "roster.locked": "Locked: the next change asks for the PIN.",
+    "roster.locked_idle": "The roster locked after {minutes} minutes without a key.",
+    "roster.add_title": "Add a member",
+    "roster.add_text": (
+        "Add to the roster of {cell}. If someone has the same name, give a note to tell "
+        "them apart."
+    ),
+    "roster.note_label": "Distinguishing note (optional)",
+    "roster.note_hint": "year of birth, group, “senior”/“junior”… (at most 40 characters)",
+    "roster.twin_needs_note": (
+        "“{name}” is already on the roster. If this is another person of the same name, "
+        "give a note to tell them apart (year of birth, group…)."
+    ),
+    "roster.twin_keeps_note": (
+        "Someone else in the cell is called “{name}”: keep a note to tell them apart."
+    ),
+    "roster.rename_title": "Rename",
+    "roster.rename_text": "The right name of “{name}” (their results are kept):",
+    "roster.note_title": "Note for {name}",
+    "roster.note_text": (
+        "A short note telling them from a member of the same name; empty removes it."
+    ),
+    "roster.made_inactive": (
+        "“{name}” marked inactive: off the attendance lists, results kept. Press n again "
+        "to bring them back."
+    ),
+    "roster.made_active": "“{name}” is active again.",
+    "roster.import_title": "Import the roster from a file",
+    "roster.import_text": (
+        "A text file (UTF-8), one full name a line. A file name alone is looked for in "
+        "{folder}."
+    ),
+    "roster.import_path": "File",
+    "roster.import_example": "roster.txt",
+    "roster.import_submit": "Import",
+    "roster.import_no_path": "type the path of the file",
+    "roster.import_is_folder": "{path} is a folder; type the file's name too",
+    "roster.import_too_big": "{path} is too large to be a roster (at most 1 MB)",
+    "roster.import_refused": "line {line}: {reason}",
+    "roster.import_report": "Roster imported from {name}",
+    "store.note_too_long": "the note is {length} characters long, at most {limit}",
+    "roster.twin_without_note": (
+        "The “{name}” already on the roster has no note yet: select that name and press g, "
+        "so the two are not mixed up."
+    ),
 }

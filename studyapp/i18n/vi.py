@@ -2034,4 +2034,69 @@ MESSAGES: dict[str, str] = {
     "new_doc.drafting": "Đang soạn câu hỏi nháp…",
     "new_doc.no_drafts": "Không soạn được câu nháp nào từ các bài học của gói này.",
     "new_doc.drafts_made": "Đã soạn {count} câu hỏi nháp.",
+    # --- i14r ---
+    "key.roster": "Danh sách đảng viên",
+    "key.roster_add": "Thêm",
+    "key.roster_rename": "Sửa tên",
+    "key.roster_note": "Ghi chú",
+    "key.roster_inactive": "Đã nghỉ",
+    "key.roster_active": "Trở lại",
+    "key.roster_import": "Nhập tệp",
+    "roster.title": "Danh sách đảng viên — {cell}",
+    "roster.column.name": "Họ và tên",
+    "roster.column.note": "Ghi chú phân biệt",
+    "roster.column.state": "Trạng thái",
+    "roster.active": "đang sinh hoạt",
+    "roster.inactive": "đã nghỉ",
+    "roster.counts": "{active} người đang sinh hoạt · {inactive} đã nghỉ",
+    "roster.empty": "Chi bộ chưa có đảng viên nào. Nhấn a để thêm, t để nhập từ tệp.",
+    "roster.no_pin": (
+        "Chi bộ chưa đặt mã PIN (studyapp members pin): ai ngồi máy cũng sửa được danh "
+        "sách."
+    ),
+    "roster.unlocked": (
+        "Đã nhập mã PIN: sửa danh sách không phải nhập lại. Tự khóa khi rời màn hình của "
+        "thư ký hoặc sau {minutes} phút không dùng."
+    ),
+    "roster.locked": "Đã khóa: lần sửa tiếp theo sẽ hỏi mã PIN.",
+    "roster.locked_idle": "Danh sách đảng viên đã khóa sau {minutes} phút không dùng.",
+    "roster.add_title": "Thêm đảng viên",
+    "roster.add_text": (
+        "Thêm vào danh sách {cell}. Nếu đã có người cùng họ tên, hãy ghi chú để phân "
+        "biệt."
+    ),
+    "roster.note_label": "Ghi chú phân biệt (không bắt buộc)",
+    "roster.note_hint": "năm sinh, tổ, “bố”/“con”… (tối đa 40 ký tự)",
+    "roster.twin_needs_note": (
+        "Đã có “{name}” trong danh sách. Nếu là người khác cùng tên, hãy ghi chú để phân "
+        "biệt (năm sinh, tổ…)."
+    ),
+    "roster.twin_keeps_note": "Chi bộ còn người khác tên “{name}”: cần giữ ghi chú để phân biệt.",
+    "roster.rename_title": "Sửa tên",
+    "roster.rename_text": "Tên đúng của “{name}” (kết quả cũ vẫn giữ nguyên):",
+    "roster.note_title": "Ghi chú cho {name}",
+    "roster.note_text": "Ghi chú ngắn để phân biệt với người cùng tên; để trống là bỏ ghi chú.",
+    "roster.made_inactive": (
+        "Đã ghi “{name}” là đã nghỉ: không còn trong điểm danh, kết quả cũ vẫn giữ. Nhấn "
+        "n lần nữa để đưa trở lại."
+    ),
+    "roster.made_active": "Đã đưa “{name}” trở lại danh sách sinh hoạt.",
+    "roster.import_title": "Nhập danh sách từ tệp",
+    "roster.import_text": (
+        "Tệp văn bản (UTF-8), mỗi dòng một họ và tên. Chỉ gõ tên tệp thì tệp được tìm "
+        "trong {folder}."
+    ),
+    "roster.import_path": "Tệp",
+    "roster.import_example": "danh-sach.txt",
+    "roster.import_submit": "Nhập",
+    "roster.import_no_path": "hãy gõ đường dẫn tới tệp",
+    "roster.import_is_folder": "{path} là một thư mục; hãy gõ cả tên tệp",
+    "roster.import_too_big": "tệp {path} quá lớn để là một danh sách (tối đa 1 MB)",
+    "roster.import_refused": "dòng {line}: {reason}",
+    "roster.import_report": "Nhập danh sách từ {name}",
+    "store.note_too_long": "ghi chú dài {length} ký tự, tối đa {limit}",
+    "roster.twin_without_note": (
+        "Người tên “{name}” có từ trước chưa có ghi chú: chọn tên đó rồi nhấn g để ghi, "
+        "cho khỏi lẫn hai người."
+    ),
 }

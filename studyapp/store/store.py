@@ -46,6 +46,8 @@ from studyapp.store.models import (
 from studyapp.text import normalize_line, roster_key, shown
 
 MAX_NAME_LENGTH = 100
+MAX_NOTE_LENGTH = 40
+"""A member's distinguishing note (năm sinh, tổ, “bố”/“con”): short, one line."""
 
 
 class StoreError(StudyappError):
@@ -426,6 +428,41 @@ class Store:
         self.check_pin(member.cell_id, pin)
         with self._write() as connection:
             connection.execute("UPDATE members SET active = 0 WHERE id = ?", (member_id,))
+
+    def reactivate_member(self, member_id: str, *, pin: str | None = None) -> None:
+        """Put a member taken off the roster back on it (their results were kept)."""
+        member = self.member(member_id)
+        self.check_pin(member.cell_id, pin)
+        with self._write() as connection:
+            connection.execute("UPDATE members SET active = 1 WHERE id = ?", (member_id,))
+
+    def rename_member(self, member_id: str, new_name: str, *, allow_duplicate: bool = False,
+                      pin: str | None = None) -> Member:
+        """Correct a member's name (their results follow: they are kept by id).
+        A name another active member of the cell has is refused unless
+        `allow_duplicate` (two people may share a name)."""
+        member = self.member(member_id)
+        self.check_pin(member.cell_id, pin)
+        name = clean_name(new_name)
+        others = [m for m in self.find_members(member.cell_id, name) if m.id != member_id]
+        if others and not allow_duplicate:
+            raise DuplicateMemberError(tr("store.duplicate_member", name=name))
+        with self._write() as connection:
+            connection.execute("UPDATE members SET full_name = ?, name_key = ? WHERE id = ?",
+                               (name, _name_key(name), member_id))
+        return self.member(member_id)
+
+    def set_member_note(self, member_id: str, note: str, *, pin: str | None = None) -> None:
+        """Set (or, with "", clear) the short note that tells same-named members
+        apart: one line, at most MAX_NOTE_LENGTH characters."""
+        member = self.member(member_id)
+        self.check_pin(member.cell_id, pin)
+        cleaned = normalize_line(note)
+        if len(cleaned) > MAX_NOTE_LENGTH:
+            raise StoreError(tr("store.note_too_long", length=len(cleaned),
+                                limit=MAX_NOTE_LENGTH))
+        with self._write() as connection:
+            connection.execute("UPDATE members SET note = ? WHERE id = ?", (cleaned, member_id))
 
     # --- sessions and attendance -----------------------------------------------------------------
 

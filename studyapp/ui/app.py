@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from studyapp.ui.progress_flow import ProgressFlow
     from studyapp.ui.question_import_flow import QuestionImportFlow
     from studyapp.ui.quiz_flow import QuizFlow
+    from studyapp.ui.roster_flow import RosterFlow
     from studyapp.ui.screens.palette import Command
     from studyapp.ui.session_flow import InterruptedTurn, SessionFlow
 
@@ -284,6 +286,13 @@ class StudyApp(App[None]):
 
         return PhoneFlow(self)
 
+    @cached_property
+    def roster(self) -> RosterFlow:
+        """The secretary's roster, behind the PIN once per sitting (`roster_flow.py`)."""
+        from studyapp.ui.roster_flow import RosterFlow  # noqa: PLC0415
+
+        return RosterFlow(self)
+
     # --- language and theme ------------------------------------------------------------------
 
     def switch_language(self, lang: Lang) -> None:
@@ -401,6 +410,14 @@ class StudyApp(App[None]):
             ask(None)
         elif not (isinstance(self.screen, ModalScreen) and self.screen.id == "pin-dialog"):
             self.sessions.ask_pin(session.cell_id, ask)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Every key, whatever widget takes it (a text box stops it): the
+        # secretary's roster stays unlocked while keys are pressed.
+        if isinstance(event, events.Key) and not event.is_forwarded and \
+                "roster" in self.__dict__:
+            self.roster.key_pressed()
+        await super().on_event(event)
 
     def action_help_quit(self) -> None:
         # Ctrl+C in a terminal usually means "stop": say how to quit here.

@@ -102,6 +102,7 @@ async def test_no_screen_writes_a_stored_escape(tmp_path: Path) -> None:
         await look("home", lambda: None)
         await look("learners", app.learners.choose_learner)
         await look("sessions", lambda: app.sessions.show_sessions(store.cell(cell_id)))
+        await look("roster", lambda: app.roster.open(store.cell(cell_id)))
         await look("turns", lambda: app.sessions.open_session(session_id))
         await look("attendance", lambda: app.sessions.edit_attendance(session_id))
         await look("summary", lambda: app.sessions.open_summary(session_id))
@@ -163,6 +164,7 @@ async def test_no_screen_writes_a_stored_escape(tmp_path: Path) -> None:
     assert not found
     # The hostile text was there to be written, shown escaped (\x1b), on these screens.
     assert typed_shown  # the review pages of typed answers were looked at, answers on them
+    assert shown_on["roster"] == ("RosterScreen", True)  # the secretary's roster (i14r)
     assert {screen for screen, seen in shown_on.values() if seen} >= {
         "LearnerScreen", "TurnsScreen", "AttendanceScreen", "SummaryScreen", "HistoryScreen",
         "HomeScreen"}

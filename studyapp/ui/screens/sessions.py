@@ -44,6 +44,7 @@ class SessionsScreen(StudyScreen[None]):
         Binding("enter", "open", "key.open_session", id="sessions.open"),
         Binding("x", "export", "key.export", id="sessions.export"),
         Binding("c", "import_questions", "key.import_questions", id="sessions.import"),
+        Binding("r", "roster", "key.roster", id="sessions.roster"),
         Binding("escape", "back", "key.back", id="sessions.back"),
     ]
 
@@ -71,6 +72,17 @@ class SessionsScreen(StudyScreen[None]):
 
     def action_import_questions(self) -> None:
         self.study_app.question_imports.start()
+
+    def action_roster(self) -> None:
+        self.study_app.roster.open(self.cell)
+
+    def on_screen_suspend(self) -> None:
+        # Another screen on top: unless it is the roster (or a dialog), the
+        # laptop has left the secretary's screens and the roster locks again.
+        self.call_after_refresh(self.study_app.roster.check_side)
+
+    def on_unmount(self) -> None:
+        self.study_app.roster.lock()  # back to the home screen (the members' side)
 
     def on_screen_resume(self) -> None:
         # Back from a meeting: its attendance, tests and state may have changed.

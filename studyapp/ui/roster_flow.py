@@ -1,0 +1,383 @@
+"""The cell's roster, kept by the secretary (`r` on the sessions list): add, rename,
+the distinguishing note, mark inactive or active again, import from a text file.
+
+The PIN is asked once per sitting: on entering the roster (when the cell has one).
+The PIN given is kept here, in memory, and passed to the store with every change,
+until the secretary leaves the secretary's screens (the sessions list and the
+roster) or no key is pressed for IDLE_SECONDS: then it is forgotten and the next
+change asks for it again. It belongs to the app (`app.roster`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.screen import ModalScreen
+
+from studyapp.errors import StudyappError
+from studyapp.i18n import format_count, tr
+from studyapp.ui.modals.form import FormDialog, FormField, FormValues
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from studyapp.store.models import Cell, Member
+    from studyapp.store.store import Store
+    from studyapp.ui.app import StudyApp
+    from studyapp.ui.screens.roster import RosterScreen
+
+IDLE_SECONDS = 600.0
+"""No key for this long and the roster locks again (a module constant the tests shorten)."""
+
+MAX_FILE_BYTES = 1_000_000
+"""A roster file is a few hundred names; anything much larger is not one."""
+
+
+def idle_minutes() -> int:
+    """The idle time as said on the screen (at least one minute)."""
+    return max(1, round(IDLE_SECONDS / 60))
+
+
+class RosterFlow:
+    """The secretary's roster, and the PIN held while the secretary is at it."""
+
+    def __init__(self, app: StudyApp) -> None:
+        self.app = app
+        self._cell_id: str | None = None
+        self._pin: str | None = None
+        self._timer: Timer | None = None
+        self._refused_twin: str | None = None
+
+    @property
+    def store(self) -> Store:
+        return self.app.store
+
+    # --- the PIN, once per sitting --------------------------------------------------------------
+
+    def unlocked(self, cell_id: str) -> bool:
+        """Whether the secretary has given the PIN of `cell_id` (or it has none)
+        in this sitting."""
+        return self._cell_id == cell_id
+
+    def _unlock(self, cell_id: str, pin: str | None) -> None:
+        self._cell_id = cell_id
+        self._pin = pin
+        self._restart_timer()
+        self._refresh_lock_line()
+
+    def lock(self, *, idle: bool = False) -> None:
+        """Forget the PIN: the next change asks for it again."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self._cell_id is None:
+            return
+        self._cell_id = None
+        self._pin = None
+        if idle:
+            # A dialog of the roster left open goes too: what it would change
+            # needs the PIN again.
+            screen = self.app.screen
+            if isinstance(screen, FormDialog) and (screen.id or "").startswith("roster-"):
+                screen.dismiss(None)
+            self.app.notify(tr("roster.locked_idle", minutes=format_count(idle_minutes())),
+                            markup=False)
+        self._refresh_lock_line()
+
+    def key_pressed(self) -> None:
+        """Any key while unlocked: the idle time starts again."""
+        if self._cell_id is not None:
+            self._restart_timer()
+
+    def _restart_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.app.set_timer(IDLE_SECONDS, self._idle, name="roster-idle")
+
+    def _idle(self) -> None:
+        self._timer = None
+        self.lock(idle=True)
+
+    def check_side(self) -> None:
+        """Lock unless the screen now under the dialogs is one of the secretary's
+        (the sessions list or the roster): the laptop went back to the members."""
+        from studyapp.ui.screens.roster import RosterScreen  # noqa: PLC0415
+        from studyapp.ui.screens.sessions import SessionsScreen  # noqa: PLC0415
+
+        under = next((screen for screen in reversed(self.app.screen_stack)
+                      if not isinstance(screen, ModalScreen)), None)
+        if not isinstance(under, RosterScreen | SessionsScreen):
+            self.lock()
+
+    def _with_pin(self, cell_id: str, then: Callable[[str | None], None]) -> None:
+        """Run `then` with the PIN: the one held, or asked (once) and then held."""
+        if self.unlocked(cell_id):
+            self._restart_timer()
+            then(self._pin)
+            return
+
+        def given(pin: str | None) -> None:
+            self._unlock(cell_id, pin)
+            then(pin)
+
+        self.app.sessions.ask_pin(cell_id, given)
+
+    def _refresh_lock_line(self) -> None:
+        from studyapp.ui.screens.roster import RosterScreen  # noqa: PLC0415
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, RosterScreen) and screen.is_mounted:
+                screen.show_lock(self.unlocked(screen.cell.id))
+
+    # --- the screen -----------------------------------------------------------------------------
+
+    def open(self, cell: Cell) -> None:
+        """The roster screen of `cell`, once the PIN is given (asked only if not
+        already given in this sitting)."""
+        from studyapp.ui.screens.roster import RosterScreen  # noqa: PLC0415
+
+        if not self.app.usable_store():
+            return
+
+        def show(_pin: str | None) -> None:
+            try:
+                fresh = self.store.cell(cell.id)
+                members = self.store.members(cell.id, include_inactive=True)
+            except StudyappError as error:
+                self._failed(error)
+                return
+            self.app.push_screen(RosterScreen(fresh, members, unlocked=self.unlocked(cell.id),
+                                              idle_minutes=idle_minutes()))
+
+        self._with_pin(cell.id, show)
+
+    def _reload(self, screen: RosterScreen, highlight: str | None = None) -> None:
+        try:
+            screen.show(self.store.members(screen.cell.id, include_inactive=True), highlight)
+        except StudyappError as error:
+            self._failed(error)
+
+    def _failed(self, error: StudyappError) -> None:
+        from studyapp.store.store import PinError  # noqa: PLC0415
+
+        if isinstance(error, PinError):
+            # The PIN held was changed meanwhile (the command line): ask again next time.
+            self.lock()
+        self.app.notify(error.message, severity="error", markup=False, timeout=8)
+
+    def _said(self, error: StudyappError) -> str:
+        """What a dialog shows for `error` (a PIN no longer right locks again)."""
+        from studyapp.store.store import PinError  # noqa: PLC0415
+
+        if isinstance(error, PinError):
+            self.lock()
+        return error.message
+
+    def _twins(self, cell_id: str, name: str, member_id: str | None = None) -> list[Member]:
+        """Active members of the cell with that name, other than `member_id`."""
+        try:
+            found = self.store.find_members(cell_id, name)
+        except StudyappError:
+            return []
+        return [m for m in found if m.id != member_id]
+
+    # --- the changes ------------------------------------------------------------------------------
+
+    def add(self, screen: RosterScreen) -> None:
+        """A new member, with the note that tells them from a same-named one."""
+        from studyapp.store.store import MAX_NOTE_LENGTH  # noqa: PLC0415
+
+        cell = screen.cell
+
+        def with_pin(pin: str | None) -> None:
+            added: list[Member] = []
+
+            def check(values: FormValues) -> str | None:
+                if not self.unlocked(cell.id):
+                    return tr("roster.locked")
+                name, note = values["name"].strip(), values["note"].strip()
+                if name and not note and self._twins(cell.id, name):
+                    return tr("roster.twin_needs_note", name=name)
+                try:
+                    member = self.store.add_member(cell.id, name, allow_duplicate=bool(note),
+                                                   pin=pin)
+                    if note:
+                        self.store.set_member_note(member.id, note, pin=pin)
+                except StudyappError as error:
+                    return self._said(error)
+                added.append(member)
+                return None
+
+            def done(values: FormValues | None) -> None:
+                if values is not None and added:
+                    member = added[-1]
+                    self._reload(screen, member.id)
+                    self.app.notify(tr("members.added", name=member.full_name,
+                                       cell=cell.name), markup=False)
+                    if any(not twin.note for twin in self._twins(cell.id, member.full_name,
+                                                                 member.id)):
+                        # The one already there cannot be told apart yet either.
+                        self.app.notify(tr("roster.twin_without_note", name=member.full_name),
+                                        severity="warning", markup=False, timeout=10)
+
+            self.app.push_screen(FormDialog(
+                tr("roster.add_title"), tr("roster.add_text", cell=cell.name),
+                [FormField("name", tr("learner.form.name"), "", tr("learner.form.name_hint")),
+                 FormField("note", tr("roster.note_label"), "", tr("roster.note_hint"),
+                           max_length=MAX_NOTE_LENGTH)],
+                submit=tr("learner.form.submit"), check=check, dialog_id="roster-add-dialog"),
+                done)
+
+        self._with_pin(cell.id, with_pin)
+
+    def rename(self, screen: RosterScreen, member: Member) -> None:
+        def with_pin(pin: str | None) -> None:
+            def check(values: FormValues) -> str | None:
+                if not self.unlocked(member.cell_id):
+                    return tr("roster.locked")
+                name = values["name"].strip()
+                if name and not member.note and self._twins(member.cell_id, name, member.id):
+                    return tr("roster.twin_needs_note", name=name)
+                try:
+                    self.store.rename_member(member.id, name, allow_duplicate=bool(member.note),
+                                             pin=pin)
+                except StudyappError as error:
+                    return self._said(error)
+                return None
+
+            def done(values: FormValues | None) -> None:
+                if values is not None:
+                    self._reload(screen, member.id)
+
+            self.app.push_screen(FormDialog(
+                tr("roster.rename_title"), tr("roster.rename_text", name=member.full_name),
+                [FormField("name", tr("learner.form.name"), member.full_name)],
+                submit=tr("learner.form.submit"), check=check,
+                dialog_id="roster-rename-dialog"), done)
+
+        self._with_pin(member.cell_id, with_pin)
+
+    def note(self, screen: RosterScreen, member: Member) -> None:
+        from studyapp.store.store import MAX_NOTE_LENGTH  # noqa: PLC0415
+
+        def with_pin(pin: str | None) -> None:
+            def check(values: FormValues) -> str | None:
+                if not self.unlocked(member.cell_id):
+                    return tr("roster.locked")
+                note = values["note"].strip()
+                if not note and member.active and self._twins(member.cell_id, member.full_name,
+                                                              member.id):
+                    return tr("roster.twin_keeps_note", name=member.full_name)
+                try:
+                    self.store.set_member_note(member.id, note, pin=pin)
+                except StudyappError as error:
+                    return self._said(error)
+                return None
+
+            def done(values: FormValues | None) -> None:
+                if values is not None:
+                    self._reload(screen, member.id)
+
+            self.app.push_screen(FormDialog(
+                tr("roster.note_title", name=member.full_name), tr("roster.note_text"),
+                [FormField("note", tr("roster.note_label"), member.note, tr("roster.note_hint"),
+                           max_length=MAX_NOTE_LENGTH)],
+                submit=tr("learner.form.submit"), check=check,
+                dialog_id="roster-note-dialog"), done)
+
+        self._with_pin(member.cell_id, with_pin)
+
+    def toggle_active(self, screen: RosterScreen, member: Member) -> None:
+        """Mark inactive (off the attendance lists; results kept), or active again."""
+        def with_pin(pin: str | None) -> None:
+            try:
+                if member.active:
+                    self.store.remove_member(member.id, pin=pin)
+                else:
+                    self.store.reactivate_member(member.id, pin=pin)
+            except StudyappError as error:
+                self._failed(error)
+                return
+            self._reload(screen, member.id)
+            self.app.notify(tr("roster.made_inactive" if member.active else "roster.made_active",
+                               name=member.full_name), markup=False)
+
+        self._with_pin(member.cell_id, with_pin)
+
+    def import_file(self, screen: RosterScreen) -> None:
+        """Names from a text file, one a line: the report says what was added,
+        what was already there and which lines are not a name."""
+        from studyapp.export.files import export_folder  # noqa: PLC0415
+        from studyapp.text import shown  # noqa: PLC0415
+
+        cell = screen.cell
+
+        def with_pin(pin: str | None) -> None:
+            done_import: list[tuple[Path, list[str]]] = []
+
+            def check(values: FormValues) -> str | None:
+                if not self.unlocked(cell.id):
+                    return tr("roster.locked")
+                text = values["path"].strip()
+                if not text:
+                    return tr("roster.import_no_path")
+                path = Path(text).expanduser()
+                if not path.is_absolute():  # a file name: in the Documents folder
+                    path = export_folder() / path
+                lines, problem = read_roster_file(path)
+                if problem is not None:
+                    return problem
+                try:
+                    report = self.store.import_members(cell.id, lines, pin=pin)
+                except StudyappError as error:
+                    return self._said(error)
+                said = [tr("members.imported", added=len(report.added), cell=cell.name)]
+                said += [tr("members.import_duplicate", name=name) for name in report.duplicates]
+                said += [tr("roster.import_refused", line=line, reason=reason)
+                         for line, reason in report.refused]
+                done_import.append((path, said))
+                return None
+
+            def done(values: FormValues | None) -> None:
+                from studyapp.ui.screens.import_questions import (  # noqa: PLC0415
+                    ImportReportScreen,
+                )
+
+                if values is None or not done_import:
+                    return
+                path, said = done_import[-1]
+                self._reload(screen)
+                self.app.push_screen(ImportReportScreen(
+                    tr("roster.import_report", name=path.name), said))
+
+            self.app.push_screen(FormDialog(
+                tr("roster.import_title"), tr("roster.import_text", folder=shown(
+                    str(export_folder()))),
+                [FormField("path", tr("roster.import_path"), "",
+                           str(export_folder() / tr("roster.import_example")),
+                           max_length=1000)],
+                submit=tr("roster.import_submit"), check=check,
+                dialog_id="roster-import-dialog"), done)
+
+        self._with_pin(cell.id, with_pin)
+
+
+def read_roster_file(path: Path) -> tuple[list[str], str | None]:
+    """The lines of a UTF-8 text file (a BOM allowed), or why they cannot be read."""
+    from studyapp.text import shown  # noqa: PLC0415
+
+    where = shown(str(path))
+    try:
+        if path.is_dir():
+            return [], tr("roster.import_is_folder", path=where)
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return [], tr("roster.import_too_big", path=where)
+        data = path.read_bytes()
+    except OSError as error:
+        return [], tr("members.cannot_read", path=where, reason=error.strerror or str(error))
+    try:
+        return data.decode("utf-8-sig").splitlines(), None
+    except UnicodeDecodeError:
+        return [], tr("members.not_utf8", path=where)
