@@ -361,7 +361,9 @@ class Store:
         if not include_inactive:
             sql += " AND active = 1"
         members = [self._member(row) for row in self._rows(sql, params)]
-        return sorted(members, key=lambda m: (roster_key(m.full_name), m.created_at, m.id))
+        # Twins in the order of their notes ("sinh năm 1958" before "sinh năm 1986").
+        return sorted(members, key=lambda m: (roster_key(m.full_name), roster_key(m.note),
+                                              m.created_at, m.id))
 
     def member(self, member_id: str) -> Member:
         rows = self._rows("SELECT * FROM members WHERE id = ?", (member_id,))
