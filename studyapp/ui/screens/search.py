@@ -128,7 +128,9 @@ class SearchScreen(StudyModal[SearchResult | None]):
         self._choose(int(event.option_id or 0))
 
     def _choose(self, index: int) -> None:
-        self.dismiss(SearchResult(self._hits[index], self.query_one(Input).value))
+        # A query typed in Telex or VNI is highlighted as the Vietnamese it spelled.
+        hit = self._hits[index]
+        self.dismiss(SearchResult(hit, hit.query or self.query_one(Input).value))
 
     def action_close(self) -> None:
         self.dismiss(None)
