@@ -1941,4 +1941,6 @@ MESSAGES: dict[str, str] = {
     "chart.clipped": "{count} off the scale, drawn at its edge.",
     "chart.left_out": "{count} unreadable, not drawn.",
     "chart.bad_scale": "Unreadable scale, drawn on a scale of {scale}.",
+    # --- i14u ---
+    "progress.not_practised": "not practised",
 }

@@ -1956,4 +1956,6 @@ MESSAGES: dict[str, str] = {
     "chart.clipped": "{count} điểm ngoài thang, vẽ ở mép.",
     "chart.left_out": "{count} điểm không đọc được, không vẽ.",
     "chart.bad_scale": "Không đọc được thang điểm, vẽ theo thang {scale}.",
+    # --- i14u ---
+    "progress.not_practised": "chưa luyện",
 }
