@@ -1943,4 +1943,5 @@ MESSAGES: dict[str, str] = {
     "chart.bad_scale": "Unreadable scale, drawn on a scale of {scale}.",
     # --- i14u ---
     "progress.not_practised": "not practised",
+    "summary.column.name_note": "Name · note",
 }

@@ -1958,4 +1958,5 @@ MESSAGES: dict[str, str] = {
     "chart.bad_scale": "Không đọc được thang điểm, vẽ theo thang {scale}.",
     # --- i14u ---
     "progress.not_practised": "chưa luyện",
+    "summary.column.name_note": "Họ và tên · ghi chú",
 }
