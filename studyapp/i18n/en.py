@@ -1944,4 +1944,7 @@ MESSAGES: dict[str, str] = {
     # --- i14u ---
     "progress.not_practised": "not practised",
     "summary.column.name_note": "Name · note",
+    "help.quiz.pause_pin": "Pause (needs the secretary's PIN)",
+    "help.quiz.quit_pin": "Quit (needs the secretary's PIN)",
+    "palette.placeholder_meeting": "Type to find a command: help, light/dark theme…",
 }

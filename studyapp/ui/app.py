@@ -352,7 +352,10 @@ class StudyApp(App[None]):
 
     def action_palette(self) -> None:
         """Find a command or a lesson by typing (diacritics optional)."""
-        from studyapp.ui.screens.palette import PaletteScreen  # noqa: PLC0415
+        from studyapp.ui.screens.palette import (  # noqa: PLC0415
+            PaletteScreen,
+            palette_placeholder,
+        )
         from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
 
         if isinstance(self.screen, PaletteScreen | QuizScreen):
@@ -360,7 +363,8 @@ class StudyApp(App[None]):
         if any(isinstance(screen, QuizScreen) for screen in self.screen_stack) and \
                 self.sessions.session_of_quiz() is not None:
             return  # a session's test, under the help: nothing else is reachable
-        self.push_screen(PaletteScreen(self.palette_commands()), self._palette_done)
+        self.push_screen(PaletteScreen(self.palette_commands(), palette_placeholder(self)),
+                         self._palette_done)
 
     def _palette_done(self, command: Command | None) -> None:
         if command is not None:

@@ -117,7 +117,7 @@ async def test_search_from_home_and_escape() -> None:
         assert not isinstance(app.screen, SearchScreen)
         await pilot.press("slash")
         await pilot.pause()
-        await pilot.press(*"kien dinh", "down", "enter")
+        await pilot.press(*"kien dinh", "down", "down", "enter")  # into the list, one down
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, LessonsScreen)
