@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from datetime import timedelta
 from fractions import Fraction
 from typing import ClassVar
 
@@ -39,6 +40,16 @@ MIN_PROMPT = 20
 MIN_NOTE = 16
 """Narrower than this, the note goes under the name rather than wrap a word a line."""
 NOTE_INDENT = "  "
+SHORT_ATTENDANCE = 13
+"""At 80 columns the attendance wraps at this width ("Vắng có phép" stays whole)."""
+
+
+def short_duration(spent: timedelta) -> str:
+    """`4:47`, `1:03:05`: a time spent, as a stopwatch writes it."""
+    seconds = round(spent.total_seconds())
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
 SCROLLBAR = 2
 WEAK_DISCRIMINATION = Fraction(1, 5)
 
@@ -152,10 +163,11 @@ class SummaryScreen(StudyScreen[None]):
         return options
 
     def _members_table(self, width: int | None) -> None:
-        """Each member's row. The note (a retake, why someone was excused)
-        comes last and takes what the other columns leave of `width` (the
-        table's), wrapped on as many lines as it needs; when they leave too
-        little (80 columns), it goes under the name instead. Never cut."""
+        """Each member's row, fitted to `width` (the table's), never cut: the
+        note (a retake, why someone was excused) comes last and takes what the
+        other columns leave, wrapped; when they leave too little (80
+        columns), it goes under the name, the time is written short (4:47)
+        and a long attendance ("Có mặt, không làm bài") wraps."""
         table = self.query_one("#summary-members", DataTable)
         cursor = table.cursor_row
         table.clear(columns=True)
@@ -163,11 +175,18 @@ class SummaryScreen(StudyScreen[None]):
         notes = [cells.pop() for cells in rows]
         labels = [tr(f"summary.column.{name}") for name in
                   ("name", "attendance", "score", "band", "time", "via")]
-        fixed = sum(max(Text(label).cell_len, *(cells[i].cell_len for cells in rows)) + 2
-                    for i, label in enumerate(labels))
+
+        def widths() -> list[int]:
+            return [max(Text(label).cell_len, *(cells[i].cell_len for cells in rows))
+                    for i, label in enumerate(labels)]
+
+        def used(columns: list[int]) -> int:
+            return sum(column + 2 for column in columns)
+
         longest = max((note.cell_len for note in notes), default=0)
-        note_width = longest if width is None else max(width - fixed - 2, 0)
+        note_width = longest if width is None else max(width - used(widths()) - 2, 0)
         beside = note_width >= min(longest, MIN_NOTE)
+        attendance_width: int | None = None
         if not beside:  # under the name, wrapped to the names' width
             labels[0] = tr("summary.column.name_note")
             name_width = max(MIN_NOTE, Text(labels[0]).cell_len,
@@ -177,15 +196,20 @@ class SummaryScreen(StudyScreen[None]):
                     lines = textwrap.wrap(note.plain, name_width - len(NOTE_INDENT))
                     cells[0] = Text.assemble(cells[0], *(
                         ("\n" + NOTE_INDENT + line, "italic") for line in lines))
-        table.add_columns(*labels)
+            if width is not None and used(widths()) > width:
+                for cells, row in zip(rows, self.report.rows, strict=True):
+                    spent = row.counted.time_spent if row.counted else None
+                    cells[4] = Text(short_duration(spent) if spent else "", justify="right")
+            if width is not None and used(widths()) > width:
+                attendance_width = max(Text(labels[1]).cell_len, SHORT_ATTENDANCE)
+        table.add_column(labels[0])
+        table.add_column(labels[1], width=attendance_width)
+        table.add_columns(*labels[2:])
         if beside:
             table.add_column(tr("summary.column.note"),
                              width=note_width if longest > note_width else None)
         for row, cells, note in zip(self.report.rows, rows, notes, strict=True):
-            if beside:
-                cells.append(note)
-            tall = "\n" in cells[0].plain or (beside and note.cell_len > note_width)
-            table.add_row(*cells, key=row.member.id, height=None if tall else 1)
+            table.add_row(*cells, *([note] if beside else []), key=row.member.id, height=None)
         if rows:
             table.move_cursor(row=min(cursor, len(rows) - 1))
 
