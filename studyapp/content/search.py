@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from studyapp.content.catalog import Catalog
-from studyapp.text import fold, fold_chars
+from studyapp.text import fold, fold_chars, from_telex, from_vni
 
 FieldName = Literal["title", "key_point", "body", "prompt", "answers", "explanation"]
 Kind = Literal["lesson", "question"]
@@ -62,6 +62,9 @@ class SearchHit:
     snippet: str
     snippet_spans: tuple[tuple[int, int], ...]
     """Offsets of the query's words inside `snippet`, to highlight."""
+    query: str = ""
+    """The query that found it: as typed, or as read in Telex or VNI
+    (`kieen ddinhj` finds "kiên định" as `kiên định`), to highlight."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,34 +216,54 @@ class SearchIndex:
             items.append(_item("question", question.full_id, catalog.pack_of(question),
                                question.prompt, len(items), texts=texts))
         self._items = items
-        # The last query and the items that contained it: a query typed one
-        # more letter can only match among those.
-        self._last: tuple[str, list[_Item]] = ("", items)
+        # Per reading of the query (as typed, Telex, VNI), the last one and
+        # the items that contained it.
+        self._last: dict[str, tuple[str, list[_Item]]] = {}
 
     def search(self, query: str, limit: int | None = 20) -> list[SearchHit]:
-        """Items matching every word of `query`, best first."""
-        phrase = fold(query)
+        """Items matching every word of `query`, best first: the query as
+        typed and as read in Telex and in VNI (people without a Vietnamese
+        input method type `kieen ddinhj` for "kiên định"), an item found by
+        several readings counted once, at its best."""
+        best: dict[tuple[Kind, str], tuple[_Scored, _Item, str, str]] = {}
+        seen: set[str] = set()
+        for reading, text in (("typed", query), ("telex", from_telex(query)),
+                              ("vni", from_vni(query))):
+            phrase = fold(text)
+            if phrase in seen:
+                continue
+            seen.add(phrase)
+            for found, item in self._scored(reading, phrase):
+                key = (item.kind, item.id)
+                if key not in best or found.score > best[key][0].score:
+                    best[key] = (found, item, phrase, text)
+        ranked = sorted(best.values(), key=lambda entry: (-entry[0].score, entry[1].order))
+        if limit is not None:
+            ranked = ranked[:limit]
+        # Snippets only for what is returned.
+        return [self._hit(item, found, phrase, text) for found, item, phrase, text in ranked]
+
+    def _scored(self, reading: str, phrase: str) -> list[tuple[_Scored, _Item]]:
+        """The items matching one folded reading of the query, with their scores."""
         terms = [term for term in phrase.split(" ") if term]
         if not terms:
             return []
-        last_phrase, last_items = self._last
+        # The last query of this reading and the items that contained it: a
+        # query typed one more letter can only match among those.
+        last_phrase, last_items = self._last.get(reading, ("", self._items))
         candidates = last_items if last_phrase and phrase.startswith(last_phrase) else self._items
         matching = [item for item in candidates
                     if phrase in item.everything or all(t in item.everything for t in terms)]
-        self._last = (phrase, matching)
+        self._last[reading] = (phrase, matching)
         scored = []
         for item in matching:
             found = self._score(item, phrase, terms)
             if found is not None:
                 scored.append((found, item))
-        scored.sort(key=lambda pair: (-pair[0].score, pair[1].order))
-        if limit is not None:
-            scored = scored[:limit]
-        # Snippets only for what is returned.
-        return [self._hit(item, found, phrase) for found, item in scored]
+        return scored
 
     @staticmethod
-    def _hit(item: _Item, found: _Scored, phrase: str) -> SearchHit:
+    def _hit(item: _Item, found: _Scored, phrase: str, query: str) -> SearchHit:
         _, field, start, end = found.best
         # A match in the title (or a question's prompt) is shown by the title
         # itself; the snippet then gives the words in context from the text
@@ -250,7 +273,7 @@ class SearchIndex:
         snippet, spans = _snippet(shown.text, shown_start, shown_end,
                                   _ranges(shown.folded, phrase, phrase_only=found.as_phrase))
         return SearchHit(item.kind, item.id, item.pack, item.title, found.score,
-                         Match(field.name, field.index, start, end), snippet, spans)
+                         Match(field.name, field.index, start, end), snippet, spans, query)
 
     def _score(self, item: _Item, phrase: str, terms: list[str]) -> _Scored | None:
         best: tuple[float, Field, int, int] | None = None

@@ -2088,4 +2088,10 @@ MESSAGES: dict[str, str] = {
         "The “{name}” already on the roster has no note yet: select that name and press g, "
         "so the two are not mixed up."
     ),
+    # --- i14u ---
+    "progress.not_practised": "not practised",
+    "summary.column.name_note": "Name · note",
+    "help.quiz.pause_pin": "Pause (needs the secretary's PIN)",
+    "help.quiz.quit_pin": "Quit (needs the secretary's PIN)",
+    "palette.placeholder_meeting": "Type to find a command: help, light/dark theme…",
 }

@@ -2099,4 +2099,10 @@ MESSAGES: dict[str, str] = {
         "Người tên “{name}” có từ trước chưa có ghi chú: chọn tên đó rồi nhấn g để ghi, "
         "cho khỏi lẫn hai người."
     ),
+    # --- i14u ---
+    "progress.not_practised": "chưa luyện",
+    "summary.column.name_note": "Họ và tên · ghi chú",
+    "help.quiz.pause_pin": "Tạm dừng (cần mã PIN của bí thư)",
+    "help.quiz.quit_pin": "Thoát (cần mã PIN của bí thư)",
+    "palette.placeholder_meeting": "Gõ để tìm lệnh: trợ giúp, giao diện sáng/tối (không cần dấu)…",
 }

@@ -191,6 +191,12 @@ class LessonProgress:
     read: bool
     """Whether the member has opened the lesson."""
 
+    @property
+    def practised(self) -> bool:
+        """Whether the member answered any of its questions: a mastery of 0
+        means all wrong only then; otherwise the lesson was never practised."""
+        return self.answered > 0
+
 
 @dataclass(frozen=True)
 class ReadingProgress:

@@ -199,9 +199,10 @@ def latest_credits(store: Store, member_id: str) -> dict[str, Fraction]:
 def lesson_progress(store: Store, catalog: Catalog, member_id: str, now: datetime
                     ) -> list[LessonProgress]:
     """Each lesson that has questions, weakest first (mastery ascending, then
-    reading order): its questions, how many the member answered, how many
-    their latest answer got fully right, mastery (right / questions), how
-    many are due today, and whether they read it."""
+    reading order), the lessons never practised after them (in reading order):
+    a lesson not tried is not known to be weak. Its questions, how many the
+    member answered, how many their latest answer got fully right, mastery
+    (right / questions), how many are due today, and whether they read it."""
     by_lesson: dict[str, list[str]] = {}
     for question in catalog.questions:
         if question.lesson is not None and catalog.has_lesson(question.lesson):
@@ -218,7 +219,7 @@ def lesson_progress(store: Store, catalog: Catalog, member_id: str, now: datetim
             sum(1 for q in question_ids if q in credits), right,
             Fraction(right, len(question_ids)), sum(1 for q in question_ids if q in due),
             (lesson.pack_id, lesson.id) in read))
-    progress.sort(key=lambda p: (p.mastery, catalog.position(p.lesson_id)))
+    progress.sort(key=lambda p: (not p.practised, p.mastery, catalog.position(p.lesson_id)))
     return progress
 
 

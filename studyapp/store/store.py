@@ -24,7 +24,7 @@ from typing import Any
 from studyapp.content.catalog import Catalog
 from studyapp.content.model import Band, Grading
 from studyapp.errors import StudyappError
-from studyapp.i18n import tr
+from studyapp.i18n import LANGUAGES, tr
 from studyapp.quiz.scoring import Credit, Response, response_to_data
 from studyapp.quiz.selection import Paper, PaperItem
 from studyapp.quiz.session import Event, Mode, QuizResult, QuizSession
@@ -465,6 +465,17 @@ class Store:
                                 limit=MAX_NOTE_LENGTH))
         with self._write() as connection:
             connection.execute("UPDATE members SET note = ? WHERE id = ?", (cleaned, member_id))
+
+    def set_member_language(self, member_id: str, language: str | None) -> None:
+        """Remember the interface language a member chose (None: the laptop's
+        default from the config again). Their own choice: no PIN."""
+        if language is not None and language not in LANGUAGES:
+            raise ValueError(f"unknown interface language {language!r}")
+        with self._write() as connection:
+            changed = connection.execute("UPDATE members SET language = ? WHERE id = ?",
+                                         (language, member_id)).rowcount
+        if not changed:
+            raise StoreError(tr("store.no_member", name=member_id))
 
     # --- sessions and attendance -----------------------------------------------------------------
 

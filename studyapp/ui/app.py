@@ -19,14 +19,14 @@ from studyapp.config import ConfigWriteError, Settings, set_config_value
 from studyapp.content.catalog import Catalog
 from studyapp.content.loading import LoadResult
 from studyapp.errors import StudyappError
-from studyapp.i18n import Lang, has_message, set_language, tr
+from studyapp.i18n import LANGUAGES, Lang, has_message, set_language, tr
 from studyapp.ui.bindings import binding_text
 from studyapp.ui.screens.home import HomeScreen
 
 # Screens other than home, and the store (sqlite3), are imported when first
 # needed: the first frame should not wait for them (see benchmarks/).
 if TYPE_CHECKING:
-    from studyapp.store.models import Learner
+    from studyapp.store.models import Learner, Member
     from studyapp.store.store import Store
     from studyapp.ui.content_flow import ContentFlow
     from studyapp.ui.drafts_flow import DraftsFlow
@@ -77,6 +77,8 @@ class StudyApp(App[None]):
         self._store = store
         self.clock = clock
         self.learner: Learner | None = None
+        self.laptop_language: Lang = settings.lang
+        """The config's language: for guests, for nobody, for a member who chose none."""
         self.store_problem: str | None = None
         """Why the score database cannot be used (lessons still can)."""
         self._started = False
@@ -161,6 +163,7 @@ class StudyApp(App[None]):
         if self.learner is None:  # nobody was chosen meanwhile
             self.learner = learner
             self.library.forget_reading()
+            self.speak_to(learner)  # the one remembered, in their own language
         self.refresh_home()
 
     def store_failed(self, problem: str) -> None:
@@ -296,11 +299,21 @@ class StudyApp(App[None]):
     # --- language and theme ------------------------------------------------------------------
 
     def switch_language(self, lang: Lang) -> None:
-        """Speak `lang` from now on, and remember it in the config file."""
-        try:
-            set_config_value(self.settings.config_path, "lang", lang)
-        except ConfigWriteError as error:
-            self.notify(error.message, severity="warning", markup=False, timeout=8)
+        """Speak `lang` from now on: remembered with the member studying (their
+        own choice, for them alone), or, for a guest or nobody, in the config
+        file as the laptop's default."""
+        learner = self.learner
+        if learner is not None and learner.member_id is not None and self.store_problem is None:
+            try:
+                self.store.set_member_language(learner.member_id, lang)
+            except StudyappError as error:
+                self.notify(error.message, severity="warning", markup=False, timeout=8)
+        else:
+            try:
+                set_config_value(self.settings.config_path, "lang", lang)
+            except ConfigWriteError as error:
+                self.notify(error.message, severity="warning", markup=False, timeout=8)
+            self.laptop_language = lang
         set_language(lang)
         # Home again, its text in the new language (every other screen is
         # built with the language of the moment it opens).
@@ -308,6 +321,23 @@ class StudyApp(App[None]):
             self.pop_screen()
         if isinstance(self.screen, HomeScreen):
             self.call_later(self.screen.refresh_home)
+
+    def language_of(self, member: Member | None) -> Lang:
+        """The language to speak to `member`: the one they chose, else the laptop's."""
+        chosen = member.language if member is not None else None
+        # A value this program does not speak (a newer one's, say): the laptop's.
+        return next((lang for lang in LANGUAGES if lang == chosen), self.laptop_language)
+
+    def speak_to(self, learner: Learner | None) -> None:
+        """The learner studying now hears their own language (a guest or
+        nobody, the laptop's); the screens opened from now on are in it."""
+        member = None
+        if learner is not None and learner.member_id is not None and self._store is not None:
+            try:
+                member = self.store.member(learner.member_id)
+            except StudyappError:
+                member = None  # gone from the database: the laptop's language
+        set_language(self.language_of(member))
 
     def toggle_theme(self) -> None:
         """Light or dark, remembered in the config file."""
@@ -347,7 +377,10 @@ class StudyApp(App[None]):
 
     def action_palette(self) -> None:
         """Find a command or a lesson by typing (diacritics optional)."""
-        from studyapp.ui.screens.palette import PaletteScreen  # noqa: PLC0415
+        from studyapp.ui.screens.palette import (  # noqa: PLC0415
+            PaletteScreen,
+            palette_placeholder,
+        )
         from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
 
         if isinstance(self.screen, PaletteScreen | QuizScreen):
@@ -355,7 +388,8 @@ class StudyApp(App[None]):
         if any(isinstance(screen, QuizScreen) for screen in self.screen_stack) and \
                 self.sessions.session_of_quiz() is not None:
             return  # a session's test, under the help: nothing else is reachable
-        self.push_screen(PaletteScreen(self.palette_commands()), self._palette_done)
+        self.push_screen(PaletteScreen(self.palette_commands(), palette_placeholder(self)),
+                         self._palette_done)
 
     def _palette_done(self, command: Command | None) -> None:
         if command is not None:

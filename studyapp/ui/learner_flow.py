@@ -24,6 +24,7 @@ class LearnerFlow:
 
     def set_learner(self, learner: Learner) -> None:
         self.app.learner = learner
+        self.app.speak_to(learner)  # their own language; a guest, the laptop's
         self.app.library.forget_reading()
         self.app.quizzes.resume_offered = False
         try:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from studyapp.errors import StudyappError
-from studyapp.i18n import tr
+from studyapp.i18n import set_language, tr
 from studyapp.ui.modals.choice import ChoiceDialog, DialogChoice
 from studyapp.ui.modals.form import FormDialog, FormField, FormValues
 from studyapp.ui.pin_gate import PinGate
@@ -424,9 +424,12 @@ class SessionFlow:
                     partial_credit=settings.partial_credit,
                     grading=session_grading(app.catalog, session), session_id=session.id,
                     retake_of=retake_of, clock=app.clock)
+            language = app.language_of(self.store.member(member.id))
         except StudyappError as error:
             self._failed(error)
             return
+        # The laptop is handed over: the member's own language, until the turns again.
+        set_language(language)
         if quiz.finished:
             self._turn_finished(quiz)
             return
@@ -452,9 +455,14 @@ class SessionFlow:
 
     def _turn_left(self) -> None:
         from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
+        from studyapp.ui.screens.turns import TurnsScreen  # noqa: PLC0415
 
         if isinstance(self.app.screen, QuizScreen):
             self.app.pop_screen()
+        turns = next((screen for screen in reversed(self.app.screen_stack)
+                      if isinstance(screen, TurnsScreen)), None)
+        if turns is not None:
+            set_language(turns.language)  # said to the secretary, in the turns' language
         self.app.notify(tr("turns.left"), markup=False, timeout=6)
 
     # --- the meeting on this laptop -----------------------------------------------------------

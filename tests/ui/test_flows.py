@@ -94,7 +94,8 @@ async def test_a_guest_studies_under_a_name(tmp_path: Path) -> None:
         await pilot.press("n")
         await pilot.pause()
         names = app.screen.query_one(OptionList)
-        await pilot.press("down")  # past “add a new name”, to the guest entry
+        # Down enters the list at “add a new name”; once more, the guest entry.
+        await pilot.press("down", "down")
         assert names.highlighted_option is not None
         assert names.highlighted_option.id == "+guest"
         await pilot.press("enter")

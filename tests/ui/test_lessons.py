@@ -117,7 +117,7 @@ async def test_search_from_home_and_escape() -> None:
         assert not isinstance(app.screen, SearchScreen)
         await pilot.press("slash")
         await pilot.pause()
-        await pilot.press(*"kien dinh", "down", "enter")
+        await pilot.press(*"kien dinh", "down", "down", "enter")  # into the list, one down
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, LessonsScreen)
@@ -215,3 +215,25 @@ async def test_a_question_found_by_search_opens_its_lesson() -> None:
         await pilot.pause()
         assert isinstance(app.screen, LessonsScreen)
         assert app.screen.current_lesson_id == question.lesson
+
+
+async def test_search_typed_in_telex_finds_and_highlights_the_vietnamese() -> None:
+    # Issue 14 item 21: a machine with no Vietnamese input method.
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press(*"kieen ddinhj")
+        await pilot.pause()
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        assert [hit.id for hit in search._hits] == [
+            hit.id for hit in app.library.search("kiên định", 50)]
+        assert search.query_one(OptionList).option_count >= 1
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, LessonsScreen)
+        view = app.screen.query_one(LessonView)
+        assert view.highlighted_texts()
+        assert all(text.casefold() == "kiên định" for text in view.highlighted_texts())

@@ -128,10 +128,25 @@ async def test_progress_lists_the_weakest_lessons_first_and_opens_them(tmp_path:
         assert isinstance(screen, ProgressScreen)
         summary = str(screen.query_one("#progress-summary", Static).content)
         assert f"Đã đọc 0/{len(app.catalog)} bài" in summary
-        masteries = [lesson.mastery for lesson in screen.lessons]
-        assert masteries == sorted(masteries)  # weakest first
+        # Weakest first, then the lessons never practised (issue 14 item 20).
+        practised = [lesson for lesson in screen.lessons if lesson.practised]
+        assert practised
+        assert screen.lessons[:len(practised)] == practised
+        masteries = [lesson.mastery for lesson in practised]
+        assert masteries == sorted(masteries)
+        assert len(practised) < len(screen.lessons)
+        assert any(lesson.right == 0 for lesson in practised)  # the one answered wrong
         table = screen.query_one(DataTable)
         assert table.row_count == len(screen.lessons)
+        shown = [str(table.get_row_at(row)[1]) for row in range(table.row_count)]
+        for lesson, mastery in zip(screen.lessons, shown, strict=True):
+            if not lesson.practised:
+                assert mastery == "chưa luyện"
+            elif lesson.right == 0:
+                assert mastery == "0%"  # tried, all wrong: that is what 0% says
+            else:
+                assert mastery.endswith("%")
+                assert mastery != "0%"
         await pilot.press("g")
         await pilot.pause()
         await pilot.press("ctrl+a", "ctrl+k", *"5", "enter")

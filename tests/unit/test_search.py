@@ -148,3 +148,33 @@ def test_every_bundled_explanation_leads_to_its_passage(catalog: Catalog) -> Non
         plain = catalog.document(passage.lesson_id).plain
         assert plain[passage.match.start:passage.match.end] == passage.text
         assert len(passage.text.split()) >= PASSAGE_MIN_WORDS
+
+
+# --- issue 14 item 21: a query typed in Telex or VNI ------------------------------------
+
+def test_a_query_typed_in_telex_or_vni_finds_what_the_vietnamese_finds(tmp_path: Path) -> None:
+    index = SearchIndex(small_catalog(tmp_path))
+    wanted = [hit.id for hit in index.search("kiên định")]
+    assert wanted  # the words are there
+    assert [hit.id for hit in index.search("kieen ddinhj")] == wanted
+    assert [hit.id for hit in index.search("kie6n d9inh5")] == wanted
+    # Shown highlighted as the Vietnamese the keys spelled.
+    [hit] = [h for h in index.search("kieen ddinhj") if h.id == "trong-than"]
+    assert hit.query == "kiên định"
+    assert [hit.snippet[s:e] for s, e in hit.snippet_spans] == ["kiên định"]
+
+
+def test_the_query_as_typed_is_searched_too(tmp_path: Path) -> None:
+    # "Oxford" read as Telex is "Ỡford": the word as typed must still be found,
+    # and what its reading finds comes as well, each item once.
+    make_pack(tmp_path, lessons={
+        "a.md": lesson_text("tieng-anh", "Tiếng Anh", "Học ở Oxford năm ấy."),
+        "b.md": lesson_text("hoa", "Hóa học", "Môn hóa."),
+        "c.md": lesson_text("hoas", "Chữ lạ", "Viết là hoas trong sổ."),
+    })
+    index = SearchIndex(load_catalog([tmp_path]).catalog)
+    [hit] = index.search("Oxford")
+    assert (hit.id, hit.query) == ("tieng-anh", "Oxford")
+    hits = index.search("hoas")
+    assert sorted(hit.id for hit in hits) == ["hoa", "hoas"]
+    assert {hit.id: hit.query for hit in hits} == {"hoas": "hoas", "hoa": "hóa"}

@@ -472,3 +472,23 @@ def test_grading_survives_storage(store: Store, catalog: Catalog) -> None:
                                   started_at=T0)
     session, _ = store.resume(attempt.id, catalog)
     assert session.grading == grading
+
+
+def test_a_members_interface_language_is_kept_with_them(store: Store, tmp_path: Path) -> None:
+    # Issue 14 item 19: chosen per learner, None is the laptop's default again.
+    cell = store.ensure_cell("Chi bộ 1")
+    lan = store.add_member(cell.id, "Nguyễn Thị Lan")
+    binh = store.add_member(cell.id, "Trần Văn Bình")
+    assert store.member(lan.id).language is None
+    store.set_member_language(lan.id, "en")
+    reopened = Store(Database(tmp_path / "studyapp.sqlite3"))
+    assert reopened.member(lan.id).language == "en"
+    assert reopened.member(binh.id).language is None  # for her alone
+    assert {m.id: m.language for m in reopened.members(cell.id)} == {lan.id: "en", binh.id: None}
+    store.set_member_language(lan.id, None)
+    assert store.member(lan.id).language is None
+    with pytest.raises(StoreError):
+        store.set_member_language("no-such-member", "vi")
+    with pytest.raises(ValueError, match="fr"):
+        store.set_member_language(lan.id, "fr")
+    assert store.member(lan.id).language is None

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -90,10 +91,24 @@ class LearnerScreen(StudyScreen[Learner | None]):
 
     def action_move(self, step: int) -> None:
         names = self.query_one(OptionList)
-        if step > 0:
+        if step > 0 and self.query_one(Input).has_focus:
+            # Into the list, at the line already highlighted (the first name):
+            # Down from the text box used to skip it.
+            names.focus()
+        elif step > 0:
             names.action_cursor_down()
         else:
             names.action_cursor_up()
+
+    def on_key(self, event: events.Key) -> None:
+        # Letters typed in the list go on narrowing it, in the text box.
+        field = self.query_one(Input)
+        if event.character and (event.character.isalnum() or event.character == " ") \
+                and not field.has_focus:
+            event.stop()
+            event.prevent_default()
+            field.focus()
+            field.insert_text_at_cursor(event.character)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -86,6 +86,13 @@ def palette_commands(app: StudyApp) -> list[Command]:
     return commands
 
 
+def palette_placeholder(app: StudyApp) -> str:
+    """What the palette's text box says can be found: lessons and commands;
+    during a meeting, only the few commands offered there."""
+    return tr("palette.placeholder_meeting" if app.sessions.meeting_on()
+              else "palette.placeholder")
+
+
 def matches(command: Command, words: list[str]) -> bool:
     folded = command.folded
     return all(word in folded for word in words)
@@ -112,15 +119,17 @@ class PaletteScreen(StudyModal["Command | None"]):
         Binding("up", "move(-1)", "key.up", show=False, id="palette.up"),
     ]
 
-    def __init__(self, commands: list[Command]) -> None:
+    def __init__(self, commands: list[Command], placeholder: str | None = None) -> None:
         super().__init__()
         self.commands = commands
         self.shown: list[Command] = []
+        self._placeholder = placeholder or tr("palette.placeholder")
+        """What can be found here (during a meeting, no lesson: it says so)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="palette-box") as box:
             box.border_title = tr("palette.title")
-            yield Input(placeholder=tr("palette.placeholder"), id="palette-input")
+            yield Input(placeholder=self._placeholder, id="palette-input")
             yield Static(id="palette-status")
             yield OptionList(id="palette-list")
 

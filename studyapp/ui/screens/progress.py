@@ -20,7 +20,7 @@ from studyapp.ui.widgets.key_bar import KeyBar
 from studyapp.ui.widgets.score_chart import ScoreChart
 from studyapp.ui.widgets.title_bar import TitleBar
 
-TITLE_WIDTH = 38
+TITLE_WIDTH = 34  # with "chưa luyện" beside it, the table fits 80 columns
 
 
 class ProgressScreen(StudyScreen[None]):
@@ -87,8 +87,10 @@ class ProgressScreen(StudyScreen[None]):
                 title = title[: TITLE_WIDTH - 1] + "…"
             table.add_row(
                 Text(title),
+                # Never practised is not "0%": that is for all wrong.
                 Text(f"{format_decimal(lesson.mastery * 100, 0)}%", justify="right",
-                     style="bold" if lesson.answered else "dim"),
+                     style="bold") if lesson.practised else
+                Text(tr("progress.not_practised"), justify="right", style="dim"),
                 Text(f"{lesson.right}/{lesson.questions}", justify="right"),
                 Text(format_count(lesson.due) if lesson.due else "", justify="right"),
                 Text("✓" if lesson.read else ""),

@@ -72,6 +72,10 @@ def question_hint(kind: str, size: int, *, strict: bool = False) -> str:
     return tr(f"quiz.hint.{kind}")
 
 
+TYPED_KINDS = frozenset({"fill", "number"})
+"""Questions answered in a text box: every printable key is typed there."""
+
+
 class QuizScreen(StudyScreen[None]):
     """Takes a quiz to its end; the results screen replaces it then."""
 
@@ -541,8 +545,12 @@ class QuizScreen(StudyScreen[None]):
 
     HELP_HIDDEN_ACTIONS: ClassVar[frozenset[str]] = frozenset({"palette"})
     """The app's keys that do nothing here (no palette during a quiz): not in the help."""
-    HELP_GENERAL_SKIP: ClassVar[frozenset[str]] = frozenset({"Tab"})
-    """General keys that mean nothing on this screen."""
+    @property
+    def HELP_GENERAL_SKIP(self) -> frozenset[str]:  # noqa: N802 - read as the screens' constant
+        """General keys that mean nothing on this question: Tab never; on a
+        typed answer, `?` is typed and the arrows move nothing."""
+        kind = self.quiz.session.paper.items[self.quiz.session.position].question.type
+        return frozenset({"Tab", "?", "↑ ↓"} if kind in TYPED_KINDS else {"Tab"})
 
     def help_rows(self) -> list[tuple[str, str]]:
         """How to answer this question, for the help screen (the answer keys
@@ -555,11 +563,28 @@ class QuizScreen(StudyScreen[None]):
             rows.append((tr("help.quiz.truth_keys"), tr("help.quiz.truth")))
         if kind in ("multi", "order"):
             rows.append(("Space", tr("help.quiz.space")))
-        if kind in ("fill", "number"):
+        if kind in TYPED_KINDS:
             rows.append((tr("help.quiz.type_keys"), tr("help.quiz.type")))
         test = self.quiz.mode is Mode.TEST
         rows.append(("Enter", tr("help.quiz.enter_test" if test else "help.quiz.enter")))
+        if self._behind_the_pin():
+            # A session's test: pausing and quitting are the secretary's decision.
+            rows.append(("Esc", tr("help.quiz.pause_pin")))
+            rows.append(("Ctrl+Q", tr("help.quiz.quit_pin")))
         return rows
+
+    def _behind_the_pin(self) -> bool:
+        """Whether Esc and Ctrl+Q ask for the secretary's PIN here: a session's
+        test, its cell having a PIN."""
+        if self.quiz.attempt.session_id is None:
+            return False
+        session = self.study_app.sessions.session_of_quiz()
+        if session is None:
+            return False
+        try:
+            return self.study_app.store.cell(session.cell_id).has_pin
+        except StudyappError:
+            return False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         test = self.quiz.mode is Mode.TEST

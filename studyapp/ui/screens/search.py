@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -113,9 +114,27 @@ class SearchScreen(StudyModal[SearchResult | None]):
 
     def action_move(self, step: int) -> None:
         results = self.query_one(OptionList)
-        if results.option_count:
-            current = results.highlighted if results.highlighted is not None else -step
-            results.highlighted = max(0, min(results.option_count - 1, current + step))
+        if not results.option_count:
+            return
+        if step > 0 and self.query_one(Input).has_focus:
+            # Into the list, at the result already highlighted (the first):
+            # Down from the text box used to skip it.
+            results.focus()
+            if results.highlighted is None:
+                results.highlighted = 0
+            return
+        current = results.highlighted if results.highlighted is not None else -step
+        results.highlighted = max(0, min(results.option_count - 1, current + step))
+
+    def on_key(self, event: events.Key) -> None:
+        # Letters typed in the list go on with the query, in the text box.
+        field = self.query_one(Input)
+        if event.character and (event.character.isalnum() or event.character == " ") \
+                and not field.has_focus:
+            event.stop()
+            event.prevent_default()
+            field.focus()
+            field.insert_text_at_cursor(event.character)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -128,7 +147,9 @@ class SearchScreen(StudyModal[SearchResult | None]):
         self._choose(int(event.option_id or 0))
 
     def _choose(self, index: int) -> None:
-        self.dismiss(SearchResult(self._hits[index], self.query_one(Input).value))
+        # A query typed in Telex or VNI is highlighted as the Vietnamese it spelled.
+        hit = self._hits[index]
+        self.dismiss(SearchResult(hit, hit.query or self.query_one(Input).value))
 
     def action_close(self) -> None:
         self.dismiss(None)

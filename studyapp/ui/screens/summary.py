@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import textwrap
+from datetime import timedelta
 from fractions import Fraction
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -21,7 +24,7 @@ from studyapp.quiz.describe import (
     top_wrong_line,
     wrong_answer_text,
 )
-from studyapp.store.report import SessionReport
+from studyapp.store.report import MemberRow, SessionReport
 from studyapp.text import normalize_line
 from studyapp.ui.screens.attendance import member_label, status_text
 from studyapp.ui.screens.base import StudyScreen, stylesheet
@@ -31,6 +34,23 @@ from studyapp.ui.widgets.score_chart import BandChart
 from studyapp.ui.widgets.title_bar import TitleBar
 
 GOOD_DISCRIMINATION = Fraction(3, 10)
+ITEM_HEAD = 18
+"""The width of a question's figures (`33% đúng (1/3)`), its prompt beside them."""
+MIN_PROMPT = 20
+MIN_NOTE = 16
+"""Narrower than this, the note goes under the name rather than wrap a word a line."""
+NOTE_INDENT = "  "
+SHORT_ATTENDANCE = 13
+"""At 80 columns the attendance wraps at this width ("Vắng có phép" stays whole)."""
+
+
+def short_duration(spent: timedelta) -> str:
+    """`4:47`, `1:03:05`: a time spent, as a stopwatch writes it."""
+    seconds = round(spent.total_seconds())
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+SCROLLBAR = 2
 WEAK_DISCRIMINATION = Fraction(1, 5)
 
 
@@ -75,6 +95,8 @@ class SummaryScreen(StudyScreen[None]):
     def __init__(self, report: SessionReport) -> None:
         super().__init__()
         self.report = report
+        self._laid_out_for: int | None = None
+        """The screen width the table and the list were last laid out for."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -89,7 +111,7 @@ class SummaryScreen(StudyScreen[None]):
             with TabPane(tr("summary.tab.questions"), id="questions"), \
                     Vertical(id="questions-body"):
                 yield Static(Content(tr("summary.questions_hint")), id="questions-hint")
-                yield OptionList(*self._items(), id="summary-items")
+                yield OptionList(id="summary-items")
         yield KeyBar()
 
     def _heading(self) -> Content:
@@ -122,45 +144,119 @@ class SummaryScreen(StudyScreen[None]):
             lines.append(Content.styled(tr("summary.nobody"), "$text-muted"))
         return Content("\n").join(lines)
 
-    def _items(self) -> list[Option]:
+    def _items(self, width: int | None = None) -> list[Option]:
+        """A line per question, most missed first: its figures, then its
+        prompt wrapped under itself to `width` (the list's), so two questions
+        that begin alike ("Theo Kế hoạch …, cơ quan nào …") are told apart."""
         catalog = self.study_app.catalog
         options = []
         for index, stats in enumerate(self.report.figures.items):
             item = as_written(catalog, stats.question_id)
-            prompt = item.question.prompt.replace("\n", " ") if item else stats.question_id
+            prompt = normalize_line(item.question.prompt) if item else stats.question_id
             head = tr("summary.item_line", percent=percent(stats.facility), right=stats.right,
-                      asked=stats.asked)
-            options.append(Option(Content.assemble((head.ljust(18), "bold"), prompt),
-                                  id=str(index)))
+                      asked=stats.asked).ljust(ITEM_HEAD)
+            if width is not None:
+                lines = textwrap.wrap(prompt, max(width - len(head), MIN_PROMPT),
+                                      break_long_words=True, break_on_hyphens=False)
+                prompt = f"\n{' ' * len(head)}".join(lines)
+            options.append(Option(Content.assemble((head, "bold"), prompt), id=str(index)))
         return options
+
+    def _members_table(self, width: int | None) -> None:
+        """Each member's row, fitted to `width` (the table's), never cut: the
+        note (a retake, why someone was excused) comes last and takes what the
+        other columns leave, wrapped; when they leave too little (80
+        columns), it goes under the name, the time is written short (4:47)
+        and a long attendance ("Có mặt, không làm bài") wraps."""
+        table = self.query_one("#summary-members", DataTable)
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        rows = [self._member_cells(row) for row in self.report.rows]
+        notes = [cells.pop() for cells in rows]
+        labels = [tr(f"summary.column.{name}") for name in
+                  ("name", "attendance", "score", "band", "time", "via")]
+
+        def widths() -> list[int]:
+            return [max(Text(label).cell_len, *(cells[i].cell_len for cells in rows))
+                    for i, label in enumerate(labels)]
+
+        def used(columns: list[int]) -> int:
+            return sum(column + 2 for column in columns)
+
+        longest = max((note.cell_len for note in notes), default=0)
+        note_width = longest if width is None else max(width - used(widths()) - 2, 0)
+        beside = note_width >= min(longest, MIN_NOTE)
+        attendance_width: int | None = None
+        if not beside:  # under the name, wrapped to the names' width
+            labels[0] = tr("summary.column.name_note")
+            name_width = max(MIN_NOTE, Text(labels[0]).cell_len,
+                             *(cells[0].cell_len for cells in rows))
+            for cells, note in zip(rows, notes, strict=True):
+                if note:
+                    lines = textwrap.wrap(note.plain, name_width - len(NOTE_INDENT))
+                    cells[0] = Text.assemble(cells[0], *(
+                        ("\n" + NOTE_INDENT + line, "italic") for line in lines))
+            if width is not None and used(widths()) > width:
+                for cells, row in zip(rows, self.report.rows, strict=True):
+                    spent = row.counted.time_spent if row.counted else None
+                    cells[4] = Text(short_duration(spent) if spent else "", justify="right")
+            if width is not None and used(widths()) > width:
+                attendance_width = max(Text(labels[1]).cell_len, SHORT_ATTENDANCE)
+        table.add_column(labels[0])
+        table.add_column(labels[1], width=attendance_width)
+        table.add_columns(*labels[2:])
+        if beside:
+            table.add_column(tr("summary.column.note"),
+                             width=note_width if longest > note_width else None)
+        for row, cells, note in zip(self.report.rows, rows, notes, strict=True):
+            table.add_row(*cells, *([note] if beside else []), key=row.member.id, height=None)
+        if rows:
+            table.move_cursor(row=min(cursor, len(rows) - 1))
+
+    def _member_cells(self, row: MemberRow) -> list[Text]:
+        attempt = row.counted
+        retaken = row.finished > 1 or (attempt is not None and attempt.retake_of is not None)
+        # A retake is marked by its score too, and the attendance note is kept beside it.
+        notes = [tr("summary.retake", count=max(row.finished - 1, 1))] if retaken else []
+        note = " · ".join([*notes, *([row.note] if row.note else [])])
+        score = format_decimal(attempt.score) if attempt and attempt.score is not None \
+            else "—"
+        if retaken and attempt is not None:
+            score = f"{score} {tr('summary.retake_mark', number=max(row.finished, 2))}"
+        return [
+            Text(member_label(row, self.report.rows)),
+            Text(str(status_text(row.attendance))),
+            Text(score, justify="right"),
+            Text(attempt.band or "" if attempt else ""),
+            Text(format_duration(attempt.time_spent) if attempt and attempt.time_spent
+                 else ""),
+            Text(way_text(attempt.settings.get("via")) if attempt else ""),
+            Text(note),
+        ]
+
+    def _list_width(self, width: int) -> int:
+        """What a tab's list has of a screen `width` wide: the tab's padding
+        and a scroll bar left out."""
+        return max(width - 2 - SCROLLBAR, 20)
+
+    def _lay_out(self, width: int) -> None:
+        if width == self._laid_out_for:
+            return
+        self._laid_out_for = width
+        self._members_table(self._list_width(width))
+        listing = self.query_one("#summary-items", OptionList)
+        highlighted = listing.highlighted
+        listing.set_options(self._items(self._list_width(width)))
+        if listing.option_count:
+            listing.highlighted = min(highlighted or 0, listing.option_count - 1)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._lay_out(event.size.width)
 
     def on_mount(self) -> None:
         self.sub_title = tr("summary.title", cell=self.report.cell.name)
         self.query_one(BandChart).show(list(self.report.figures.bands))
-        table = self.query_one("#summary-members", DataTable)
-        table.add_columns(*(tr(f"summary.column.{name}") for name in
-                            ("name", "attendance", "score", "band", "time", "via", "note")))
-        for row in self.report.rows:
-            attempt = row.counted
-            retaken = row.finished > 1 or (attempt is not None and attempt.retake_of is not None)
-            # A retake is marked by its score (the note column is the first cut
-            # at 80 columns), and the attendance note is kept beside it.
-            notes = [tr("summary.retake", count=max(row.finished - 1, 1))] if retaken else []
-            note = " · ".join([*notes, *([row.note] if row.note else [])])
-            score = format_decimal(attempt.score) if attempt and attempt.score is not None \
-                else "—"
-            if retaken and attempt is not None:
-                score = f"{score} {tr('summary.retake_mark', number=max(row.finished, 2))}"
-            table.add_row(
-                Text(member_label(row, self.report.rows)),
-                Text(str(status_text(row.attendance))),
-                Text(score, justify="right"),
-                Text(attempt.band or "" if attempt else ""),
-                Text(format_duration(attempt.time_spent) if attempt and attempt.time_spent
-                     else ""),
-                Text(way_text(attempt.settings.get("via")) if attempt else ""),
-                Text(note),
-                key=row.member.id)
+        self._lay_out(self.app.size.width)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from studyapp.i18n import tr
+from studyapp.i18n import current_language, set_language, tr
 from studyapp.quiz.scoring import Score
 from studyapp.store.report import MemberRow, SessionReport
 from studyapp.ui.screens.attendance import NAME_WIDTH, member_label
@@ -58,6 +58,8 @@ class TurnsScreen(StudyScreen[None]):
     def __init__(self, report: SessionReport) -> None:
         super().__init__()
         self.report = report
+        self.language = current_language()
+        """The language it is built in: the laptop speaks it again after each turn."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -75,7 +77,11 @@ class TurnsScreen(StudyScreen[None]):
         self.study_app.sessions.meeting_shown(self.report.session.id)
 
     def on_screen_resume(self) -> None:
-        # Back from a test or a handover: the states are read again.
+        # Back from a test or a handover: the member's language is left
+        # behind with them (unless a turn began meanwhile, from a dialog
+        # closed over this screen), and the states are read again.
+        if self.app.screen is self:
+            set_language(self.language)
         self.study_app.sessions.refresh_turns(self)
 
     @property
