@@ -62,7 +62,8 @@ def prepare(store: Store, catalog: Catalog, scope: Scope, fmt: ExportFormat, *,
                   row.band or "") for row in rows]
         document = member_report(store, catalog, scope.member_id, lines, now=now)
     else:
-        document = build_report(store, catalog, [session.id for session in sessions], now=now)
+        document = build_report(store, catalog, [session.id for session in sessions], now=now,
+                                period=(scope.date_from, scope.date_to))
     text = to_markdown(document) if fmt == "md" else to_html(document)
     data = text.encode("utf-8")
     return Prepared(_bytes(data), len(sessions), "sessions")

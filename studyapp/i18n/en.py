@@ -1941,4 +1941,16 @@ MESSAGES: dict[str, str] = {
     "chart.clipped": "{count} off the scale, drawn at its edge.",
     "chart.left_out": "{count} unreadable, not drawn.",
     "chart.bad_scale": "Unreadable scale, drawn on a scale of {scale}.",
+    # --- i14w ---
+    "report.period_from": "from {first}",
+    "report.period_to": "until {last}",
+    "report.excused": "Excused",
+    "report.absent": "Absent",
+    "report.present_not_tested": "Present, not tested",
+    "report.missed": "Who missed, over the period",
+    "import.details": "attendance and answers",
+    "import.session_line": (
+        "{cell}, meeting of {date}: {present}/{total} present, {excused} excused, {absent} "
+        "absent; {tested} tested"
+    ),
 }

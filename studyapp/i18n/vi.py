@@ -1956,4 +1956,16 @@ MESSAGES: dict[str, str] = {
     "chart.clipped": "{count} điểm ngoài thang, vẽ ở mép.",
     "chart.left_out": "{count} điểm không đọc được, không vẽ.",
     "chart.bad_scale": "Không đọc được thang điểm, vẽ theo thang {scale}.",
+    # --- i14w ---
+    "report.period_from": "từ {first}",
+    "report.period_to": "đến {last}",
+    "report.excused": "Vắng có phép",
+    "report.absent": "Vắng",
+    "report.present_not_tested": "Có mặt, không làm bài",
+    "report.missed": "Danh sách vắng và không làm bài trong kỳ",
+    "import.details": "điểm danh và câu trả lời",
+    "import.session_line": (
+        "{cell}, buổi {date}: có mặt {present}/{total}, vắng có phép {excused}, vắng {absent}; "
+        "{tested} người đã làm bài kiểm tra"
+    ),
 }
