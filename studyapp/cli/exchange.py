@@ -211,6 +211,13 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     for line in merge_summary(report, str(path), bundle.tables):
         out(line)
     _trust_keys(store, keys)
+    if bundle.signer is not None or report.changed:
+        # What the ward report says of each session: a signed bundle vouches for its
+        # sessions even when nothing was new; an unsigned one only for what it brought.
+        from studyapp.store.signing import record_sources  # noqa: PLC0415
+
+        record_sources(store, [(row["id"], row["cell_id"]) for row in bundle.tables["sessions"]],
+                       bundle.signer)
     return 0
 
 

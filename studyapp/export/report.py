@@ -31,6 +31,7 @@ from studyapp.quiz.describe import (
 )
 from studyapp.store.models import AttendanceStatus, Member
 from studyapp.store.report import MemberRow, SessionReport, session_report
+from studyapp.store.signing import Provenance, fingerprint, provenance
 from studyapp.store.store import Store
 from studyapp.text import shown, sort_key
 
@@ -295,6 +296,28 @@ def _period(reports: Sequence[SessionReport], asked: tuple[date | None, date | N
         "report.period_value", first=format_date(first), last=format_date(last))
 
 
+def verification_words(found: Provenance) -> str:
+    """Whether a session's data is verified, and if not, why (issue 21, item 6)."""
+    if found.status == "verified" and found.key:
+        return tr("report.verified", key=fingerprint(found.key))
+    if found.status == "unknown_key" and found.key:
+        return tr("report.unverified_unknown_key", key=fingerprint(found.key))
+    return tr(f"report.unverified_{'unsigned' if found.status == 'unsigned' else 'here'}")
+
+
+def cell_verification(found: Sequence[Provenance]) -> str:
+    """A cell's sessions in one phrase: "đã xác minh (khóa A1B2-C3D4)", or each
+    kind with its number of sessions when they differ."""
+    counts: dict[str, int] = {}
+    for one in found:
+        words = verification_words(one)
+        counts[words] = counts.get(words, 0) + 1
+    if len(counts) == 1:
+        return next(iter(counts))
+    return "; ".join(tr("report.verification_part", what=words, count=count)
+                     for words, count in counts.items())
+
+
 def build_report(store: Store, catalog: Catalog, session_ids: Sequence[str], *,
                  now: datetime | None = None, place: str = "",
                  period: tuple[date | None, date | None] = (None, None)) -> Document:
@@ -308,8 +331,16 @@ def build_report(store: Store, catalog: Catalog, session_ids: Sequence[str], *,
     moment = now or datetime.now().astimezone()
     document = Document(tr("report.title"))
     facts: list[tuple[str, str]] = []
+    sources = provenance(store, [report.session.id for report in reports])
+    # Said on a database that received bundles (the ward's), or over several cells;
+    # a cell's own laptop, the source itself, prints its report without it.
+    verified = {name: cell_verification([sources[report.session.id] for report in cell])
+                for name, cell in by_cell.items()} \
+        if len(by_cell) > 1 or any(one.status != "here" for one in sources.values()) else {}
     if len(by_cell) == 1:
         facts.append((tr("report.cell"), next(iter(by_cell))))
+        if verified:
+            facts.append((tr("report.verification"), next(iter(verified.values()))))
     if reports or period != (None, None):
         facts.append((tr("report.period"), _period(reports, period)))
     document.blocks += _opening(catalog, facts, moment)
@@ -333,6 +364,7 @@ def build_report(store: Store, catalog: Catalog, session_ids: Sequence[str], *,
         level = 2
         if len(by_cell) > 1:
             document.blocks.append(Heading(2, name))
+            document.blocks.append(Facts(((tr("report.verification"), verified[name]),)))
             level = 3
         for report in cell_reports:
             document.blocks += session_blocks(report, catalog, level=level)

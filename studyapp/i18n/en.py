@@ -1953,4 +1953,13 @@ MESSAGES: dict[str, str] = {
         "{cell}, meeting of {date}: {present}/{total} present, {excused} excused, {absent} "
         "absent; {tested} tested"
     ),
+    "report.verification": "Data",
+    "report.verified": "verified (key {key})",
+    "report.unverified_unsigned": "not verified: the bundle was not signed",
+    "report.unverified_unknown_key": (
+        "not verified: signed with key {key}, not a key known for the cell"
+    ),
+    "report.unverified_here": "not verified: entered on this computer, not from a bundle",
+    "report.verification_part": "{what} ({count} meeting(s))",
+    "export.col.verified": "Data verified",
 }

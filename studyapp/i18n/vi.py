@@ -1968,4 +1968,13 @@ MESSAGES: dict[str, str] = {
         "{cell}, buổi {date}: có mặt {present}/{total}, vắng có phép {excused}, vắng {absent}; "
         "{tested} người đã làm bài kiểm tra"
     ),
+    "report.verification": "Số liệu",
+    "report.verified": "đã xác minh (khóa {key})",
+    "report.unverified_unsigned": "chưa xác minh: gói dữ liệu không có chữ ký",
+    "report.unverified_unknown_key": (
+        "chưa xác minh: ký bằng khóa {key}, không phải khóa đã biết của chi bộ"
+    ),
+    "report.unverified_here": "chưa xác minh: nhập trực tiếp trên máy này, không qua gói dữ liệu",
+    "report.verification_part": "{what} ({count} buổi)",
+    "export.col.verified": "Xác minh số liệu",
 }

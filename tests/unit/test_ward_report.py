@@ -4,15 +4,22 @@ and whether each cell's data is verified."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import shutil
 import subprocess
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from openpyxl import load_workbook
 
 from studyapp.cli import main
 from studyapp.content.catalog import Catalog
+from studyapp.export.bundle import content_hash
 from studyapp.export.report import (
     Document,
     Heading,
@@ -25,8 +32,9 @@ from studyapp.export.report import (
 )
 from studyapp.store.database import Database
 from studyapp.store.models import AttendanceStatus
+from studyapp.store.signing import fingerprint, provenance, record_sources
 from studyapp.store.store import Store
-from tests.unit.test_exports import run_meeting
+from tests.unit.test_exports import FORGER, laptop_key, rehash, run_meeting
 
 NOW = datetime(2026, 11, 26, 20, 0, tzinfo=UTC)
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -162,3 +170,105 @@ def test_an_import_is_said_in_words_a_ward_clerk_knows(
            "đã làm bài kiểm tra" in said
     assert "Chi bộ Khu phố 2, buổi 20/11/2026: có mặt 3/5, vắng có phép 1, vắng 1; 2 người " \
            "đã làm bài kiểm tra" in said
+
+
+# --- verified or not (issue 21, item 6) ----------------------------------------------------------
+
+
+def _laptop_bundle(tmp_path: Path, catalog: Catalog, number: int) -> tuple[Path, str]:
+    """A cell's laptop holds a meeting and exports it: the file and its key's fingerprint."""
+    laptop = Store(Database(tmp_path / f"cell{number}.sqlite3"))
+    run_meeting(laptop, catalog, f"Chi bộ Khu phố {number}", ["Lê Văn An", "Trần Thị Bình"],
+                seed=number)
+    public = laptop_key(laptop).public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    laptop.database.close()
+    path = tmp_path / f"cell{number}.json"
+    assert main(["export", "--all", "--format", "json", "-o", str(path),
+                 "--db", str(tmp_path / f"cell{number}.sqlite3")]) == 0
+    return path, fingerprint(public.hex())
+
+
+def test_the_ward_report_says_which_cells_data_is_verified(
+        tmp_path: Path, catalog: Catalog, capsys: pytest.CaptureFixture[str]) -> None:
+    signed, key = _laptop_bundle(tmp_path, catalog, 1)
+    edited, _ = _laptop_bundle(tmp_path, catalog, 2)
+    # Cell 2's file edited on the way (Bình marked excused instead of present), its
+    # signature dropped and its hash computed again: a version 1 bundle, accepted with
+    # a warning, since nothing in it can be recomputed.
+    data = json.loads(edited.read_text(encoding="utf-8"))
+    data.pop("signature")
+    data["version"] = 1
+    for row in data["content"]["attendance"]:
+        row.update(status="excused", note="đi công tác")
+        break
+    data["sha256"] = content_hash(data["content"])
+    edited.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    office = str(tmp_path / "office.sqlite3")
+    assert main(["import", str(signed), "--db", office]) == 0
+    assert main(["import", str(edited), "--db", office]) == 0
+    assert "không có chữ ký" in capsys.readouterr().err
+    # A meeting typed in at the ward itself.
+    store = Store(Database(tmp_path / "office.sqlite3"))
+    run_meeting(store, catalog, "Chi bộ Khu phố 3", ["Đỗ Văn Cường"], seed=3)
+    store.database.close()
+
+    assert main(["export", "--all", "--format", "md", "--db", office]) == 0
+    text = capsys.readouterr().out
+    section = {number: text.split(f"\n## Chi bộ Khu phố {number}\n")[1].split("\n## ")[0]
+               for number in (1, 2, 3)}
+    assert f"- **Số liệu:** đã xác minh (khóa {key})" in section[1]
+    assert "- **Số liệu:** chưa xác minh: gói dữ liệu không có chữ ký" in section[2]
+    assert "- **Số liệu:** chưa xác minh: nhập trực tiếp trên máy này" in section[3]
+
+    for fmt in ("csv", "xlsx"):
+        out = tmp_path / f"ward.{fmt}"
+        assert main(["export", "--all", "--format", fmt, "-o", str(out), "--db", office]) == 0
+        if fmt == "csv":
+            rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig")),
+                                   delimiter=";"))
+        else:
+            sheet = load_workbook(out).worksheets[0]
+            rows = [[str(value) if value is not None else "" for value in row]
+                    for row in sheet.iter_rows(values_only=True)]
+        column = rows[0].index("Xác minh số liệu")
+        said = {(row[0], row[column]) for row in rows[1:]}
+        assert said == {("Chi bộ Khu phố 1", f"đã xác minh (khóa {key})"),
+                        ("Chi bộ Khu phố 2", "chưa xác minh: gói dữ liệu không có chữ ký"),
+                        ("Chi bộ Khu phố 3", "chưa xác minh: nhập trực tiếp trên máy này, "
+                                             "không qua gói dữ liệu")}, fmt
+
+
+def test_a_cells_new_key_keeps_its_old_meetings_verified_and_an_unknown_key_is_said(
+        tmp_path: Path, catalog: Catalog, capsys: pytest.CaptureFixture[str]) -> None:
+    first, old_key = _laptop_bundle(tmp_path, catalog, 1)
+    office = str(tmp_path / "office.sqlite3")
+    assert main(["import", str(first), "--db", office]) == 0
+    # The cell changed laptops: its next meeting comes signed by another key.
+    laptop = Store(Database(tmp_path / "cell1.sqlite3"))
+    later = run_meeting(laptop, catalog, "Chi bộ Khu phố 1", ["Lê Văn An", "Trần Thị Bình"],
+                        date(2026, 12, 20), seed=9)
+    laptop.database.close()
+    second = tmp_path / "second.json"
+    assert main(["export", "--session", later, "--format", "json", "-o", str(second),
+                 "--db", str(tmp_path / "cell1.sqlite3")]) == 0
+    data = rehash(json.loads(second.read_text(encoding="utf-8")), FORGER)
+    second.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    new_key = fingerprint(data["signature"]["public_key"])
+    assert main(["import", str(second), "--db", office]) == 1  # held back: another key
+    assert main(["import", str(second), "--db", office, "--accept-new-key"]) == 0
+    capsys.readouterr()
+    store = Store(Database(tmp_path / "office.sqlite3"))
+    sessions = [s.id for s in store.sessions()]
+    found = provenance(store, sessions)
+    assert [one.status for one in found.values()] == ["verified", "verified"]
+    assert {fingerprint(one.key or "") for one in found.values()} == {old_key, new_key}
+    text = to_markdown(build_report(store, catalog, sessions, now=NOW))
+    assert f"- **Số liệu:** đã xác minh (khóa {old_key}) (1 buổi); đã xác minh (khóa " \
+           f"{new_key}) (1 buổi)" in text
+    # A key the cell was never known by (its record written by a later import).
+    stranger = Ed25519PrivateKey.generate().public_key().public_bytes(
+        Encoding.Raw, PublicFormat.Raw).hex()
+    record_sources(store, [(later, data["content"]["cells"][0]["id"])], stranger)
+    text = to_markdown(build_report(store, catalog, sessions, now=NOW))
+    assert f"chưa xác minh: ký bằng khóa {fingerprint(stranger)}, không phải khóa đã biết " \
+           f"của chi bộ (1 buổi)" in text
