@@ -143,7 +143,7 @@ def session_blocks(report: SessionReport, catalog: Catalog, *, level: int = 2) -
         blocks.append(Table(
             (tr("summary.column.name"), tr("summary.column.attendance"),
              tr("summary.column.note")),
-            tuple((row.member.full_name, tr(f"attendance.{row.attendance.value}")
+            tuple((_person(row.member), tr(f"attendance.{row.attendance.value}")
                    if row.attendance else "", row.note) for row in away),
             wrap=frozenset({0, 2})))
 
@@ -152,7 +152,7 @@ def session_blocks(report: SessionReport, catalog: Catalog, *, level: int = 2) -
     for number, row in enumerate((r for r in report.rows if r.attendance is not None), 1):
         counted = row.counted
         member_rows.append((
-            str(number), row.member.full_name,
+            str(number), _person(row.member),
             tr(f"attendance.{row.attendance.value}") if row.attendance else "",
             _score(counted.score) if counted else "",
             (counted.band or "") if counted else "",

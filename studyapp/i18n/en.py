@@ -1962,4 +1962,5 @@ MESSAGES: dict[str, str] = {
     "report.unverified_here": "not verified: entered on this computer, not from a bundle",
     "report.verification_part": "{what} ({count} meeting(s))",
     "export.col.verified": "Data verified",
+    "store.note_too_long": "The note is {length} characters long; at most {limit}.",
 }

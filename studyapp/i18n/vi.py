@@ -1977,4 +1977,5 @@ MESSAGES: dict[str, str] = {
     "report.unverified_here": "chưa xác minh: nhập trực tiếp trên máy này, không qua gói dữ liệu",
     "report.verification_part": "{what} ({count} buổi)",
     "export.col.verified": "Xác minh số liệu",
+    "store.note_too_long": "Ghi chú dài {length} ký tự; tối đa {limit} ký tự.",
 }

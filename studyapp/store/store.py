@@ -100,6 +100,10 @@ def _name_key(name: str) -> str:
     return name.casefold()
 
 
+MAX_MEMBER_NOTE = 40
+"""The longest note that tells same-named members apart (issue 14, item 6)."""
+
+
 def clean_name(name: str, what: str = "member") -> str:
     """A person's or a cell's name as stored: NFC, no control characters, one
     line; refused (with a message) when empty or too long."""
@@ -389,6 +393,19 @@ class Store:
                 "VALUES (?, ?, ?, ?, 1, ?)",
                 (member.id, cell_id, name, _name_key(name), member.created_at.isoformat()))
         return member
+
+    def set_member_note(self, member_id: str, note: str, *, pin: str | None = None) -> Member:
+        """Set the short note that tells same-named members apart (năm sinh, tổ,
+        "con"/"bố"): one line of at most `MAX_MEMBER_NOTE` characters; "" removes it."""
+        member = self.member(member_id)
+        self.check_pin(member.cell_id, pin)
+        cleaned = normalize_line(note)
+        if len(cleaned) > MAX_MEMBER_NOTE:
+            raise StoreError(tr("store.note_too_long", length=len(cleaned),
+                                limit=MAX_MEMBER_NOTE))
+        with self._write() as connection:
+            connection.execute("UPDATE members SET note = ? WHERE id = ?", (cleaned, member_id))
+        return self.member(member_id)
 
     def import_members(self, cell_id: str, lines: Iterable[str], *, pin: str | None = None
                        ) -> ImportReport:
