@@ -251,10 +251,10 @@ def _fill(store: Store, catalog: Catalog, seed: int, cells: int, members: int,  
                 present = [m for m, status in zip(roster, marks, strict=True)
                            if status is AttendanceStatus.PRESENT]
                 # One present member never takes the test (came late, left early).
-                idle = present[-1].id if len(present) >= 3 else None
+                idle = rng.choice(present).id if len(present) >= 3 else None
                 # One test left unfinished: abandoned when a closed meeting closed,
                 # interrupted (to be resumed) in the meeting still open.
-                cut = present[len(present) // 2].id \
+                cut = rng.choice([m.id for m in present if m.id != idle]) \
                     if len(present) >= 4 and (month == 0 or last) else None
                 scores: dict[str, tuple[str, Fraction]] = {}
                 for member, status in zip(roster, marks, strict=True):
