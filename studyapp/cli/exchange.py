@@ -6,7 +6,7 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from studyapp.cli.common import (
     CommandAdder,
@@ -208,9 +208,16 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         for conflict in error.report.conflicts[:50]:
             err(f"  {conflict}")
         return 1
-    for line in merge_summary(report, str(path)):
+    for line in merge_summary(report, str(path), bundle.tables):
         out(line)
     _trust_keys(store, keys)
+    if bundle.signer is not None or report.changed:
+        # What the ward report says of each session: a signed bundle vouches for its
+        # sessions even when nothing was new; an unsigned one only for what it brought.
+        from studyapp.store.signing import record_sources  # noqa: PLC0415
+
+        record_sources(store, [(row["id"], row["cell_id"]) for row in bundle.tables["sessions"]],
+                       bundle.signer)
     return 0
 
 
@@ -245,21 +252,50 @@ def _trust_keys(store: Store, checks: list[KeyCheck]) -> None:
     trust(store, checks)
 
 
-def merge_summary(report: MergeReport, path: str) -> list[str]:
-    """What an import did, in words: added, updated, already here, matched by name."""
+PLAIN_TABLES = ("cells", "members", "sessions", "attempts")
+"""What an import's summary counts: the rows a ward clerk knows (not attendance
+lines, events or answers, which mean nothing to her: issue 14, item 12)."""
+
+
+def merge_summary(report: MergeReport, path: str,
+                  tables: dict[str, list[dict[str, Any]]] | None = None) -> list[str]:
+    """What an import did, in words: added, updated, already here, matched by
+    name; then each session of the bundle, as its attendance and tests."""
     def counts(values: dict[str, int]) -> str:
-        return ", ".join(tr(f"import.count.{table}", count=format_count(count))
-                         for table, count in values.items() if count)
+        return ", ".join(tr(f"import.count.{table}", count=format_count(values[table]))
+                         for table in PLAIN_TABLES if values.get(table))
 
     if not report.changed:
         return [tr("import.nothing_new", path=path)]
     lines = [tr("import.done", path=path)]
-    if any(report.added.values()):
+    if counts(report.added):
         lines.append(f"  {tr('import.added', what=counts(report.added))}")
     if any(report.updated.values()):
-        lines.append(f"  {tr('import.updated', what=counts(report.updated))}")
-    if any(report.unchanged.values()):
+        updated = counts(report.updated) or tr("import.details")
+        lines.append(f"  {tr('import.updated', what=updated)}")
+    if counts(report.unchanged):
         lines.append(f"  {tr('import.unchanged', what=counts(report.unchanged))}")
     if any(report.matched_by_name.values()):
         lines.append(f"  {tr('import.matched', what=counts(report.matched_by_name))}")
+    lines += [f"  {line}" for line in session_lines(tables or {})]
+    return lines
+
+
+def session_lines(tables: dict[str, list[dict[str, Any]]]) -> list[str]:
+    """Each session of a bundle in a line: its cell and day, who came, who was tested."""
+    from studyapp.i18n import format_date  # noqa: PLC0415
+
+    cells = {row["id"]: row["name"] for row in tables.get("cells", [])}
+    lines = []
+    for session in sorted(tables.get("sessions", []),
+                          key=lambda row: (str(row["held_on"]), cells.get(row["cell_id"], ""))):
+        marks = [row["status"] for row in tables.get("attendance", [])
+                 if row["session_id"] == session["id"]]
+        tested = {row["member_id"] for row in tables.get("attempts", [])
+                  if row["session_id"] == session["id"] and row["status"] == "finished"}
+        lines.append(tr("import.session_line", cell=cells.get(session["cell_id"], "?"),
+                        date=format_date(date.fromisoformat(str(session["held_on"]))),
+                        present=marks.count("present") + marks.count("not_tested"),
+                        total=len(marks), excused=marks.count("excused"),
+                        absent=marks.count("absent"), tested=len(tested)))
     return lines

@@ -29,8 +29,9 @@ from studyapp.quiz.describe import (
     top_wrong_line,
     wrong_answer_text,
 )
-from studyapp.store.models import AttendanceStatus
-from studyapp.store.report import SessionReport, session_report
+from studyapp.store.models import AttendanceStatus, Member
+from studyapp.store.report import MemberRow, SessionReport, session_report
+from studyapp.store.signing import Provenance, fingerprint, provenance
 from studyapp.store.store import Store
 from studyapp.text import shown, sort_key
 
@@ -142,7 +143,7 @@ def session_blocks(report: SessionReport, catalog: Catalog, *, level: int = 2) -
         blocks.append(Table(
             (tr("summary.column.name"), tr("summary.column.attendance"),
              tr("summary.column.note")),
-            tuple((row.member.full_name, tr(f"attendance.{row.attendance.value}")
+            tuple((_person(row.member), tr(f"attendance.{row.attendance.value}")
                    if row.attendance else "", row.note) for row in away),
             wrap=frozenset({0, 2})))
 
@@ -151,7 +152,7 @@ def session_blocks(report: SessionReport, catalog: Catalog, *, level: int = 2) -
     for number, row in enumerate((r for r in report.rows if r.attendance is not None), 1):
         counted = row.counted
         member_rows.append((
-            str(number), row.member.full_name,
+            str(number), _person(row.member),
             tr(f"attendance.{row.attendance.value}") if row.attendance else "",
             _score(counted.score) if counted else "",
             (counted.band or "") if counted else "",
@@ -217,23 +218,112 @@ class CellLine:
     tested: int
     average: Fraction | None
     passed: int
+    excused: int = 0
+    absent: int = 0
+    not_tested: int = 0
+    """Present and without a test that counts (marked so at closing, or not yet)."""
+
+
+def _missed(row: MemberRow) -> str | None:
+    """Why a member is on the list of who missed: excused, absent, or present
+    and not tested; None for a member tested (or not marked)."""
+    if row.attendance in (AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT):
+        return row.attendance.value
+    if row.present and row.counted is None:
+        return AttendanceStatus.NOT_TESTED.value
+    return None
 
 
 def _cell_line(name: str, reports: Sequence[SessionReport]) -> CellLine:
     scores = [row.counted.score for report in reports for row in report.rows
               if row.counted is not None and row.counted.score is not None]
     passed = sum(report.figures.passed for report in reports)
+    why = [_missed(row) for report in reports for row in report.rows]
     return CellLine(name, len(reports),
                     sum(1 for report in reports for row in report.rows if row.present),
                     sum(1 for report in reports for row in report.rows if row.attendance),
                     len(scores), sum(scores, Fraction(0)) / len(scores) if scores else None,
-                    passed)
+                    passed, why.count(AttendanceStatus.EXCUSED.value),
+                    why.count(AttendanceStatus.ABSENT.value),
+                    why.count(AttendanceStatus.NOT_TESTED.value))
+
+
+def _person(member: Member) -> str:
+    """A member's name, with the note that tells same-named members apart."""
+    return f"{member.full_name} ({member.note})" if member.note else member.full_name
+
+
+def _missed_table(by_cell: dict[str, list[SessionReport]]) -> Table | None:
+    """One list of who missed across the period: each absence, excused absence
+    and test not taken, by cell, name and date, with the reason noted."""
+    lines = []
+    for cell, reports in by_cell.items():
+        for report in reports:
+            for row in report.rows:
+                why = _missed(row)
+                if why is not None:
+                    lines.append((sort_key(cell), sort_key(row.member.full_name),
+                                  row.member.note, report.session.held_on, cell,
+                                  _person(row.member), tr(f"attendance.{why}"), row.note))
+    if not lines:
+        return None
+    lines.sort(key=lambda line: line[:4])
+    several = len(by_cell) > 1
+    header = (tr("report.number"), tr("summary.column.name"),
+              *((tr("report.cell"),) if several else ()), tr("report.date"),
+              tr("summary.column.attendance"), tr("summary.column.note"))
+    rows = tuple((str(number), person, *((cell,) if several else ()), format_date(day),
+                  why, note)
+                 for number, (_, _, _, day, cell, person, why, note) in enumerate(lines, 1))
+    return Table(header, rows, frozenset({0}),
+                 frozenset({1, 2, 5} if several else {1, 4}))
+
+
+def _period(reports: Sequence[SessionReport], asked: tuple[date | None, date | None]) -> str:
+    """The period the report was asked for (`--from/--to`); the sessions' own
+    dates only when none was asked."""
+    start, end = asked
+    if start is not None and end is not None:
+        return format_date(start) if start == end else tr(
+            "report.period_value", first=format_date(start), last=format_date(end))
+    if start is not None:
+        return tr("report.period_from", first=format_date(start))
+    if end is not None:
+        return tr("report.period_to", last=format_date(end))
+    first = min(report.session.held_on for report in reports)
+    last = max(report.session.held_on for report in reports)
+    return format_date(first) if first == last else tr(
+        "report.period_value", first=format_date(first), last=format_date(last))
+
+
+def verification_words(found: Provenance) -> str:
+    """Whether a session's data is verified, and if not, why (issue 21, item 6)."""
+    if found.status == "verified" and found.key:
+        return tr("report.verified", key=fingerprint(found.key))
+    if found.status == "unknown_key" and found.key:
+        return tr("report.unverified_unknown_key", key=fingerprint(found.key))
+    return tr(f"report.unverified_{'unsigned' if found.status == 'unsigned' else 'here'}")
+
+
+def cell_verification(found: Sequence[Provenance]) -> str:
+    """A cell's sessions in one phrase: "đã xác minh (khóa A1B2-C3D4)", or each
+    kind with its number of sessions when they differ."""
+    counts: dict[str, int] = {}
+    for one in found:
+        words = verification_words(one)
+        counts[words] = counts.get(words, 0) + 1
+    if len(counts) == 1:
+        return next(iter(counts))
+    return "; ".join(tr("report.verification_part", what=words, count=count)
+                     for words, count in counts.items())
 
 
 def build_report(store: Store, catalog: Catalog, session_ids: Sequence[str], *,
-                 now: datetime | None = None, place: str = "") -> Document:
+                 now: datetime | None = None, place: str = "",
+                 period: tuple[date | None, date | None] = (None, None)) -> Document:
     """The report of these sessions: one section per cell (a table comparing
-    the cells first, when there are several)."""
+    the cells first, when there are several), then one list of who missed.
+    `period`: the dates asked for (from, to), shown as the report's period."""
     reports = [session_report(store, catalog, session_id) for session_id in session_ids]
     by_cell: dict[str, list[SessionReport]] = {}
     for report in sorted(reports, key=lambda r: (sort_key(r.cell.name), r.session.held_on)):
@@ -241,14 +331,18 @@ def build_report(store: Store, catalog: Catalog, session_ids: Sequence[str], *,
     moment = now or datetime.now().astimezone()
     document = Document(tr("report.title"))
     facts: list[tuple[str, str]] = []
+    sources = provenance(store, [report.session.id for report in reports])
+    # Said on a database that received bundles (the ward's), or over several cells;
+    # a cell's own laptop, the source itself, prints its report without it.
+    verified = {name: cell_verification([sources[report.session.id] for report in cell])
+                for name, cell in by_cell.items()} \
+        if len(by_cell) > 1 or any(one.status != "here" for one in sources.values()) else {}
     if len(by_cell) == 1:
         facts.append((tr("report.cell"), next(iter(by_cell))))
-    if reports:
-        first = min(report.session.held_on for report in reports)
-        last = max(report.session.held_on for report in reports)
-        facts.append((tr("report.period"), format_date(first) if first == last else
-                      tr("report.period_value", first=format_date(first),
-                         last=format_date(last))))
+        if verified:
+            facts.append((tr("report.verification"), next(iter(verified.values()))))
+    if reports or period != (None, None):
+        facts.append((tr("report.period"), _period(reports, period)))
     document.blocks += _opening(catalog, facts, moment)
     if not reports:
         document.blocks.append(Paragraph(tr("report.empty")))
@@ -257,19 +351,26 @@ def build_report(store: Store, catalog: Catalog, session_ids: Sequence[str], *,
         lines = [_cell_line(name, cell_reports) for name, cell_reports in by_cell.items()]
         document.blocks.append(Table(
             (tr("report.cell"), tr("report.sessions"), tr("report.present"),
+             tr("report.excused"), tr("report.absent"), tr("report.present_not_tested"),
              tr("report.tested"), tr("report.average"), tr("report.pass_rate")),
             tuple((line.name, format_count(line.sessions),
                    f"{format_count(line.present)}/{format_count(line.marked)}",
+                   format_count(line.excused), format_count(line.absent),
+                   format_count(line.not_tested),
                    format_count(line.tested), _score(line.average),
                    _percent(Fraction(line.passed, line.tested) if line.tested else None))
-                  for line in lines), frozenset({1, 2, 3, 4, 5})))
+                  for line in lines), frozenset(range(1, 9)), frozenset({0, 5})))
     for name, cell_reports in by_cell.items():
         level = 2
         if len(by_cell) > 1:
             document.blocks.append(Heading(2, name))
+            document.blocks.append(Facts(((tr("report.verification"), verified[name]),)))
             level = 3
         for report in cell_reports:
             document.blocks += session_blocks(report, catalog, level=level)
+    missed = _missed_table(by_cell)
+    if missed is not None:
+        document.blocks += [Heading(2, tr("report.missed")), missed]
     document.blocks.append(Signature(
         tr("report.place_date", place=place or "……………", day=moment.day, month=moment.month,
            year=moment.year),
@@ -377,18 +478,60 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .bar .count { width: 12mm; text-align: right; }
 ol.items > li { margin: 0 0 6pt; break-inside: avoid; page-break-inside: avoid; }
 ol.items ul { margin: 2pt 0 0; padding-left: 1.2em; }
+tbody.closing, div.closing { break-inside: avoid; page-break-inside: avoid; }
+tr.signature > td { border: none; padding: 0; }
 .signature { margin: 24pt 0 0 auto; width: 75mm; text-align: center;
              break-inside: avoid; page-break-inside: avoid; }
 .signature .space { height: 24mm; }
 """
 
 
+TAIL_ROWS = 3
+"""How many of the last table's rows are printed on the signature's page."""
+
+
 def to_html(document: Document) -> str:
     def e(text: str) -> str:
         return html.escape(shown(text), quote=True)
 
+    def signature(block: Signature) -> str:
+        return (f'<div class="signature"><div><em>{e(block.place_date)}</em></div>'
+                f'<div><strong>{e(block.role)}</strong></div>'
+                f'<div class="space"></div><div>{e(block.name)}</div></div>')
+
+    def table(block: Table, closing: Signature | None = None) -> str:
+        def cell(tag: str, index: int, text: str) -> str:
+            kinds = (["n"] if index in block.numeric else []) + (
+                [] if index in block.wrap else ["k"])
+            kind = f' class="{" ".join(kinds)}"' if kinds else ""
+            return f"<{tag}{kind}>{e(text)}</{tag}>"
+
+        def rows(part: Sequence[tuple[str, ...]]) -> str:
+            return "".join("<tr>" + "".join(cell("td", i, text) for i, text in enumerate(row))
+                           + "</tr>" for row in part)
+
+        head = "".join(cell("th", i, text) for i, text in enumerate(block.header))
+        if closing is None:
+            return f"<table><thead><tr>{head}</tr></thead><tbody>{rows(block.rows)}</tbody></table>"
+        # The last rows and the signature in one body that is never split: the
+        # signature is printed under the end of the table, never alone.
+        split = max(0, len(block.rows) - TAIL_ROWS)
+        before = f"<tbody>{rows(block.rows[:split])}</tbody>" if split else ""
+        return (f'<table class="closing"><thead><tr>{head}</tr></thead>{before}'
+                f'<tbody class="closing">{rows(block.rows[split:])}'
+                f'<tr class="signature"><td colspan="{len(block.header)}">'
+                f"{signature(closing)}</td></tr></tbody></table>")
+
     body: list[str] = []
-    for block in document.blocks:
+    blocks = document.blocks
+    last = blocks[-1] if blocks else None
+    signed = isinstance(last, Signature) and len(blocks) > 1
+    closing: Signature | None = None
+    if signed and isinstance(last, Signature) and isinstance(blocks[-2], Table):
+        closing = last
+    for index, block in enumerate(blocks[:-1] if closing else blocks):
+        if signed and closing is None and index == len(blocks) - 2:
+            body.append('<div class="closing">')  # a list or chart, kept with the signature
         if isinstance(block, Heading):
             body.append(f"<h{block.level}>{e(block.text)}</h{block.level}>")
         elif isinstance(block, Facts):
@@ -398,16 +541,7 @@ def to_html(document: Document) -> str:
         elif isinstance(block, Paragraph):
             body.append(f"<p>{e(block.text)}</p>")
         elif isinstance(block, Table):
-            def cell(tag: str, index: int, text: str, table: Table) -> str:
-                kinds = (["n"] if index in table.numeric else []) + (
-                    [] if index in table.wrap else ["k"])
-                kind = f' class="{" ".join(kinds)}"' if kinds else ""
-                return f"<{tag}{kind}>{e(text)}</{tag}>"
-            head = "".join(cell("th", i, text, block) for i, text in enumerate(block.header))
-            rows = "".join("<tr>" + "".join(cell("td", i, text, block)
-                                            for i, text in enumerate(row)) + "</tr>"
-                           for row in block.rows)
-            body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+            body.append(table(block, closing if block is blocks[-2] else None))
         elif isinstance(block, Bars):
             top = max((count for _, count in block.bars), default=0)
             bars = "".join(
@@ -424,9 +558,7 @@ def to_html(document: Document) -> str:
                 for first, lines in block.entries)
             body.append(f'<ol class="items">{entries}</ol>')
         elif isinstance(block, Signature):
-            body.append(f'<div class="signature"><div><em>{e(block.place_date)}</em></div>'
-                        f'<div><strong>{e(block.role)}</strong></div>'
-                        f'<div class="space"></div><div>{e(block.name)}</div></div>')
+            body.append(signature(block) + ("</div>" if signed and closing is None else ""))
     return (f'<!DOCTYPE html>\n<html lang="{current_language()}">\n<head>\n'
             f'<meta charset="utf-8">\n<title>{e(document.title)}</title>\n'
             f"<style>{_STYLE}</style>\n</head>\n<body>\n" + "\n".join(body)

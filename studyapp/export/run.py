@@ -16,10 +16,17 @@ from typing import BinaryIO, Literal, get_args
 from studyapp.content.catalog import Catalog
 from studyapp.export.bundle import build_bundle, bundle_bytes
 from studyapp.export.files import write_atomically
-from studyapp.export.report import build_report, member_report, to_html, to_markdown
+from studyapp.export.report import (
+    build_report,
+    member_report,
+    to_html,
+    to_markdown,
+    verification_words,
+)
 from studyapp.export.table import DecimalSign, question_lines, write_csv, write_xlsx
 from studyapp.i18n import format_decimal, tr
 from studyapp.store.exchange import Scope, scoped_sessions, score_rows
+from studyapp.store.signing import provenance
 from studyapp.store.store import Store
 from studyapp.text import strip_diacritics
 
@@ -46,10 +53,13 @@ def prepare(store: Store, catalog: Catalog, scope: Scope, fmt: ExportFormat, *,
     `studyapp.export.table`)."""
     if fmt in ("csv", "xlsx"):
         rows = score_rows(store, scope)
+        tested_at = sorted({row.session_id for row in rows if row.session_id})
+        verified = {session_id: verification_words(found)
+                    for session_id, found in provenance(store, tested_at).items()}
         if fmt == "csv":
-            return Prepared(lambda stream: write_csv(rows, stream, decimal), len(rows))
+            return Prepared(lambda stream: write_csv(rows, stream, decimal, verified), len(rows))
         questions = question_lines(store, catalog, rows)
-        return Prepared(lambda stream: write_xlsx(rows, questions, stream), len(rows))
+        return Prepared(lambda stream: write_xlsx(rows, questions, stream, verified), len(rows))
     if fmt == "json":
         bundle = bundle_bytes(build_bundle(store, catalog, scope, now=now))
         return Prepared(_bytes(bundle), len(scoped_sessions(store, scope)), "sessions")
@@ -62,7 +72,8 @@ def prepare(store: Store, catalog: Catalog, scope: Scope, fmt: ExportFormat, *,
                   row.band or "") for row in rows]
         document = member_report(store, catalog, scope.member_id, lines, now=now)
     else:
-        document = build_report(store, catalog, [session.id for session in sessions], now=now)
+        document = build_report(store, catalog, [session.id for session in sessions], now=now,
+                                period=(scope.date_from, scope.date_to))
     text = to_markdown(document) if fmt == "md" else to_html(document)
     data = text.encode("utf-8")
     return Prepared(_bytes(data), len(sessions), "sessions")

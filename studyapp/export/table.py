@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -40,7 +40,8 @@ from studyapp.text import shown
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = ("cell", "date", "topic", "member", "attendance", "score", "replaced_score", "band",
-           "passed", "answered", "correct", "seconds", "retake", "counted", "via", "note")
+           "passed", "answered", "correct", "seconds", "retake", "counted", "via", "note",
+           "verified")
 """The score table's columns (headers: `export.col.<name>`)."""
 SCORE, REPLACED = COLUMNS.index("score"), COLUMNS.index("replaced_score")
 DATE = COLUMNS.index("date")
@@ -96,8 +97,10 @@ class _Words:
         return self.via.get(via, via)
 
 
-def row_values(row: ScoreRow, words: _Words | None = None) -> list[Any]:
-    """One row: text as text, numbers as numbers, None for nothing."""
+def row_values(row: ScoreRow, words: _Words | None = None,
+               verified: Mapping[str, str] | None = None) -> list[Any]:
+    """One row: text as text, numbers as numbers, None for nothing. `verified`:
+    each session's "verified or not" in words (a test outside sessions has none)."""
     words = words or _Words()
     tested = row.attempt_id is not None
     return [
@@ -117,11 +120,12 @@ def row_values(row: ScoreRow, words: _Words | None = None) -> list[Any]:
         (words.yes if row.counted else words.no) if tested else None,
         words.way(row.via) if tested else None,
         row.note or None,
+        (verified or {}).get(row.session_id) if row.session_id else None,
     ]
 
 
-def write_csv(rows: Sequence[ScoreRow], stream: BinaryIO, decimal: DecimalSign | None = None
-              ) -> None:
+def write_csv(rows: Sequence[ScoreRow], stream: BinaryIO, decimal: DecimalSign | None = None,
+              verified: Mapping[str, str] | None = None) -> None:
     """The table as CSV; `decimal` as in the module's note (None: the language's)."""
     comma = (decimal or default_decimal()) == "comma"
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
@@ -139,7 +143,7 @@ def write_csv(rows: Sequence[ScoreRow], stream: BinaryIO, decimal: DecimalSign |
     for row in rows:
         # Only what came from people or content can start like a formula; the
         # table's own words, dates and numbers never do.
-        values = row_values(row, words)
+        values = row_values(row, words, verified)
         for index in TEXT_FROM_PEOPLE:
             values[index] = cell(values[index])
         if values[DATE] is not None:
@@ -208,8 +212,8 @@ def question_lines(store: Store, catalog: Catalog, rows: Sequence[ScoreRow]
 # --- XLSX ---------------------------------------------------------------------------------------
 
 
-def write_xlsx(rows: Sequence[ScoreRow], questions: Sequence[QuestionLine], stream: BinaryIO
-               ) -> None:
+def write_xlsx(rows: Sequence[ScoreRow], questions: Sequence[QuestionLine], stream: BinaryIO,
+               verified: Mapping[str, str] | None = None) -> None:
     from openpyxl import Workbook  # noqa: PLC0415 - only this export needs it
     from openpyxl.styles import Font  # noqa: PLC0415
 
@@ -218,7 +222,7 @@ def write_xlsx(rows: Sequence[ScoreRow], questions: Sequence[QuestionLine], stre
     assert scores is not None
     scores.title = tr("export.sheet.scores")
     words = _Words()
-    _fill(scores, headers(), [row_values(row, words) for row in rows],
+    _fill(scores, headers(), [row_values(row, words, verified) for row in rows],
           number_formats={SCORE: "0.0#", REPLACED: "0.0#", DATE: "dd/mm/yyyy"},
           wrapped={COLUMNS.index("topic"), COLUMNS.index("note")})
     stats = book.create_sheet(tr("export.sheet.questions"))

@@ -2094,4 +2094,25 @@ MESSAGES: dict[str, str] = {
     "help.quiz.pause_pin": "Pause (needs the secretary's PIN)",
     "help.quiz.quit_pin": "Quit (needs the secretary's PIN)",
     "palette.placeholder_meeting": "Type to find a command: help, light/dark theme…",
+    # --- i14w ---
+    "report.period_from": "from {first}",
+    "report.period_to": "until {last}",
+    "report.excused": "Excused",
+    "report.absent": "Absent",
+    "report.present_not_tested": "Present, not tested",
+    "report.missed": "Who missed, over the period",
+    "import.details": "attendance and answers",
+    "import.session_line": (
+        "{cell}, meeting of {date}: {present}/{total} present, {excused} excused, {absent} "
+        "absent; {tested} tested"
+    ),
+    "report.verification": "Data",
+    "report.verified": "verified (key {key})",
+    "report.unverified_unsigned": "not verified: the bundle was not signed",
+    "report.unverified_unknown_key": (
+        "not verified: signed with key {key}, not a key known for the cell"
+    ),
+    "report.unverified_here": "not verified: entered on this computer, not from a bundle",
+    "report.verification_part": "{what} ({count} meeting(s))",
+    "export.col.verified": "Data verified",
 }

@@ -2105,4 +2105,25 @@ MESSAGES: dict[str, str] = {
     "help.quiz.pause_pin": "Tạm dừng (cần mã PIN của bí thư)",
     "help.quiz.quit_pin": "Thoát (cần mã PIN của bí thư)",
     "palette.placeholder_meeting": "Gõ để tìm lệnh: trợ giúp, giao diện sáng/tối (không cần dấu)…",
+    # --- i14w ---
+    "report.period_from": "từ {first}",
+    "report.period_to": "đến {last}",
+    "report.excused": "Vắng có phép",
+    "report.absent": "Vắng",
+    "report.present_not_tested": "Có mặt, không làm bài",
+    "report.missed": "Danh sách vắng và không làm bài trong kỳ",
+    "import.details": "điểm danh và câu trả lời",
+    "import.session_line": (
+        "{cell}, buổi {date}: có mặt {present}/{total}, vắng có phép {excused}, vắng {absent}; "
+        "{tested} người đã làm bài kiểm tra"
+    ),
+    "report.verification": "Số liệu",
+    "report.verified": "đã xác minh (khóa {key})",
+    "report.unverified_unsigned": "chưa xác minh: gói dữ liệu không có chữ ký",
+    "report.unverified_unknown_key": (
+        "chưa xác minh: ký bằng khóa {key}, không phải khóa đã biết của chi bộ"
+    ),
+    "report.unverified_here": "chưa xác minh: nhập trực tiếp trên máy này, không qua gói dữ liệu",
+    "report.verification_part": "{what} ({count} buổi)",
+    "export.col.verified": "Xác minh số liệu",
 }

@@ -95,12 +95,79 @@ def check_keys(store: Store, cells: list[tuple[str, str]], key: str) -> list[Key
 def trust(store: Store, checks: list[KeyCheck]) -> None:
     """Remember the key of each cell seen first (or accepted anew)."""
     now = datetime.now(UTC).isoformat(timespec="seconds")
+    # The keys a cell had before stay known: what they signed is still verified.
+    before = {check.cell_id: _trusted(store, check.cell_id) for check in checks}
     with store._write() as connection:
         for check in checks:
             if check.status == "known":
                 continue
+            previous = sorted(before[check.cell_id] - {check.key})
             connection.execute(
                 "INSERT INTO meta (key, value) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (_TRUSTED + check.cell_id,
-                 json.dumps({"key": check.key, "since": now}, ensure_ascii=False)))
+                 json.dumps({"key": check.key, "since": now, "previous": previous},
+                            ensure_ascii=False)))
+
+
+# --- where each session's data came from (the ward report's "verified") --------------------------
+
+_SOURCE = "session_source:"
+
+Verification = Literal["verified", "unsigned", "unknown_key", "here"]
+"""A session's data: from a bundle signed by a key known for its cell; from a
+bundle without a signature (version 1); from a bundle signed by a key not known
+for its cell; or entered on this database (no bundle brought it)."""
+
+
+@dataclass(frozen=True)
+class Provenance:
+    status: Verification
+    key: str | None = None
+    """The signer's public key (hex), for `verified` and `unknown_key`."""
+
+
+def record_sources(store: Store, sessions: list[tuple[str, str]], key: str | None) -> None:
+    """Remember, for each (session id, the bundle's cell id) just imported, the
+    key that signed the bundle (None: unsigned). The latest import of a session
+    is what the report says: an unsigned bundle that brought anything to a
+    session makes it unverified, even if a signed one brought it before."""
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    with store._write() as connection:
+        for session_id, cell_id in sessions:
+            connection.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (_SOURCE + session_id,
+                 json.dumps({"key": key, "cell": cell_id, "at": now}, ensure_ascii=False)))
+
+
+def _trusted(store: Store, cell_id: str) -> set[str]:
+    """Every key accepted for the cell (by the cell's id as its bundles send it)."""
+    rows = store._rows("SELECT value FROM meta WHERE key = ?", [_TRUSTED + cell_id])
+    if not rows:
+        return set()
+    known = json.loads(rows[0]["value"])
+    return {known["key"], *known.get("previous", [])}
+
+
+def provenance(store: Store, session_ids: list[str]) -> dict[str, Provenance]:
+    """Where each session's data came from, and whether its signer is known."""
+    found: dict[str, Provenance] = {}
+    trusted: dict[str, set[str]] = {}
+    for session_id in session_ids:
+        rows = store._rows("SELECT value FROM meta WHERE key = ?", [_SOURCE + session_id])
+        if not rows:
+            found[session_id] = Provenance("here")
+            continue
+        source = json.loads(rows[0]["value"])
+        key = source.get("key")
+        if not isinstance(key, str):
+            found[session_id] = Provenance("unsigned")
+            continue
+        cell_id = str(source.get("cell", ""))
+        if cell_id not in trusted:
+            trusted[cell_id] = _trusted(store, cell_id)
+        found[session_id] = Provenance("verified" if key in trusted[cell_id] else "unknown_key",
+                                       key)
+    return found

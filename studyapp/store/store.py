@@ -394,6 +394,19 @@ class Store:
                 (member.id, cell_id, name, _name_key(name), member.created_at.isoformat()))
         return member
 
+    def set_member_note(self, member_id: str, note: str, *, pin: str | None = None) -> Member:
+        """Set the short note that tells same-named members apart (năm sinh, tổ,
+        "con"/"bố"): one line of at most `MAX_NOTE_LENGTH` characters; "" removes it."""
+        member = self.member(member_id)
+        self.check_pin(member.cell_id, pin)
+        cleaned = normalize_line(note)
+        if len(cleaned) > MAX_NOTE_LENGTH:
+            raise StoreError(tr("store.note_too_long", length=len(cleaned),
+                                limit=MAX_NOTE_LENGTH))
+        with self._write() as connection:
+            connection.execute("UPDATE members SET note = ? WHERE id = ?", (cleaned, member_id))
+        return self.member(member_id)
+
     def import_members(self, cell_id: str, lines: Iterable[str], *, pin: str | None = None
                        ) -> ImportReport:
         """Add one member per non-empty line; names already there are reported,
@@ -453,18 +466,6 @@ class Store:
             connection.execute("UPDATE members SET full_name = ?, name_key = ? WHERE id = ?",
                                (name, _name_key(name), member_id))
         return self.member(member_id)
-
-    def set_member_note(self, member_id: str, note: str, *, pin: str | None = None) -> None:
-        """Set (or, with "", clear) the short note that tells same-named members
-        apart: one line, at most MAX_NOTE_LENGTH characters."""
-        member = self.member(member_id)
-        self.check_pin(member.cell_id, pin)
-        cleaned = normalize_line(note)
-        if len(cleaned) > MAX_NOTE_LENGTH:
-            raise StoreError(tr("store.note_too_long", length=len(cleaned),
-                                limit=MAX_NOTE_LENGTH))
-        with self._write() as connection:
-            connection.execute("UPDATE members SET note = ? WHERE id = ?", (cleaned, member_id))
 
     def set_member_language(self, member_id: str, language: str | None) -> None:
         """Remember the interface language a member chose (None: the laptop's

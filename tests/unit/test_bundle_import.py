@@ -3,6 +3,8 @@ with a located message, never SQLite's words, and leave no database file behind.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from datetime import date
@@ -24,6 +26,7 @@ from studyapp.store.exchange import Scope, merge_tables
 from studyapp.store.signing import fingerprint
 from studyapp.store.store import Store
 from tests.unit.test_exports import (
+    FORGER,
     NOW,
     csv_bytes,
     make_good_bundle,
@@ -64,7 +67,17 @@ def test_a_cell_with_a_retake_goes_through_the_cli_into_an_empty_database(
     capsys.readouterr()
     assert main(["import", str(path), "--db", str(office)]) == 0, capsys.readouterr().err
     target = new_store(office)
-    assert csv_bytes(retake_store, catalog, Scope()) == csv_bytes(target, catalog, Scope())
+
+    def table(store: Store) -> list[list[str]]:
+        return list(csv.reader(io.StringIO(csv_bytes(store, catalog, Scope()).decode("utf-8-sig"))))
+
+    # The same rows, but for where they came from: typed in there, a signed bundle here.
+    here, there = table(retake_store), table(target)
+    assert [row[:-1] for row in here] == [row[:-1] for row in there]
+    assert {row[-1] for row in here[1:]} == {"chưa xác minh: nhập trực tiếp trên máy này, "
+                                             "không qua gói dữ liệu"}
+    signer = fingerprint(FORGER.public_key().public_bytes_raw().hex())  # `rehash` signed it
+    assert {row[-1] for row in there[1:]} == {f"đã xác minh (khóa {signer})"}
 
 
 def _refused(tmp_path: Path, catalog: Catalog, bundle: dict[str, Any], expected: str,

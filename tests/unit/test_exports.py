@@ -404,7 +404,7 @@ def test_ward_report_over_three_cells(tmp_path: Path, catalog: Catalog) -> None:
     comparison = text.split("## So sánh các chi bộ")[1].split("\n## ")[0]
     lines = [line for line in comparison.splitlines() if line.startswith("| Chi bộ Khu phố")]
     assert len(lines) == 3
-    assert lines[0].startswith("| Chi bộ Khu phố 1 | 1 | 1/1 | 1 | 10,0 | 100% |")
+    assert lines[0].startswith("| Chi bộ Khu phố 1 | 1 | 1/1 | 0 | 0 | 0 | 1 | 10,0 | 100% |")
     for number in (1, 2, 3):
         assert f"\n## Chi bộ Khu phố {number}\n" in text
     assert "Người lập báo cáo (ký, ghi rõ họ tên)" in text
