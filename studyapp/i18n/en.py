@@ -352,7 +352,7 @@ MESSAGES: dict[str, str] = {
     "cli.arg.members_action": "what to do",
     "cli.arg.members_name": "a full name (add, remove) or a file with one name a line (import)",
     "cli.opt.cell": "the cell's name",
-    "cli.opt.allow_duplicate": "add even if someone has the same name",
+    "cli.opt.allow_duplicate": "kept for older scripts: a namesake is now added with --note",
     "cli.opt.member_id": "the member's id, when names are shared",
     "cli.opt.pin": "the secretary's PIN (or STUDYAPP_PIN)",
     "cli.opt.new_pin": "the new PIN (pin)",
@@ -1941,4 +1941,22 @@ MESSAGES: dict[str, str] = {
     "chart.clipped": "{count} off the scale, drawn at its edge.",
     "chart.left_out": "{count} unreadable, not drawn.",
     "chart.bad_scale": "Unreadable scale, drawn on a scale of {scale}.",
+    # --- i14n ---
+    "member.label": "{name} ({note})",
+    "store.note_too_long": "the distinguishing note is {length} characters long, at most {limit}",
+    "store.twin_needs_note": (
+        "If this is another person with the same name, give a note that tells them apart (year of "
+        "birth, group, “junior”/“senior”…), at most 40 characters."
+    ),
+    "store.twin_same_note": (
+        "“{name}” is already there with the note “{note}”; give another note to tell the two "
+        "apart."
+    ),
+    "cli.opt.member_note": (
+        "a note telling namesakes apart (year of birth, group…), at most 40 characters"
+    ),
+    "cli.members_note_only_add": "--note goes with members add only",
+    "members.give_note": "Add with --note, for example: --note \"born 1960\".",
+    "member.note_label": "Note telling namesakes apart (year of birth, group, “junior”/“senior”…)",
+    "member.note_hint": "for example: born 1960",
 }

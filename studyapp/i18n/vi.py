@@ -347,7 +347,7 @@ MESSAGES: dict[str, str] = {
     "cli.arg.members_action": "việc cần làm",
     "cli.arg.members_name": "họ và tên (add, remove) hoặc tệp danh sách, mỗi dòng một tên (import)",
     "cli.opt.cell": "tên chi bộ",
-    "cli.opt.allow_duplicate": "thêm dù đã có người trùng họ tên",
+    "cli.opt.allow_duplicate": "giữ cho lệnh cũ: người trùng họ tên nay được thêm bằng --note",
     "cli.opt.member_id": "mã đảng viên, khi có người trùng tên",
     "cli.opt.pin": "mã PIN của bí thư (hoặc biến STUDYAPP_PIN)",
     "cli.opt.new_pin": "mã PIN mới (pin)",
@@ -1956,4 +1956,19 @@ MESSAGES: dict[str, str] = {
     "chart.clipped": "{count} điểm ngoài thang, vẽ ở mép.",
     "chart.left_out": "{count} điểm không đọc được, không vẽ.",
     "chart.bad_scale": "Không đọc được thang điểm, vẽ theo thang {scale}.",
+    # --- i14n ---
+    "member.label": "{name} ({note})",
+    "store.note_too_long": "ghi chú phân biệt dài {length} ký tự, tối đa {limit}",
+    "store.twin_needs_note": (
+        "Nếu đây là một người khác trùng họ tên, hãy ghi thêm một ghi chú phân biệt (năm sinh, tổ, "
+        "“con”/“bố”…), tối đa 40 ký tự."
+    ),
+    "store.twin_same_note": (
+        "Đã có “{name}” với ghi chú “{note}”; hãy ghi một ghi chú khác để phân biệt hai người."
+    ),
+    "cli.opt.member_note": "ghi chú phân biệt người trùng họ tên (năm sinh, tổ…), tối đa 40 ký tự",
+    "cli.members_note_only_add": "--note chỉ dùng với members add",
+    "members.give_note": "Thêm với --note, ví dụ: --note \"sinh 1960\".",
+    "member.note_label": "Ghi chú phân biệt người trùng tên (năm sinh, tổ, “con”/“bố”…)",
+    "member.note_hint": "ví dụ: sinh 1960",
 }
