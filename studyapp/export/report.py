@@ -29,7 +29,7 @@ from studyapp.quiz.describe import (
     top_wrong_line,
     wrong_answer_text,
 )
-from studyapp.store.models import AttendanceStatus
+from studyapp.store.models import AttendanceStatus, member_label
 from studyapp.store.report import SessionReport, session_report
 from studyapp.store.store import Store
 from studyapp.text import shown, sort_key
@@ -128,6 +128,7 @@ def session_blocks(report: SessionReport, catalog: Catalog, *, level: int = 2) -
     blocks.append(Facts(tuple(facts)))
 
     blocks.append(Heading(level + 1, tr("report.attendance")))
+    everyone = [row.member for row in report.rows]
     present = sum(1 for row in report.rows if row.present)
     not_tested = report.count(AttendanceStatus.NOT_TESTED)
     counts = tr("report.attendance_counts", present=present, total=len(report.rows),
@@ -142,7 +143,7 @@ def session_blocks(report: SessionReport, catalog: Catalog, *, level: int = 2) -
         blocks.append(Table(
             (tr("summary.column.name"), tr("summary.column.attendance"),
              tr("summary.column.note")),
-            tuple((row.member.full_name, tr(f"attendance.{row.attendance.value}")
+            tuple((member_label(row.member, everyone), tr(f"attendance.{row.attendance.value}")
                    if row.attendance else "", row.note) for row in away),
             wrap=frozenset({0, 2})))
 
@@ -151,7 +152,7 @@ def session_blocks(report: SessionReport, catalog: Catalog, *, level: int = 2) -
     for number, row in enumerate((r for r in report.rows if r.attendance is not None), 1):
         counted = row.counted
         member_rows.append((
-            str(number), row.member.full_name,
+            str(number), member_label(row.member, everyone),
             tr(f"attendance.{row.attendance.value}") if row.attendance else "",
             _score(counted.score) if counted else "",
             (counted.band or "") if counted else "",
@@ -293,7 +294,7 @@ def member_report(store: Store, catalog: Catalog, member_id: str,
     member = store.member(member_id)
     cell = store.cell(member.cell_id)
     document = Document(tr("report.title"), _opening(
-        catalog, [(tr("report.member"), member.full_name), (tr("report.cell"), cell.name)],
+        catalog, [(tr("report.member"), member_label(member)), (tr("report.cell"), cell.name)],
         now or datetime.now().astimezone()))
     document.blocks.append(Table(
         (tr("report.date"), tr("report.topic"), tr("summary.column.attendance"),

@@ -1959,4 +1959,6 @@ MESSAGES: dict[str, str] = {
     "members.give_note": "Add with --note, for example: --note \"born 1960\".",
     "member.note_label": "Note telling namesakes apart (year of birth, group, “junior”/“senior”…)",
     "member.note_hint": "for example: born 1960",
+    "bundle.schema_rule": "not of the shape the program writes (rule “{rule}”).",
+    "export.col.member_note": "Distinguishing note",
 }

@@ -1971,4 +1971,6 @@ MESSAGES: dict[str, str] = {
     "members.give_note": "Thêm với --note, ví dụ: --note \"sinh 1960\".",
     "member.note_label": "Ghi chú phân biệt người trùng tên (năm sinh, tổ, “con”/“bố”…)",
     "member.note_hint": "ví dụ: sinh 1960",
+    "bundle.schema_rule": "không đúng dạng chương trình ghi (quy tắc “{rule}”).",
+    "export.col.member_note": "Ghi chú phân biệt",
 }
