@@ -198,12 +198,12 @@ def test_a_bundle_carries_the_note_and_an_office_gets_it(tmp_path: Path, store: 
     assert sorted(r["note"] for r in json.loads(again.read_bytes())["content"]["members"]) \
         == ["", "con", "sinh 1960"]
     # A note given later on the laptop reaches the office with the next bundle.
-    bình = next(m for m in store.members() if m.full_name == "Trần Thị Bình")
-    store.set_member_note(bình.id, "tổ 2")
+    binh = next(m for m in store.members() if m.full_name == "Trần Thị Bình")
+    store.set_member_note(binh.id, "tổ 2")
     path.write_bytes(bundle_bytes(build_bundle(store, catalog, Scope())))
     report = merge_tables(office, read_bundle(path, catalog).tables)
     assert report.updated["members"] == 1
-    assert office.member(bình.id).note == "tổ 2"
+    assert office.member(binh.id).note == "tổ 2"
 
 
 def test_a_version_2_bundle_without_notes_still_imports(tmp_path: Path, catalog: Catalog
