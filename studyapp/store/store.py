@@ -44,6 +44,7 @@ from studyapp.store.models import (
     LessonRead,
     Member,
     StudySession,
+    member_label,
 )
 from studyapp.text import normalize_line, roster_key, shown
 
@@ -661,7 +662,10 @@ class Store:
     # --- who is studying --------------------------------------------------------------------
 
     def learner(self, member: Member) -> Learner:
-        return Learner(member.full_name, member.id, member.cell_id, self.cell(member.cell_id).name)
+        """The member as the learner: named as every screen names them (with
+        the note that tells them from a namesake)."""
+        return Learner(member_label(member), member.id, member.cell_id,
+                       self.cell(member.cell_id).name)
 
     def guest(self, name: str) -> Learner:
         """A guest learner: the name cleaned as a member's would be."""
