@@ -20,6 +20,7 @@ from studyapp.cli.common import (
 from studyapp.config import Settings
 from studyapp.errors import StudyappError, UsageError
 from studyapp.i18n import tr
+from studyapp.text import normalize_line
 
 if TYPE_CHECKING:
     from studyapp.store.models import Cell
@@ -118,12 +119,18 @@ def cmd_members(args: argparse.Namespace, settings: Settings) -> int:
     if action == "remove":
         cell = _cell(store, args.cell, create=False)
         found = store.find_members(cell.id, args.name)
+        if not found:  # the name with its note, as `members list` writes it
+            wanted = normalize_line(args.name).casefold()
+            roster = store.members(cell.id)
+            found = [m for m in roster if member_label(m, roster).casefold() == wanted]
         if args.id:
             found = [m for m in found if m.id == args.id]
         if not found:
             raise StudyappError(tr("store.no_member", name=args.name))
         if len(found) > 1:
-            raise StudyappError(tr("store.ambiguous_member", count=len(found), name=args.name))
+            raise StudyappError(tr("store.ambiguous_member", count=len(found), name=args.name)
+                                + " " + tr("members.name_with_note", names="; ".join(
+                                    member_label(m, found) for m in found)))
         store.remove_member(found[0].id, pin=_pin(args))
         err(tr("members.removed", name=member_label(found[0]), cell=cell.name))
         if cell.has_pin:

@@ -1961,4 +1961,5 @@ MESSAGES: dict[str, str] = {
     "member.note_hint": "for example: born 1960",
     "bundle.schema_rule": "not of the shape the program writes (rule “{rule}”).",
     "export.col.member_note": "Distinguishing note",
+    "members.name_with_note": "Or give the name with its note: {names}.",
 }

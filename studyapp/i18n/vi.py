@@ -1973,4 +1973,5 @@ MESSAGES: dict[str, str] = {
     "member.note_hint": "ví dụ: sinh 1960",
     "bundle.schema_rule": "không đúng dạng chương trình ghi (quy tắc “{rule}”).",
     "export.col.member_note": "Ghi chú phân biệt",
+    "members.name_with_note": "Hoặc gọi đúng tên kèm ghi chú: {names}.",
 }

@@ -63,6 +63,20 @@ def test_members_add_list_remove(capsys: Capture, db: str) -> None:
                                                         "Đỗ Văn Bình"]
 
 
+def test_a_namesake_is_named_with_its_note(capsys: Capture, db: str) -> None:
+    run_cli(capsys, "members", "add", "Lê Văn An", "--cell", "Chi bộ", "--db", db)
+    run_cli(capsys, "members", "add", "Lê Văn An", "--cell", "Chi bộ", "--db", db,
+            "--note", "[sinh 1960]\x1b[2J")
+    code, _, err = run_cli(capsys, "members", "remove", "Lê Văn An", "--cell", "Chi bộ",
+                           "--db", db)
+    assert code == 1
+    assert "Lê Văn An (sinh 1960)" in err  # which names would do
+    assert run_cli(capsys, "members", "remove", "lê văn an (sinh 1960)", "--cell", "Chi bộ",
+                   "--db", db)[0] == 0
+    _, out, _ = run_cli(capsys, "members", "list", "--format", "json", "--db", db)
+    assert [(m["full_name"], m["note"]) for m in json.loads(out)] == [("Lê Văn An", "")]
+
+
 def test_members_import(capsys: Capture, db: str, tmp_path: Path) -> None:
     roster = write(tmp_path / "ds.txt", "\ufeffLê Văn An\n\nTrần Thị Hoa\r\nLê Văn An\n"
                    .encode())

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from studyapp.cli import main
 from studyapp.content.catalog import Catalog
 from studyapp.export import bundle as bundle_module
 from studyapp.export.bundle import BundleError, build_bundle, bundle_bytes, read_bundle
@@ -257,3 +258,20 @@ def test_an_older_database_read_as_it_is_exports_no_note(tmp_path: Path,
     out = io.BytesIO()
     prepare(old, catalog, Scope(), "csv", decimal="point").write(out)
     assert "Ghi chú phân biệt" in out.getvalue().decode("utf-8-sig")
+
+
+def test_export_of_one_twin_named_with_the_note(tmp_path: Path, catalog: Catalog,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "laptop.sqlite3"
+    laptop = Store(Database(db))
+    _twins_meeting(laptop, catalog)
+    laptop.database.close()
+    out = tmp_path / "an.csv"
+    assert main(["export", "--member", "Nguyễn Văn An", "--format", "csv", "-o", str(out),
+                 "--db", str(db)]) == 1
+    assert "Nguyễn Văn An (con)" in capsys.readouterr().err  # which one? both named
+    assert main(["export", "--member", "nguyen van an (con)", "--format", "csv", "-o", str(out),
+                 "--decimal", "point", "--db", str(db)]) == 0
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    note = rows[0].index("Ghi chú phân biệt")
+    assert [row[note] for row in rows[1:]] == ["con"]
