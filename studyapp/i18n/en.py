@@ -1957,7 +1957,7 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.members_note_only_add": "--note goes with members add only",
     "members.give_note": "Add with --note, for example: --note \"born 1960\".",
-    "member.note_label": "Note telling namesakes apart (year of birth, group, “junior”/“senior”…)",
+    "member.note_label": "Distinguishing note (year of birth, group…)",
     "member.note_hint": "for example: born 1960",
     "bundle.schema_rule": "not of the shape the program writes (rule “{rule}”).",
     "export.col.member_note": "Distinguishing note",

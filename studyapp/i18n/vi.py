@@ -1969,7 +1969,7 @@ MESSAGES: dict[str, str] = {
     "cli.opt.member_note": "ghi chú phân biệt người trùng họ tên (năm sinh, tổ…), tối đa 40 ký tự",
     "cli.members_note_only_add": "--note chỉ dùng với members add",
     "members.give_note": "Thêm với --note, ví dụ: --note \"sinh 1960\".",
-    "member.note_label": "Ghi chú phân biệt người trùng tên (năm sinh, tổ, “con”/“bố”…)",
+    "member.note_label": "Ghi chú phân biệt (năm sinh, tổ, “con”/“bố”…)",
     "member.note_hint": "ví dụ: sinh 1960",
     "bundle.schema_rule": "không đúng dạng chương trình ghi (quy tắc “{rule}”).",
     "export.col.member_note": "Ghi chú phân biệt",
