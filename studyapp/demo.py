@@ -190,9 +190,8 @@ def _roster(store: Store, demo: _Demo, cell_id: str, members: int, *, number: in
     if twins:
         first = roster[rng.randrange(len(roster))]
         notes = TWIN_NOTES[(number - 1) % len(TWIN_NOTES)]
-        second = store.add_member(cell_id, first.full_name, allow_duplicate=True)
         store.set_member_note(first.id, notes[0])
-        store.set_member_note(second.id, notes[1])
+        store.add_member(cell_id, first.full_name, note=notes[1])
         roster = store.members(cell_id)
     return roster
 

@@ -104,17 +104,25 @@ def _session_id(store: Store, given: str) -> str:
 
 
 def _member_id(store: Store, given: str, cell_id: str | None) -> str:
+    from studyapp.store.models import member_label  # noqa: PLC0415
+
     name = normalize_line(given).casefold()
     everyone = store.members(cell_id, include_inactive=True)
-    found = [m for m in everyone if m.id == given or m.full_name.casefold() == name]
+    # The name with its note ("Nguyễn Văn An (sinh 1960)", as every export writes it) names
+    # one of two namesakes; the name alone, all of them.
+    found = [m for m in everyone if m.id == given or member_label(m).casefold() == name]
+    if not found:
+        found = [m for m in everyone if m.full_name.casefold() == name]
     if not found:  # typed without diacritics: "le hong bich"
-        found = [m for m in everyone if fold(m.full_name) == fold(given)]
+        found = [m for m in everyone
+                 if fold(given) in (fold(m.full_name), fold(member_label(m)))]
     if not found:
         raise StudyappError(tr("cli.no_member", name=given))
     if len(found) > 1:
         cells = {m.cell_id: store.cell(m.cell_id).name for m in found}
         raise StudyappError(tr("cli.ambiguous_member", name=given, count=len(found),
-                               ids=", ".join(f"{m.id} ({cells[m.cell_id]})" for m in found)))
+                               ids=", ".join(f"{m.id} ({member_label(m)}, {cells[m.cell_id]})"
+                                             for m in found)))
     return found[0].id
 
 

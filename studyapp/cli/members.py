@@ -1,4 +1,5 @@
-"""`studyapp members`: list, add, import and remove a cell's members; its secretary PIN."""
+"""`studyapp members`: list, add (with a note telling namesakes apart), import and remove a
+cell's members; its secretary PIN (docs/roster.md)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from studyapp.cli.common import (
 from studyapp.config import Settings
 from studyapp.errors import StudyappError, UsageError
 from studyapp.i18n import tr
+from studyapp.text import normalize_line
 
 if TYPE_CHECKING:
     from studyapp.store.models import Cell
@@ -37,6 +39,7 @@ def add_commands(command: CommandAdder) -> None:
                          help=tr("cli.opt.format"))
     members.add_argument("--allow-duplicate", action="store_true",
                          help=tr("cli.opt.allow_duplicate"))
+    members.add_argument("--note", metavar="TEXT", default="", help=tr("cli.opt.member_note"))
     members.add_argument("--id", help=tr("cli.opt.member_id"))
     members.add_argument("--pin", help=tr("cli.opt.pin"))
     members.add_argument("--new-pin", help=tr("cli.opt.new_pin"))
@@ -50,6 +53,8 @@ def check_arguments(args: argparse.Namespace) -> None:
         raise UsageError(tr("cli.members_needs_name", action=args.action))
     if args.action != "list" and not args.cell:
         raise UsageError(tr("cli.members_needs_cell", action=args.action))
+    if args.note and args.action != "add":
+        raise UsageError(tr("cli.members_note_only_add"))
 
 
 def _pin(args: argparse.Namespace) -> str | None:
@@ -64,6 +69,7 @@ def _cell(store: Store, name: str, *, create: bool) -> Cell:
 
 
 def cmd_members(args: argparse.Namespace, settings: Settings) -> int:
+    from studyapp.store.models import member_label  # noqa: PLC0415
     from studyapp.store.store import DuplicateMemberError  # noqa: PLC0415
 
     check_arguments(args)
@@ -73,23 +79,22 @@ def cmd_members(args: argparse.Namespace, settings: Settings) -> int:
         cells = [_cell(store, args.cell, create=False)] if args.cell else store.cells()
         listing = [(cell, store.members(cell.id)) for cell in cells]
         if args.format == "json":
-            print_json([{"id": m.id, "full_name": m.full_name, "cell": cell.name,
-                          "active": m.active} for cell, members in listing for m in members])
+            print_json([{"id": m.id, "full_name": m.full_name, "note": m.note,
+                          "cell": cell.name, "active": m.active}
+                         for cell, members in listing for m in members])
         else:
             for cell, members in listing:
                 out(tr("members.heading", cell=cell.name, count=len(members)))
                 for number, member in enumerate(members, 1):
-                    out(f"  {number:>3}. {member.full_name}")
+                    out(f"  {number:>3}. {member_label(member, members)}")
         return 0
     if action == "add":
         cell = _cell(store, args.cell, create=True)
         try:
-            member = store.add_member(cell.id, args.name, allow_duplicate=args.allow_duplicate,
-                                      pin=_pin(args))
+            member = store.add_member(cell.id, args.name, note=args.note, pin=_pin(args))
         except DuplicateMemberError as error:
-            raise DuplicateMemberError(f"{error.message} {tr('members.allow_duplicate')}") \
-                from error
-        err(tr("members.added", name=member.full_name, cell=cell.name))
+            raise DuplicateMemberError(f"{error.message} {tr('members.give_note')}") from error
+        err(tr("members.added", name=member_label(member), cell=cell.name))
         if cell.has_pin:
             warn_weak_pin(store, _pin(args))
         return 0
@@ -114,14 +119,20 @@ def cmd_members(args: argparse.Namespace, settings: Settings) -> int:
     if action == "remove":
         cell = _cell(store, args.cell, create=False)
         found = store.find_members(cell.id, args.name)
+        if not found:  # the name with its note, as `members list` writes it
+            wanted = normalize_line(args.name).casefold()
+            roster = store.members(cell.id)
+            found = [m for m in roster if member_label(m, roster).casefold() == wanted]
         if args.id:
             found = [m for m in found if m.id == args.id]
         if not found:
             raise StudyappError(tr("store.no_member", name=args.name))
         if len(found) > 1:
-            raise StudyappError(tr("store.ambiguous_member", count=len(found), name=args.name))
+            raise StudyappError(tr("store.ambiguous_member", count=len(found), name=args.name)
+                                + " " + tr("members.name_with_note", names="; ".join(
+                                    member_label(m, found) for m in found)))
         store.remove_member(found[0].id, pin=_pin(args))
-        err(tr("members.removed", name=found[0].full_name, cell=cell.name))
+        err(tr("members.removed", name=member_label(found[0]), cell=cell.name))
         if cell.has_pin:
             warn_weak_pin(store, _pin(args))
         return 0

@@ -143,7 +143,9 @@ def paper_for(store: Store, catalog: Catalog, session_id: str, *, member: str | 
     assert member is not None
     papers = session_papers(store, catalog, session_id)
     name = normalize_line(member).casefold()
-    found = [p for p in papers if p.member.id == member or p.member.full_name.casefold() == name]
+    found = [p for p in papers if p.member.id == member or p.label.casefold() == name]
+    if not found:  # the name alone: all of that name
+        found = [p for p in papers if p.member.full_name.casefold() == name]
     if not found:
         found = [p for p in papers if fold(p.member.full_name) == fold(member)]
     if not found:

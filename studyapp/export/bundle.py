@@ -27,7 +27,8 @@ from studyapp.errors import StudyappError
 from studyapp.export.questions import question_data
 from studyapp.i18n import format_count, tr
 from studyapp.quiz.scoring import Score, grade, response_from_data
-from studyapp.store.exchange import COLUMNS, JSON_COLUMNS, TABLES, Scope, dump_tables
+from studyapp.store.exchange import COLUMNS, DEFAULTS, JSON_COLUMNS, TABLES, Scope, dump_tables
+from studyapp.store.models import MAX_NOTE_LENGTH
 from studyapp.store.signing import sign
 from studyapp.store.store import MAX_NAME_LENGTH, Store, grading_from_data
 from studyapp.text import UNWANTED_CHARACTERS, has_unwanted
@@ -234,7 +235,7 @@ SCHEMA: dict[str, dict[str, Check]] = {
               "created_at": _moment(datetime)},
     "members": {"id": _identifier(), "cell_id": _identifier(),
                 "full_name": _line(MAX_NAME_LENGTH, empty=False), "active": FLAG,
-                "created_at": _moment(datetime)},
+                "created_at": _moment(datetime), "note": _line(MAX_NOTE_LENGTH)},
     "sessions": {"id": _identifier(), "cell_id": _identifier(), "held_on": _moment(date),
                  "topic": _text(MAX_TEXT), "pack_id": _line(200),
                  "lessons": _structure(list), "settings": _structure(dict),
@@ -395,6 +396,19 @@ def _validator(name: str) -> Any:
     return _validators[name]
 
 
+TEXT_SCHEMAS = ("members.note",)
+"""Plain columns the schema file also describes (beside the structured ones)."""
+
+
+def _schema_text_problem(table: str, name: str, value: Any) -> str | None:
+    """A plain column against its schema in the file, when the file has one."""
+    key = f"{table}.{name}"
+    if key not in TEXT_SCHEMAS:
+        return None
+    error = next(iter(_validator(key).iter_errors(value)), None)
+    return None if error is None else tr("bundle.schema_rule", rule=str(error.validator))
+
+
 def _schema_problems(table: str, where: str, row: dict[str, Any],
                      seen: dict[tuple[str, str], list[tuple[str, str]]]) -> list[str]:
     """Each structured value against its schema. The same value comes back
@@ -502,13 +516,14 @@ def _row_problems(table: str, index: int, row: Any,
     if not isinstance(row, dict):
         return [tr("bundle.not_row", where=where)]
     schema = SCHEMA[table]
+    optional = DEFAULTS.get(table, {})
     problems = [tr("bundle.missing_field", where=where, field=name)
-                for name in schema if name not in row]
+                for name in schema if name not in row and name not in optional]
     problems += [tr("bundle.unknown_field", where=where, field=shown_key(name))
                  for name in row if name not in schema]
     for name, check in schema.items():
         if name in row:
-            problem = check(row[name])
+            problem = check(row[name]) or _schema_text_problem(table, name, row[name])
             if problem:
                 problems.append(f"{where}.{name}: {problem}")
     if problems:

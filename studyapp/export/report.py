@@ -29,7 +29,7 @@ from studyapp.quiz.describe import (
     top_wrong_line,
     wrong_answer_text,
 )
-from studyapp.store.models import AttendanceStatus, Member
+from studyapp.store.models import AttendanceStatus, Member, member_label
 from studyapp.store.report import MemberRow, SessionReport, session_report
 from studyapp.store.signing import Provenance, fingerprint, provenance
 from studyapp.store.store import Store
@@ -129,6 +129,7 @@ def session_blocks(report: SessionReport, catalog: Catalog, *, level: int = 2) -
     blocks.append(Facts(tuple(facts)))
 
     blocks.append(Heading(level + 1, tr("report.attendance")))
+    everyone = [row.member for row in report.rows]
     present = sum(1 for row in report.rows if row.present)
     not_tested = report.count(AttendanceStatus.NOT_TESTED)
     counts = tr("report.attendance_counts", present=present, total=len(report.rows),
@@ -143,7 +144,7 @@ def session_blocks(report: SessionReport, catalog: Catalog, *, level: int = 2) -
         blocks.append(Table(
             (tr("summary.column.name"), tr("summary.column.attendance"),
              tr("summary.column.note")),
-            tuple((_person(row.member), tr(f"attendance.{row.attendance.value}")
+            tuple((member_label(row.member, everyone), tr(f"attendance.{row.attendance.value}")
                    if row.attendance else "", row.note) for row in away),
             wrap=frozenset({0, 2})))
 
@@ -152,7 +153,7 @@ def session_blocks(report: SessionReport, catalog: Catalog, *, level: int = 2) -
     for number, row in enumerate((r for r in report.rows if r.attendance is not None), 1):
         counted = row.counted
         member_rows.append((
-            str(number), _person(row.member),
+            str(number), member_label(row.member, everyone),
             tr(f"attendance.{row.attendance.value}") if row.attendance else "",
             _score(counted.score) if counted else "",
             (counted.band or "") if counted else "",
@@ -250,7 +251,7 @@ def _cell_line(name: str, reports: Sequence[SessionReport]) -> CellLine:
 
 def _person(member: Member) -> str:
     """A member's name, with the note that tells same-named members apart."""
-    return f"{member.full_name} ({member.note})" if member.note else member.full_name
+    return member_label(member)
 
 
 def _missed_table(by_cell: dict[str, list[SessionReport]]) -> Table | None:
@@ -394,7 +395,7 @@ def member_report(store: Store, catalog: Catalog, member_id: str,
     member = store.member(member_id)
     cell = store.cell(member.cell_id)
     document = Document(tr("report.title"), _opening(
-        catalog, [(tr("report.member"), member.full_name), (tr("report.cell"), cell.name)],
+        catalog, [(tr("report.member"), member_label(member)), (tr("report.cell"), cell.name)],
         now or datetime.now().astimezone()))
     document.blocks.append(Table(
         (tr("report.date"), tr("report.topic"), tr("summary.column.attendance"),

@@ -15,6 +15,10 @@ The score column holds only the score that counts: an attempt a retake
 replaced has its score in a column of its own, so AVERAGE over "Điểm" gives
 the official figure.
 
+Two members of one name are told apart by the "member_note" column beside the
+name (their distinguishing note: năm sinh, tổ…), so the ward can tell whose
+scores are whose.
+
 Every test counts the same whichever way it was taken; the "via" column says
 which (at the laptop, on a phone, or on paper entered by the secretary).
 """
@@ -39,14 +43,14 @@ from studyapp.store.store import Store
 from studyapp.text import shown
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-COLUMNS = ("cell", "date", "topic", "member", "attendance", "score", "replaced_score", "band",
-           "passed", "answered", "correct", "seconds", "retake", "counted", "via", "note",
-           "verified")
+COLUMNS = ("cell", "date", "topic", "member", "member_note", "attendance", "score",
+           "replaced_score", "band", "passed", "answered", "correct", "seconds", "retake",
+           "counted", "via", "note", "verified")
 """The score table's columns (headers: `export.col.<name>`)."""
 SCORE, REPLACED = COLUMNS.index("score"), COLUMNS.index("replaced_score")
 DATE = COLUMNS.index("date")
-TEXT_FROM_PEOPLE = tuple(COLUMNS.index(name) for name in ("cell", "topic", "member", "band",
-                                                            "via", "note"))
+TEXT_FROM_PEOPLE = tuple(COLUMNS.index(name) for name in ("cell", "topic", "member",
+                                                            "member_note", "band", "via", "note"))
 """Columns whose text came from people or content: the only ones that can start like a formula."""
 
 VIAS = ("laptop", "phone", "paper")
@@ -108,6 +112,7 @@ def row_values(row: ScoreRow, words: _Words | None = None,
         row.held_on,
         row.topic if row.topic is not None else words.own_test,
         row.member,
+        row.member_note or None,
         words.attendance[row.attendance] if row.attendance else None,
         number(row.score_num, row.score_den) if row.counted else None,
         number(row.score_num, row.score_den) if tested and not row.counted else None,

@@ -352,7 +352,7 @@ MESSAGES: dict[str, str] = {
     "cli.arg.members_action": "what to do",
     "cli.arg.members_name": "a full name (add, remove) or a file with one name a line (import)",
     "cli.opt.cell": "the cell's name",
-    "cli.opt.allow_duplicate": "add even if someone has the same name",
+    "cli.opt.allow_duplicate": "kept for older scripts: a namesake is now added with --note",
     "cli.opt.member_id": "the member's id, when names are shared",
     "cli.opt.pin": "the secretary's PIN (or STUDYAPP_PIN)",
     "cli.opt.new_pin": "the new PIN (pin)",
@@ -2083,7 +2083,7 @@ MESSAGES: dict[str, str] = {
     "roster.import_too_big": "{path} is too large to be a roster (at most 1 MB)",
     "roster.import_refused": "line {line}: {reason}",
     "roster.import_report": "Roster imported from {name}",
-    "store.note_too_long": "the note is {length} characters long, at most {limit}",
+    "store.note_too_long": "the distinguishing note is {length} characters long, at most {limit}",
     "roster.twin_without_note": (
         "The “{name}” already on the roster has no note yet: select that name and press g, "
         "so the two are not mixed up."
@@ -2115,4 +2115,24 @@ MESSAGES: dict[str, str] = {
     "report.unverified_here": "not verified: entered on this computer, not from a bundle",
     "report.verification_part": "{what} ({count} meeting(s))",
     "export.col.verified": "Data verified",
+    # --- i14n ---
+    "member.label": "{name} ({note})",
+    "store.twin_needs_note": (
+        "If this is another person with the same name, give a note that tells them apart (year of "
+        "birth, group, “junior”/“senior”…), at most 40 characters."
+    ),
+    "store.twin_same_note": (
+        "“{name}” is already there with the note “{note}”; give another note to tell the two "
+        "apart."
+    ),
+    "cli.opt.member_note": (
+        "a note telling namesakes apart (year of birth, group…), at most 40 characters"
+    ),
+    "cli.members_note_only_add": "--note goes with members add only",
+    "members.give_note": "Add with --note, for example: --note \"born 1960\".",
+    "member.note_label": "Distinguishing note (year of birth, group…)",
+    "member.note_hint": "for example: born 1960",
+    "bundle.schema_rule": "not of the shape the program writes (rule “{rule}”).",
+    "export.col.member_note": "Distinguishing note",
+    "members.name_with_note": "Or give the name with its note: {names}.",
 }

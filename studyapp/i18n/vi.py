@@ -347,7 +347,7 @@ MESSAGES: dict[str, str] = {
     "cli.arg.members_action": "việc cần làm",
     "cli.arg.members_name": "họ và tên (add, remove) hoặc tệp danh sách, mỗi dòng một tên (import)",
     "cli.opt.cell": "tên chi bộ",
-    "cli.opt.allow_duplicate": "thêm dù đã có người trùng họ tên",
+    "cli.opt.allow_duplicate": "giữ cho lệnh cũ: người trùng họ tên nay được thêm bằng --note",
     "cli.opt.member_id": "mã đảng viên, khi có người trùng tên",
     "cli.opt.pin": "mã PIN của bí thư (hoặc biến STUDYAPP_PIN)",
     "cli.opt.new_pin": "mã PIN mới (pin)",
@@ -2094,7 +2094,7 @@ MESSAGES: dict[str, str] = {
     "roster.import_too_big": "tệp {path} quá lớn để là một danh sách (tối đa 1 MB)",
     "roster.import_refused": "dòng {line}: {reason}",
     "roster.import_report": "Nhập danh sách từ {name}",
-    "store.note_too_long": "ghi chú dài {length} ký tự, tối đa {limit}",
+    "store.note_too_long": "ghi chú phân biệt dài {length} ký tự, tối đa {limit}",
     "roster.twin_without_note": (
         "Người tên “{name}” có từ trước chưa có ghi chú: chọn tên đó rồi nhấn g để ghi, "
         "cho khỏi lẫn hai người."
@@ -2126,4 +2126,21 @@ MESSAGES: dict[str, str] = {
     "report.unverified_here": "chưa xác minh: nhập trực tiếp trên máy này, không qua gói dữ liệu",
     "report.verification_part": "{what} ({count} buổi)",
     "export.col.verified": "Xác minh số liệu",
+    # --- i14n ---
+    "member.label": "{name} ({note})",
+    "store.twin_needs_note": (
+        "Nếu đây là một người khác trùng họ tên, hãy ghi thêm một ghi chú phân biệt (năm sinh, tổ, "
+        "“con”/“bố”…), tối đa 40 ký tự."
+    ),
+    "store.twin_same_note": (
+        "Đã có “{name}” với ghi chú “{note}”; hãy ghi một ghi chú khác để phân biệt hai người."
+    ),
+    "cli.opt.member_note": "ghi chú phân biệt người trùng họ tên (năm sinh, tổ…), tối đa 40 ký tự",
+    "cli.members_note_only_add": "--note chỉ dùng với members add",
+    "members.give_note": "Thêm với --note, ví dụ: --note \"sinh 1960\".",
+    "member.note_label": "Ghi chú phân biệt (năm sinh, tổ, “con”/“bố”…)",
+    "member.note_hint": "ví dụ: sinh 1960",
+    "bundle.schema_rule": "không đúng dạng chương trình ghi (quy tắc “{rule}”).",
+    "export.col.member_note": "Ghi chú phân biệt",
+    "members.name_with_note": "Hoặc gọi đúng tên kèm ghi chú: {names}.",
 }

@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 from studyapp.i18n import tr
 from studyapp.store.models import AttemptStatus, AttendanceStatus, StudySession
 from studyapp.store.store import Store, StoreError
-from studyapp.text import roster_key
+from studyapp.text import roster_key, shown
 
 TABLES: tuple[str, ...] = ("cells", "members", "sessions", "attendance", "attempts", "events",
                            "answers")
@@ -34,7 +34,7 @@ TABLES: tuple[str, ...] = ("cells", "members", "sessions", "attendance", "attemp
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "cells": ("id", "name", "created_at"),
-    "members": ("id", "cell_id", "full_name", "active", "created_at"),
+    "members": ("id", "cell_id", "full_name", "active", "created_at", "note"),
     "sessions": ("id", "cell_id", "held_on", "topic", "pack_id", "lessons", "settings", "seed",
                  "run_by", "status", "opened_at", "closed_at"),
     "attendance": ("id", "session_id", "member_id", "status", "note"),
@@ -48,6 +48,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                 "understood_as", "answered_at", "duration_ms"),
 }
 """The columns a bundle carries (a cell's PIN stays on its laptop)."""
+
+DEFAULTS: dict[str, dict[str, Any]] = {"members": {"note": ""}}
+"""Columns a bundle may leave out (one written before they existed): their value then."""
 
 JSON_COLUMNS: dict[str, tuple[str, ...]] = {
     "sessions": ("lessons", "settings"),
@@ -135,6 +138,8 @@ class ScoreRow(NamedTuple):
     """How the test was taken: `laptop` (at the keyboard), `phone` or `paper`
     (the attempt's settings say; tests before there was a choice were on the
     laptop); None when no test was taken."""
+    member_note: str = ""
+    """What tells the member from a namesake (`Member.note`); "" for none."""
 
     @property
     def score(self) -> Fraction | None:
@@ -185,6 +190,16 @@ def score_sql(scope: Scope) -> tuple[str, list[Any]]:
     return _SESSION_ROWS.format(where=where, member=member), params
 
 
+def member_notes(store: Store) -> dict[str, str]:
+    """Each member's distinguishing note, by id (members without one left out),
+    safe to show; {} for a database of a schema before notes."""
+    columns = _selected(store, "members", ("id", "note"))
+    if columns[1] != "note":
+        return {}
+    return {row["id"]: shown(row["note"])
+            for row in store._rows("SELECT id, note FROM members WHERE note != ''")}
+
+
 def score_rows(store: Store, scope: Scope) -> list[ScoreRow]:
     """The score table: by cell, then session date, then the roster's order."""
     sql, params = score_sql(scope)
@@ -200,6 +215,7 @@ def score_rows(store: Store, scope: Scope) -> list[ScoreRow]:
             own_params.append(scope.date_to.isoformat())
         queries.append((_OWN_TESTS.format(dates=dates), own_params))
     result: list[ScoreRow] = []
+    notes = member_notes(store)
     days: dict[str, date] = {}
     statuses = {status.value: status for status in AttendanceStatus}
     with store._read() as connection:
@@ -218,7 +234,8 @@ def score_rows(store: Store, scope: Scope) -> list[ScoreRow]:
                     score_num, score_den, band, None if passed is None else bool(passed),
                     answered, correct, None if spent is None else round(spent / 1000),
                     retake_of is not None, attempt_id is not None and not replaced,
-                    session_id, (via or VIA_LAPTOP) if attempt_id is not None else None))
+                    session_id, (via or VIA_LAPTOP) if attempt_id is not None else None,
+                    notes.get(member_id, "")))
     # Ranks, not the sort keys themselves: comparing small integers is what
     # keeps sorting ten thousand rows cheap.
     members = sorted({row.member for row in result}, key=roster_key)
@@ -322,13 +339,29 @@ def dump_tables(store: Store, scope: Scope) -> dict[str, list[dict[str, Any]]]:
     for table in TABLES:
         sql, table_params = queries[table]
         columns = COLUMNS[table]
-        rows = store._rows(sql.format(cols=", ".join(columns)), table_params)
+        rows = store._rows(sql.format(cols=", ".join(_selected(store, table, columns))),
+                           table_params)
         for name in JSON_COLUMNS.get(table, ()):
             for row in rows:
                 if row[name] is not None:
                     row[name] = json.loads(row[name])
         tables[table] = rows
     return tables
+
+
+def _selected(store: Store, table: str, columns: Sequence[str]) -> list[str]:
+    """The columns to select: one a database of an older schema (read as it
+    is, not migrated) lacks is selected as its default."""
+    defaults = DEFAULTS.get(table)
+    if not defaults:
+        return list(columns)
+    present = {row["name"] for row in store._rows(f"PRAGMA table_info({table})")}
+    return [name if name in present or name not in defaults
+            else f"{_literal(defaults[name])} AS {name}" for name in columns]
+
+
+def _literal(value: Any) -> str:
+    return "'" + str(value).replace("'", "''") + "'"
 
 
 # --- bundles in ------------------------------------------------------------------------------
@@ -478,6 +511,8 @@ class _Merge:
                 differ = [name for name in ("cell_id", "full_name") if here[name] != member[name]]
                 if differ:
                     self.conflict("members", member, differ)
+                elif member["note"] and here["note"] != member["note"]:
+                    self.update("members", member, ["note"])  # a note given or changed there
                 else:
                     self.report.unchanged["members"] += 1
                 continue
@@ -630,6 +665,8 @@ def merge_tables(store: Store, tables: dict[str, list[dict[str, Any]]], *,
     when `merge_by_name` says so; else `NameMergeError` lists them."""
     report: MergeReport | None = None
     existed = store.database.exists
+    tables = {table: [{**DEFAULTS[table], **row} for row in rows] if table in DEFAULTS
+              else rows for table, rows in tables.items()}
     try:
         with store.database.writing() as connection:
             report = _Merge(connection, tables).run()

@@ -24,6 +24,7 @@ from typing import Any
 
 from studyapp.i18n import tr
 from studyapp.store.atomic import process_gone
+from studyapp.store.models import member_label
 from studyapp.store.store import Store, StoreError
 from studyapp.text import normalize_line
 
@@ -120,7 +121,7 @@ def take(store: Store, attempt_id: str, holder: Holder, now: datetime) -> Lease:
     attempt = store.attempt(attempt_id)
     who = attempt.guest_name or ""
     if attempt.member_id is not None:
-        who = store.member(attempt.member_id).full_name
+        who = member_label(store.member(attempt.member_id))
     return take_named(store, attempt_id, who, holder, now, busy=busy_message)
 
 

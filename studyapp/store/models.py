@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
+
+from studyapp.i18n import tr
 
 if TYPE_CHECKING:  # fsrs is loaded only by what schedules (not by the first frame)
     from studyapp.review.schedule import Rating
@@ -34,6 +37,10 @@ class Cell:
     has_pin: bool = False
 
 
+MAX_NOTE_LENGTH = 40
+"""The distinguishing note of a member (năm sinh, tổ, "con"/"bố"): short, one line."""
+
+
 @dataclass(frozen=True)
 class Member:
     id: str
@@ -43,6 +50,21 @@ class Member:
     created_at: datetime
     note: str = ""               # tells same-named members apart; "" when there is none
     language: str | None = None  # the learner's interface language; None: the laptop's
+
+
+def member_label(member: Member, others: Iterable[Member] = ()) -> str:
+    """The member's name as every screen and export shows it: with the
+    distinguishing note in parentheses when there is one ("Nguyễn Văn An (sinh
+    1960)"). A member without a note who shares the name with someone else in
+    `others` (a twin added before notes existed) gets a short code instead, so
+    that the two lines still differ."""
+    if member.note:
+        return tr("member.label", name=member.full_name, note=member.note)
+    name = member.full_name.casefold()
+    if any(other.id != member.id and other.full_name.casefold() == name
+           and other.cell_id == member.cell_id for other in others):
+        return tr("attendance.twin", name=member.full_name, code=member.id[:6].upper())
+    return member.full_name
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from studyapp.quiz.entry import PaperEntry, paper_code, parse_entry
 from studyapp.quiz.plan import SessionSettings, session_paper
 from studyapp.quiz.selection import Paper
 from studyapp.quiz.session import Mode, QuizResult, QuizSession
-from studyapp.store.models import Attempt, AttemptStatus, AttendanceStatus, Member
+from studyapp.store.models import Attempt, AttemptStatus, AttendanceStatus, Member, member_label
 from studyapp.store.report import session_grading
 from studyapp.store.store import SessionClosedError, Store
 
@@ -38,7 +38,7 @@ class MemberPaper:
 
     member: Member
     label: str
-    """The name, with a short code when a twin in the cell has the same name."""
+    """The name with the distinguishing note (`models.member_label`)."""
     paper: Paper
     code: str
     """The six digits printed on the paper (`quiz.entry.paper_code`)."""
@@ -56,10 +56,7 @@ class CheckedEntry:
 
 
 def _label(member: Member, members: list[Member]) -> str:
-    twins = [m for m in members if m.full_name.casefold() == member.full_name.casefold()]
-    if len(twins) > 1:
-        return tr("attendance.twin", name=member.full_name, code=member.id[:6].upper())
-    return member.full_name
+    return member_label(member, members)
 
 
 def session_papers(store: Store, catalog: Catalog, session_id: str, *,
@@ -99,7 +96,7 @@ def paper_of(store: Store, catalog: Catalog, session_id: str, member_id: str) ->
     for paper in session_papers(store, catalog, session_id):
         if paper.member.id == member_id:
             return paper
-    raise PaperEntryError(tr("entry.not_present", name=store.member(member_id).full_name))
+    raise PaperEntryError(tr("entry.not_present", name=member_label(store.member(member_id))))
 
 
 def find_paper(store: Store, catalog: Catalog, session_id: str, code: str) -> MemberPaper:
@@ -121,7 +118,7 @@ def _earlier(store: Store, session_id: str, member: Member) -> Attempt | None:
             continue
         if attempt.settings.get("via") == VIA_PAPER:
             return attempt
-        raise PaperEntryError(tr("entry.taken_otherwise", name=member.full_name))
+        raise PaperEntryError(tr("entry.taken_otherwise", name=member_label(member)))
     return None
 
 
@@ -165,7 +162,7 @@ def enter_paper(store: Store, catalog: Catalog, session_id: str, member_id: str,
     if checked.replaces is not None:
         if not correct:
             raise PaperEntryError(tr("entry.already_entered",
-                                     name=checked.paper.member.full_name))
+                                     name=checked.paper.label))
         store.check_pin(session.cell_id, pin)
     quiz = _graded(store, catalog, session_id, checked.paper, checked.entry)
     return store.record_paper_attempt(

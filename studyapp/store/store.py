@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import math
+import re
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -32,6 +33,7 @@ from studyapp.store import cards
 from studyapp.store import pin as pins
 from studyapp.store.database import Database
 from studyapp.store.models import (
+    MAX_NOTE_LENGTH,
     AnswerRecord,
     Attempt,
     AttemptStatus,
@@ -42,12 +44,11 @@ from studyapp.store.models import (
     LessonRead,
     Member,
     StudySession,
+    member_label,
 )
 from studyapp.text import normalize_line, roster_key, shown
 
 MAX_NAME_LENGTH = 100
-MAX_NOTE_LENGTH = 40
-"""A member's distinguishing note (năm sinh, tổ, “bố”/“con”): short, one line."""
 
 
 class StoreError(StudyappError):
@@ -110,6 +111,22 @@ def clean_name(name: str, what: str = "member") -> str:
         raise StoreError(tr(f"store.{what}_empty"))
     if len(cleaned) > MAX_NAME_LENGTH:
         raise StoreError(tr("store.name_too_long", length=len(cleaned), limit=MAX_NAME_LENGTH))
+    return cleaned
+
+
+_ENCLOSED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+
+
+def clean_note(note: str) -> str:
+    """A member's distinguishing note as stored: one clean line (escape codes
+    and control characters dropped), without the parentheses or brackets it
+    may have been typed in (the label puts it in parentheses); refused when
+    longer than `MAX_NOTE_LENGTH`. "" is no note."""
+    cleaned = normalize_line(note)
+    while _ENCLOSED.fullmatch(cleaned) is not None:
+        cleaned = cleaned[1:-1].strip()
+    if len(cleaned) > MAX_NOTE_LENGTH:
+        raise StoreError(tr("store.note_too_long", length=len(cleaned), limit=MAX_NOTE_LENGTH))
     return cleaned
 
 
@@ -378,31 +395,57 @@ class Store:
                           "AND active = 1", (cell_id, key))
         return [self._member(row) for row in rows]
 
-    def add_member(self, cell_id: str, full_name: str, *, allow_duplicate: bool = False,
-                   pin: str | None = None) -> Member:
-        """Add a member; a name already on the cell's roster is refused unless
-        `allow_duplicate` (two people may share a name)."""
+    def add_member(self, cell_id: str, full_name: str, *, note: str = "",
+                   allow_duplicate: bool = False, pin: str | None = None) -> Member:
+        """Add a member, with an optional distinguishing `note` (≤ 40 characters).
+
+        A name already on the cell's roster is a second person only with a
+        note of their own: without one (or with the note a namesake already
+        has) it is refused, saying to give one, whatever `allow_duplicate`
+        says (kept for older callers; the note is what confirms the twin)."""
+        del allow_duplicate
         self.check_pin(cell_id, pin)
         name = clean_name(full_name)
-        if not allow_duplicate and self.find_members(cell_id, name):
-            raise DuplicateMemberError(tr("store.duplicate_member", name=name))
-        member = Member(self.new_id(), cell_id, name, True, self.clock())
+        cleaned = clean_note(note)
+        self._check_twin(cell_id, name, cleaned)
+        member = Member(self.new_id(), cell_id, name, True, self.clock(), cleaned)
         with self._write() as connection:
             connection.execute(
-                "INSERT INTO members (id, cell_id, full_name, name_key, active, created_at) "
-                "VALUES (?, ?, ?, ?, 1, ?)",
-                (member.id, cell_id, name, _name_key(name), member.created_at.isoformat()))
+                "INSERT INTO members (id, cell_id, full_name, name_key, active, created_at, note) "
+                "VALUES (?, ?, ?, ?, 1, ?, ?)",
+                (member.id, cell_id, name, _name_key(name), member.created_at.isoformat(),
+                 cleaned))
         return member
 
+    def _check_twin(self, cell_id: str, name: str, note: str, *,
+                    member_id: str | None = None) -> None:
+        """Refuse a member `name` (`member_id` itself aside) whom nothing tells
+        apart from a namesake on the roster."""
+        namesakes = [m for m in self.find_members(cell_id, name) if m.id != member_id]
+        if not namesakes:
+            return
+        if not note:
+            raise DuplicateMemberError(tr("store.duplicate_member", name=name) + " "
+                                       + tr("store.twin_needs_note"))
+        same = next((m for m in namesakes if m.note.casefold() == note.casefold()), None)
+        if same is not None:
+            raise DuplicateMemberError(tr("store.twin_same_note", name=name, note=same.note))
+
     def set_member_note(self, member_id: str, note: str, *, pin: str | None = None) -> Member:
-        """Set the short note that tells same-named members apart (năm sinh, tổ,
-        "con"/"bố"): one line of at most `MAX_NOTE_LENGTH` characters; "" removes it."""
+        """Give, change or clear (with "") a member's distinguishing note; a
+        note that would leave two namesakes alike is refused."""
         member = self.member(member_id)
         self.check_pin(member.cell_id, pin)
-        cleaned = normalize_line(note)
-        if len(cleaned) > MAX_NOTE_LENGTH:
-            raise StoreError(tr("store.note_too_long", length=len(cleaned),
-                                limit=MAX_NOTE_LENGTH))
+        cleaned = clean_note(note)
+        if member.active:
+            namesakes = [m for m in self.find_members(member.cell_id, member.full_name)
+                         if m.id != member.id]
+            same = next((m for m in namesakes if m.note.casefold() == cleaned.casefold()), None)
+            if same is not None:
+                raise DuplicateMemberError(
+                    tr("store.twin_same_note", name=member.full_name, note=same.note) if cleaned
+                    else tr("store.duplicate_member", name=member.full_name) + " "
+                    + tr("store.twin_needs_note"))
         with self._write() as connection:
             connection.execute("UPDATE members SET note = ? WHERE id = ?", (cleaned, member_id))
         return self.member(member_id)
@@ -655,7 +698,10 @@ class Store:
     # --- who is studying --------------------------------------------------------------------
 
     def learner(self, member: Member) -> Learner:
-        return Learner(member.full_name, member.id, member.cell_id, self.cell(member.cell_id).name)
+        """The member as the learner: named as every screen names them (with
+        the note that tells them from a namesake)."""
+        return Learner(member_label(member), member.id, member.cell_id,
+                       self.cell(member.cell_id).name)
 
     def guest(self, name: str) -> Learner:
         """A guest learner: the name cleaned as a member's would be."""

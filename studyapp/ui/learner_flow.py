@@ -73,12 +73,14 @@ class LearnerFlow:
     def guest(self, name: str) -> Learner:
         return self.app.store.guest(name)
 
-    def add_member(self, name: str, cell_name: str, pin: str | None) -> Member:
-        """Add a name to a cell's roster (the cell is created if new)."""
+    def add_member(self, name: str, cell_name: str, pin: str | None, *, note: str = ""
+                   ) -> Member:
+        """Add a name to a cell's roster (the cell is created if new), with the
+        note that tells them from a namesake (refused without one)."""
         from studyapp.store.store import clean_name  # noqa: PLC0415
 
         store = self.app.store
         clean_name(name)  # a name that will be refused creates no cell
         cell = store.ensure_cell(cell_name)  # an empty cell name is refused, with a message
-        return store.add_member(cell.id, name, pin=pin)
+        return store.add_member(cell.id, name, note=note, pin=pin)
 

@@ -187,7 +187,7 @@ class RosterFlow:
 
     def add(self, screen: RosterScreen) -> None:
         """A new member, with the note that tells them from a same-named one."""
-        from studyapp.store.store import MAX_NOTE_LENGTH  # noqa: PLC0415
+        from studyapp.store.models import MAX_NOTE_LENGTH  # noqa: PLC0415
 
         cell = screen.cell
 
@@ -201,10 +201,7 @@ class RosterFlow:
                 if name and not note and self._twins(cell.id, name):
                     return tr("roster.twin_needs_note", name=name)
                 try:
-                    member = self.store.add_member(cell.id, name, allow_duplicate=bool(note),
-                                                   pin=pin)
-                    if note:
-                        self.store.set_member_note(member.id, note, pin=pin)
+                    member = self.store.add_member(cell.id, name, note=note, pin=pin)
                 except StudyappError as error:
                     return self._said(error)
                 added.append(member)
@@ -260,7 +257,7 @@ class RosterFlow:
         self._with_pin(member.cell_id, with_pin)
 
     def note(self, screen: RosterScreen, member: Member) -> None:
-        from studyapp.store.store import MAX_NOTE_LENGTH  # noqa: PLC0415
+        from studyapp.store.models import MAX_NOTE_LENGTH  # noqa: PLC0415
 
         def with_pin(pin: str | None) -> None:
             def check(values: FormValues) -> str | None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from studyapp.errors import StudyappError
 from studyapp.i18n import set_language, tr
 from studyapp.ui.modals.choice import ChoiceDialog, DialogChoice
-from studyapp.ui.modals.form import FormDialog, FormField, FormValues
+from studyapp.ui.modals.form import FormDialog, FormField, FormValues, member_note_field
 from studyapp.ui.pin_gate import PinGate
 
 if TYPE_CHECKING:
@@ -47,7 +47,6 @@ class SessionFlow:
     def __init__(self, app: StudyApp) -> None:
         self.app = app
         self.pins = PinGate(app)
-        self._refused_twin: str | None = None
 
     @property
     def store(self) -> Any:
@@ -237,6 +236,10 @@ class SessionFlow:
         self.ask_pin(screen.report.cell.id, with_pin)
 
     def ask_note(self, screen: AttendanceScreen, row: MemberRow) -> None:
+        from studyapp.ui.screens.attendance import (  # noqa: PLC0415
+            member_label as attendance_label,
+        )
+
         if row.attendance is None:
             self.app.notify(tr("attendance.mark_first"), severity="warning", markup=False)
             return
@@ -250,7 +253,7 @@ class SessionFlow:
                           highlight=current.member.id if current else row.member.id)
 
         self.app.push_screen(FormDialog(
-            tr("attendance.note_title", name=row.member.full_name), "",
+            tr("attendance.note_title", name=attendance_label(row, screen.report.rows)), "",
             [FormField("note", tr("attendance.note_label"), row.note,
                        tr("attendance.note_hint"))],
             submit=tr("learner.form.submit"), check=lambda values: None,
@@ -258,8 +261,8 @@ class SessionFlow:
 
     def add_member(self, screen: AttendanceScreen) -> None:
         """Add a member on the spot (the PIN when the cell has one); they are
-        marked present. A name already on the roster is refused once: saved
-        again, it adds another person of that name."""
+        marked present. A name already on the roster is another person only
+        with a note that tells them apart: the form then asks for it."""
         from studyapp.store.models import AttendanceStatus  # noqa: PLC0415 - not at start
         from studyapp.store.store import DuplicateMemberError  # noqa: PLC0415 - sqlite3
 
@@ -267,18 +270,15 @@ class SessionFlow:
         added: list[Member] = []
 
         def check(values: FormValues) -> str | None:
-            name = values["name"]
-            twin = self._refused_twin is not None and \
-                self._refused_twin.casefold() == name.strip().casefold()
             try:
-                added.append(self.store.add_member(cell.id, name, allow_duplicate=twin,
+                added.append(self.store.add_member(cell.id, values["name"],
+                                                   note=values.get("note", ""),
                                                    pin=values.get("pin") or None))
             except DuplicateMemberError as error:
-                self._refused_twin = name.strip()
-                return f"{error.message} {tr('attendance.twin_hint')}"
+                dialog.reveal("note")
+                return error.message
             except StudyappError as error:
                 return error.message
-            self._refused_twin = None
             return None
 
         def done(values: FormValues | None) -> None:
@@ -286,13 +286,14 @@ class SessionFlow:
                 self.mark(screen, added[-1].id, AttendanceStatus.PRESENT,
                           highlight=added[-1].id)
 
-        fields = [FormField("name", tr("learner.form.name"), "", tr("learner.form.name_hint"))]
+        fields = [FormField("name", tr("learner.form.name"), "", tr("learner.form.name_hint")),
+                  member_note_field()]
         if cell.has_pin:
             fields.append(FormField("pin", tr("learner.form.pin"), password=True, max_length=32))
-        self._refused_twin = None
-        self.app.push_screen(FormDialog(
+        dialog = FormDialog(
             tr("attendance.add_title"), tr("attendance.add_text", cell=cell.name), fields,
-            submit=tr("learner.form.submit"), check=check, dialog_id="add-member-dialog"), done)
+            submit=tr("learner.form.submit"), check=check, dialog_id="add-member-dialog")
+        self.app.push_screen(dialog, done)
 
     def attendance_done(self, screen: AttendanceScreen) -> None:
         """On to the test. Anyone not marked is recorded absent (after asking)."""
@@ -351,16 +352,16 @@ class SessionFlow:
         """“Are you …?” before a member's test starts (or goes on)."""
         from studyapp.ui.screens.attendance import member_label  # noqa: PLC0415
 
+        label = member_label(row, screen.report.rows)
         if row.counted is not None and row.in_progress is None:
-            self.app.notify(tr("turns.already_done", name=row.member.full_name),
+            self.app.notify(tr("turns.already_done", name=label),
                             severity="warning", markup=False, timeout=6)
             return
         if row.member.id in self.app.phone_rounds.on_phones(screen.report.session.id):
             # Two places answering one paper would mix their answers.
-            self.app.notify(tr("turns.taking_on_phone", name=row.member.full_name),
+            self.app.notify(tr("turns.taking_on_phone", name=label),
                             severity="warning", markup=False, timeout=8)
             return
-        label = member_label(row, screen.report.rows)
         key = "turns.confirm_resume" if row.in_progress is not None else "turns.confirm_text"
 
         def decided(choice: str | None) -> None:
@@ -369,13 +370,15 @@ class SessionFlow:
 
         self.app.push_screen(ChoiceDialog(
             tr("turns.confirm_title"), tr(key, name=label),
-            [DialogChoice("yes", tr("turns.yes", name=row.member.full_name), key="c"),
+            [DialogChoice("yes", tr("turns.yes", name=label), key="c"),
              DialogChoice("no", tr("turns.no"), key="k")],
             on_escape="no", dialog_id="who-dialog"), decided)
 
     def allow_retake(self, screen: TurnsScreen, row: MemberRow) -> None:
         """A secretary's decision (the PIN when set): the member takes a new
         paper, recorded as a retake of the test they finished."""
+        from studyapp.ui.screens.attendance import member_label  # noqa: PLC0415
+
         counted = row.counted
         if counted is None:
             self.app.notify(tr("turns.retake_not_done"), severity="warning", markup=False)
@@ -391,7 +394,8 @@ class SessionFlow:
 
         def with_pin(_pin: str | None) -> None:
             self.app.push_screen(ChoiceDialog(
-                tr("turns.retake_title"), tr("turns.retake_text", name=row.member.full_name),
+                tr("turns.retake_title"), tr("turns.retake_text",
+                                               name=member_label(row, screen.report.rows)),
                 [DialogChoice("yes", tr("turns.retake_yes"), key="c"),
                  DialogChoice("no", tr("turns.no_retake"), key="k")],
                 on_escape="no", dialog_id="retake-dialog"), confirmed)
@@ -445,7 +449,9 @@ class SessionFlow:
 
         result = quiz.result()
         member_id = quiz.attempt.member_id
-        name = self.store.member(member_id).full_name if member_id else ""
+        from studyapp.store.models import member_label  # noqa: PLC0415 - not at start
+
+        name = member_label(self.store.member(member_id)) if member_id else ""
         handover = HandoverScreen(name, result.score, format_duration(result.time_spent),
                                   result.expired)
         if isinstance(self.app.screen, QuizScreen):

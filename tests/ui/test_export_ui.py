@@ -45,8 +45,9 @@ async def test_export_from_the_summary_writes_the_file_and_says_where(tmp_path: 
         book = load_workbook(target)
         names = {row[3].value for row in book.worksheets[0].iter_rows(min_row=2)}
         assert names == set(MEETING)
-        scores = [row[5].value for row in book.worksheets[0].iter_rows(min_row=2)
-                  if row[5].value is not None]
+        score = [cell.value for cell in book.worksheets[0][1]].index("Điểm")
+        scores = [row[score].value for row in book.worksheets[0].iter_rows(min_row=2)
+                  if row[score].value is not None]
         assert sorted(scores) == [0, 5, 10]  # Em, Dung, An: numbers, not text
 
 

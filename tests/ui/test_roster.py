@@ -359,8 +359,7 @@ def test_snapshot_roster_at_80x24(snap_compare: Any, tmp_path: Path) -> None:
         store = pilot.app.store
         cell_id = cell_with(pilot.app, ["Lê Văn An", "Nguyễn Thị Bình", "Trần Văn Cường",
                                         "Phạm Thị Dung", "Hoàng Thị Giang"])
-        twin = store.add_member(cell_id, "Lê Văn An", allow_duplicate=True, pin=PIN)
-        store.set_member_note(twin.id, "con, tổ 2", pin=PIN)
+        store.add_member(cell_id, "Lê Văn An", note="con, tổ 2", pin=PIN)
         [cuong] = store.find_members(cell_id, "Trần Văn Cường")
         store.remove_member(cuong.id, pin=PIN)
         await to_sessions(pilot)

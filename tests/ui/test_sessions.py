@@ -314,17 +314,29 @@ async def test_names_with_brackets_escapes_or_300_letters_and_twins() -> None:
         assert "tối đa 100" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
-        # A second Nguyễn Văn An: refused once, then added when saved again.
+        # A second Nguyễn Văn An: refused, and the same form asks for the note that
+        # tells the two apart; saved again without one, still refused.
         await add("Nguyễn Văn An")
-        assert isinstance(app.screen, FormDialog)
-        assert "nhấn Lưu lần nữa để thêm" in screen_text(app)
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        assert "ghi chú phân biệt" in screen_text(app)
+        note = dialog.query_one("#field-note", Input)
+        assert note.display
+        assert note.has_focus
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        note.value = "(sinh 1985)\x1b[31m"  # parentheses and an escape code: cleaned
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, AttendanceScreen)
         text = screen_text(app)
-        twins = [line for line in text.splitlines() if line.startswith("Nguyễn Văn An (mã ")]
+        twins = [line for line in text.splitlines() if line.startswith("Nguyễn Văn An (")]
         assert len(twins) == 2
-        assert twins[0] != twins[1]
+        assert any(line.startswith("Nguyễn Văn An (sinh 1985)") for line in twins)
+        # The one added before notes keeps a code, so the two lines still differ.
+        assert any(line.startswith("Nguyễn Văn An (mã ") for line in twins)
+        assert "\x1b" not in text
         assert app.is_running
 
 

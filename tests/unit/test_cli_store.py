@@ -31,21 +31,50 @@ def test_members_add_list_remove(capsys: Capture, db: str) -> None:
                                 "    2. Nguyễn Thị Ánh", "    3. Đỗ Văn Bình"]
     code, _, err = run_cli(capsys, "members", "add", "lê văn an", "--cell", "Chi bộ 3", "--db", db)
     assert code == 1
-    assert "--allow-duplicate" in err
-    assert run_cli(capsys, "members", "add", "Lê Văn An", "--cell", "Chi bộ 3", "--db", db,
-               "--allow-duplicate")[0] == 0
-    code, _, err = run_cli(capsys, "members", "remove", "Lê Văn An", "--cell", "Chi bộ 3",
-                       "--db", db)
+    assert "ghi chú phân biệt" in err
+    assert "--note" in err
+    code, _, err = run_cli(capsys, "members", "add", "Lê Văn An", "--cell", "Chi bộ 3", "--db",
+                           db, "--allow-duplicate")  # no longer enough: the note tells them apart
     assert code == 1
-    assert "--id" in err  # two of that name: which one?
+    assert "--note" in err
+    assert run_cli(capsys, "members", "add", "Lê Văn An", "--cell", "Chi bộ 3", "--db", db,
+                   "--note", "sinh 1960")[0] == 0
+    code, _, err = run_cli(capsys, "members", "add", "Lê Văn An", "--cell", "Chi bộ 3", "--db",
+                           db, "--note", "Sinh 1960")  # the same note: still alike
+    assert code == 1
+    assert "sinh 1960" in err.casefold()
+    code, out, _ = run_cli(capsys, "members", "list", "--cell", "Chi bộ 3", "--db", db)
+    lines = out.splitlines()  # the older one, added before it had a note: its code
+    assert lines[1].startswith("    1. Lê Văn An (mã ")
+    assert lines[2] == "    2. Lê Văn An (sinh 1960)"
+    code, _, err = run_cli(capsys, "members", "remove", "Lê Văn An", "--cell", "Chi bộ 3",
+                           "--db", db, "--note", "x")
+    assert code == 2  # a note only goes with add
+    assert "--note" in err
     _, out, _ = run_cli(capsys, "members", "list", "--format", "json", "--db", db)
     members = json.loads(out)
-    twin = [m["id"] for m in members if m["full_name"] == "Lê Văn An"][1]
+    assert sorted(m["note"] for m in members if m["full_name"] == "Lê Văn An") == [
+        "", "sinh 1960"]
+    twin = next(m["id"] for m in members if m["note"] == "sinh 1960")
     assert run_cli(capsys, "members", "remove", "Lê Văn An", "--cell", "Chi bộ 3", "--id", twin,
                "--db", db)[0] == 0
     _, out, _ = run_cli(capsys, "members", "list", "--format", "json", "--db", db)
     assert [m["full_name"] for m in json.loads(out)] == ["Lê Văn An", "Nguyễn Thị Ánh",
                                                         "Đỗ Văn Bình"]
+
+
+def test_a_namesake_is_named_with_its_note(capsys: Capture, db: str) -> None:
+    run_cli(capsys, "members", "add", "Lê Văn An", "--cell", "Chi bộ", "--db", db)
+    run_cli(capsys, "members", "add", "Lê Văn An", "--cell", "Chi bộ", "--db", db,
+            "--note", "[sinh 1960]\x1b[2J")
+    code, _, err = run_cli(capsys, "members", "remove", "Lê Văn An", "--cell", "Chi bộ",
+                           "--db", db)
+    assert code == 1
+    assert "Lê Văn An (sinh 1960)" in err  # which names would do
+    assert run_cli(capsys, "members", "remove", "lê văn an (sinh 1960)", "--cell", "Chi bộ",
+                   "--db", db)[0] == 0
+    _, out, _ = run_cli(capsys, "members", "list", "--format", "json", "--db", db)
+    assert [(m["full_name"], m["note"]) for m in json.loads(out)] == [("Lê Văn An", "")]
 
 
 def test_members_import(capsys: Capture, db: str, tmp_path: Path) -> None:

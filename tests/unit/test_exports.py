@@ -330,7 +330,8 @@ def test_csv_reads_back_with_bom_numbers_and_neutralised_cells(
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     header, body = rows[0], rows[1:]
-    assert header[:6] == ["Chi bộ", "Ngày sinh hoạt", "Chủ đề", "Đảng viên", "Điểm danh", "Điểm"]
+    assert header[:7] == ["Chi bộ", "Ngày sinh hoạt", "Chủ đề", "Đảng viên", "Ghi chú phân biệt",
+                          "Điểm danh", "Điểm"]
     members = {row[3] for row in body}
     assert "'=HYPERLINK(\"http://x\",\"y\")" in members
     assert "'@SUM(A1)" in members
@@ -338,9 +339,9 @@ def test_csv_reads_back_with_bom_numbers_and_neutralised_cells(
     assert "<script>alert(1)</script>" in members  # harmless in a spreadsheet: kept
     assert "Lê Văn An" in members  # the escape code never reached the store
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in body for cell in row)
-    scores = {row[3]: float(row[5]) for row in body}
+    scores = {row[3]: float(row[6]) for row in body}
     assert scores["'=HYPERLINK(\"http://x\",\"y\")"] == 10.0  # first in order: all right
-    assert all(row[5] == str(float(row[5])).removesuffix(".0") for row in body)
+    assert all(row[6] == str(float(row[6])).removesuffix(".0") for row in body)
 
 
 def test_xlsx_holds_numbers_and_formula_looking_text_as_text(
@@ -355,8 +356,8 @@ def test_xlsx_holds_numbers_and_formula_looking_text_as_text(
     names = {row[3].value: row for row in scores.iter_rows(min_row=2)}
     hyperlink = names['=HYPERLINK("http://x","y")']
     assert hyperlink[3].data_type == "s"  # stored as text, never a formula
-    assert isinstance(hyperlink[5].value, (int, float))
-    assert hyperlink[5].value == 10
+    assert isinstance(hyperlink[6].value, (int, float))
+    assert hyperlink[6].value == 10
     assert scores.column_dimensions["D"].width >= len('=HYPERLINK("http://x","y")')
     header = [cell.value for cell in questions[1]]
     assert header[:5] == ["Câu hỏi", "Bài học", "Số người được hỏi", "Số người trả lời đúng",

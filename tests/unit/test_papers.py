@@ -36,7 +36,9 @@ def open_session(store: Store, catalog: Catalog, *, variants: bool = True,
                  names: tuple[str, ...] = ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"),
                  ) -> StudySession:
     cell = store.ensure_cell("Chi bộ 1")
-    members = [store.add_member(cell.id, name, allow_duplicate=True) for name in names]
+    # A name given again is a namesake: told apart by a note ("sinh 1960" for the second).
+    members = [store.add_member(cell.id, name, note="sinh 1960" if name in names[:i] else "")
+               for i, name in enumerate(names)]
     session = store.open_session(cell.id, date(2026, 12, 2), topic="Học tập",
                                  pack_id=catalog.packs[0].id, lessons=[],
                                  settings={"count": 10, "variants": variants}, seed=7)
@@ -83,6 +85,7 @@ def test_twins_are_told_apart_on_their_papers(store: Store, catalog: Catalog) ->
     labels = [p.label for p in session_papers(store, catalog, session.id)]
     assert len(set(labels)) == 2
     assert all(label.startswith("Lê Thị Hoa") for label in labels)
+    assert "Lê Thị Hoa (sinh 1960)" in labels  # the note the secretary gave, on the paper
 
 
 def test_an_entered_paper_counts_like_a_keyboard_test(store: Store, catalog: Catalog) -> None:

@@ -64,7 +64,7 @@ def test_roster_order_duplicates_and_names(store: Store) -> None:
         "Lê Văn An", "Nguyễn Văn An", "Trần Anh An", "Nguyễn Thị Ánh", "Đỗ Văn Bình"]
     with pytest.raises(DuplicateMemberError, match="đã có trong danh sách chi bộ"):
         store.add_member(cell.id, "nguyễn văn an")
-    twin = store.add_member(cell.id, "Nguyễn Văn An", allow_duplicate=True)
+    twin = store.add_member(cell.id, "Nguyễn Văn An", note="sinh 1985")
     assert len(store.find_members(cell.id, "Nguyễn Văn An")) == 2
     store.remove_member(twin.id)
     assert len(store.find_members(cell.id, "Nguyễn Văn An")) == 1

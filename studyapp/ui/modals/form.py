@@ -26,6 +26,17 @@ class FormField:
     placeholder: str = ""
     password: bool = False
     max_length: int = 100
+    hidden: bool = False
+    """Not shown until `FormDialog.reveal` asks for it (its value is "" till then)."""
+
+
+def member_note_field() -> FormField:
+    """The note telling a member from a namesake: hidden until the name
+    given is already on the roster (the store's refusal says so)."""
+    from studyapp.store.models import MAX_NOTE_LENGTH  # noqa: PLC0415 - not at start
+
+    return FormField("note", tr("member.note_label"), "", tr("member.note_hint"),
+                     max_length=MAX_NOTE_LENGTH, hidden=True)
 
 
 class FormDialog(StudyModal[FormValues | None]):
@@ -58,10 +69,14 @@ class FormDialog(StudyModal[FormValues | None]):
             if self._message:
                 yield Static(Content(self._message), id="form-message")
             for field in self._fields:
-                yield Label(Content(field.label), classes="form-label")
-                yield Input(value=field.value, placeholder=field.placeholder,
-                            password=field.password, max_length=field.max_length,
-                            id=f"field-{field.id}")
+                label = Label(Content(field.label), classes="form-label",
+                              id=f"label-{field.id}")
+                entry = Input(value=field.value, placeholder=field.placeholder,
+                              password=field.password, max_length=field.max_length,
+                              id=f"field-{field.id}")
+                label.display = entry.display = not field.hidden
+                yield label
+                yield entry
             yield Static(id="form-error")
             with Horizontal(id="form-buttons"):
                 yield Button(Content(self._submit), variant="primary", id="form-submit")
@@ -69,8 +84,17 @@ class FormDialog(StudyModal[FormValues | None]):
 
     def on_mount(self) -> None:
         self.query_one("#form-error").display = False
-        first_empty = next((f for f in self._fields if not f.value), self._fields[0])
+        shown = [f for f in self._fields if not f.hidden] or self._fields
+        first_empty = next((f for f in shown if not f.value), shown[0])
         self.query_one(f"#field-{first_empty.id}", Input).focus()
+
+    def reveal(self, field_id: str) -> None:
+        """Show a hidden field (a question the first answer raised) and go to it."""
+        entry = self.query_one(f"#field-{field_id}", Input)
+        if not entry.display:
+            self.query_one(f"#label-{field_id}").display = True
+            entry.display = True
+            entry.focus()
 
     def values(self) -> FormValues:
         return {f.id: self.query_one(f"#field-{f.id}", Input).value for f in self._fields}

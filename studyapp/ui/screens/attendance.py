@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from studyapp.i18n import tr
 from studyapp.store.models import AttendanceStatus
+from studyapp.store.models import member_label as core_member_label
 from studyapp.store.report import MemberRow, SessionReport
 from studyapp.ui.screens.base import StudyScreen, stylesheet
 from studyapp.ui.widgets.key_bar import KeyBar
@@ -28,13 +29,9 @@ NAME_WIDTH = 34
 
 
 def member_label(row: MemberRow, rows: tuple[MemberRow, ...]) -> str:
-    """The member's name, with a short code when someone else in the cell
-    has the same name (the roster must tell them apart)."""
-    name = row.member.full_name
-    twins = [r for r in rows if r.member.full_name.casefold() == name.casefold()]
-    if len(twins) > 1:
-        return tr("attendance.twin", name=name, code=row.member.id[:6].upper())
-    return name
+    """The member's name with their distinguishing note (`models.member_label`;
+    a short code for a twin added before notes existed)."""
+    return core_member_label(row.member, (r.member for r in rows))
 
 
 def status_text(status: AttendanceStatus | None) -> Content:

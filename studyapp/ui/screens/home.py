@@ -115,12 +115,14 @@ class HomeScreen(StudyScreen[None]):
                                 (name, "bold $text-accent"), (note, "$text-muted"))
 
     def _menu(self) -> list[Option]:
+        from studyapp.store.models import member_label  # noqa: PLC0415 - not at start
+
         options = []
         # A member's turn cut short (a crash, a dead battery): said first, to go on with.
         for turn in self.study_app.interrupted_turns():
-            text = tr("home.turn_interrupted", name=turn.member.full_name,
-                      date=format_date(turn.session.held_on))
-            name = len(turn.member.full_name)
+            label = member_label(turn.member)
+            text = tr("home.turn_interrupted", name=label, date=format_date(turn.session.held_on))
+            name = len(label)
             options.append(Option(Content(text, spans=[Span(0, name, "bold $text-warning")]),
                                   id=f"turn:{turn.attempt_id}"))
         for option_id, key in MENU:

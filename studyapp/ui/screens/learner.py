@@ -16,9 +16,9 @@ from textual.widgets.option_list import Option
 
 from studyapp.errors import StudyappError
 from studyapp.i18n import format_count, tr
-from studyapp.store.models import Cell, Learner, Member
+from studyapp.store.models import Cell, Learner, Member, member_label
 from studyapp.text import fold
-from studyapp.ui.modals.form import FormDialog, FormField, FormValues
+from studyapp.ui.modals.form import FormDialog, FormField, FormValues, member_note_field
 from studyapp.ui.screens.base import StudyScreen, stylesheet
 from studyapp.ui.widgets.key_bar import KeyBar
 from studyapp.ui.widgets.title_bar import TitleBar
@@ -68,12 +68,12 @@ class LearnerScreen(StudyScreen[Learner | None]):
         wanted = fold(typed)
         options: list[Option] = []
         for cell, members in self.roster.cells:
-            shown = [m for m in members if wanted in fold(m.full_name)]
+            shown = [m for m in members if wanted in fold(member_label(m))]
             if not shown:
                 continue
             heading = tr("learner.cell", cell=cell.name, count=format_count(len(members)))
             options.append(Option(Content.styled(heading, "bold $text-accent"), disabled=True))
-            options += [Option(Content(f"  {m.full_name}"), id=m.id) for m in shown]
+            options += [Option(Content(f"  {member_label(m, members)}"), id=m.id) for m in shown]
         add = tr("learner.add_named", name=typed.strip()) if typed.strip() else tr("learner.add")
         options.append(Option(_action(add, tr("learner.add_detail")), id=ADD))
         options.append(Option(_action(tr("learner.guest"), tr("learner.guest_detail")), id=GUEST))
@@ -142,22 +142,29 @@ class LearnerScreen(StudyScreen[Learner | None]):
         cells = [cell for cell, _ in self.roster.cells]
         cell_name = cells[0].name if len(cells) == 1 else ""
         fields = [FormField("name", tr("learner.form.name"), typed, tr("learner.form.name_hint")),
+                  member_note_field(),
                   FormField("cell", tr("learner.form.cell"), cell_name,
                             tr("learner.form.cell_hint"))]
         if any(cell.has_pin for cell in cells):
             fields.append(FormField("pin", tr("learner.form.pin"), password=True, max_length=32))
-        self.app.push_screen(
-            FormDialog(tr("learner.form.title"), tr("learner.form.message"), fields,
-                       submit=tr("learner.form.submit"), check=self._check_new_name,
-                       dialog_id="add-member-dialog"),
-            self._new_name_given)
+        self._add_dialog = FormDialog(tr("learner.form.title"), tr("learner.form.message"), fields,
+                                      submit=tr("learner.form.submit"),
+                                      check=self._check_new_name, dialog_id="add-member-dialog")
+        self.app.push_screen(self._add_dialog, self._new_name_given)
 
     def _check_new_name(self, values: FormValues) -> str | None:
         """Add the member (the store refuses a duplicate, an empty name, a
-        wrong PIN): the dialog shows why, or closes."""
+        wrong PIN): the dialog shows why, or closes; a namesake's refusal
+        also shows the note field that would tell them apart."""
+        from studyapp.store.store import DuplicateMemberError  # noqa: PLC0415 - sqlite3
+
         try:
-            self._added = self.study_app.learners.add_member(values["name"], values["cell"],
-                                                    values.get("pin") or None)
+            self._added = self.study_app.learners.add_member(
+                values["name"], values["cell"], values.get("pin") or None,
+                note=values.get("note", ""))
+        except DuplicateMemberError as error:
+            self._add_dialog.reveal("note")
+            return error.message
         except StudyappError as error:
             return error.message
         return None
