@@ -238,8 +238,10 @@ def score_rows(store: Store, scope: Scope) -> list[ScoreRow]:
                     notes.get(member_id, "")))
     # Ranks, not the sort keys themselves: comparing small integers is what
     # keeps sorting ten thousand rows cheap.
-    members = sorted({row.member for row in result}, key=roster_key)
-    rank = {name: place for place, name in enumerate(members)}
+    # Twins by their notes, as on the roster: else their order would be the database's.
+    members = sorted({(row.member, row.member_note) for row in result},
+                     key=lambda person: (roster_key(person[0]), roster_key(person[1])))
+    rank = {person: place for place, person in enumerate(members)}
     cells = sorted({row.cell for row in result}, key=lambda name: roster_key(name)[1])
     cell_rank = {name: place for place, name in enumerate(cells)}
     # The query gives the rows session by session (attempts in the order taken):
@@ -253,7 +255,7 @@ def score_rows(store: Store, scope: Scope) -> list[ScoreRow]:
         group.append(row)
     ordered: list[ScoreRow] = []
     for place in sorted(groups):
-        ordered += sorted(groups[place], key=lambda row: rank[row.member])
+        ordered += sorted(groups[place], key=lambda row: rank[row.member, row.member_note])
     return ordered
 
 
