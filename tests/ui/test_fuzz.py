@@ -21,8 +21,8 @@ from tests.ui.conftest import build_app
 
 KEYS = [*"abcdeghklmnprstvx123/?", "enter", "escape", "down", "up", "space", "pagedown",
         "pageup", "ctrl+s", "ctrl+g", "ctrl+p", "tab", "left", "right", "home", "delete"]
-# 120 keys a seed in the suite; STUDYAPP_FUZZ_STEPS=1000 for a long walk.
-STEPS = int(os.environ.get("STUDYAPP_FUZZ_STEPS", "120"))
+# 150 keys a seed in the suite; STUDYAPP_FUZZ_STEPS=1000 for a long walk.
+STEPS = int(os.environ.get("STUDYAPP_FUZZ_STEPS", "150"))
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
