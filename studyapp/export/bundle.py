@@ -375,8 +375,29 @@ def _unwanted_problems(content: dict[str, Any]) -> list[str]:
     return problems
 
 
+Verdicts = dict[tuple[str, str], list[tuple[list[Any], str]]]
+"""Schema errors (the path inside the value, the rule) by schema and value written out."""
+
 _SCHEMA_FILE = Path(__file__).with_name("bundle_schema.json")
 _validators: dict[str, Any] = {}
+_PAPER_ITEM = "attempts.paper/item"
+"""One item of a paper, validated on its own: the same item (a question with the
+same orders shown) comes back in many papers, and is validated once."""
+
+
+def _inline(node: Any, defs: dict[str, Any]) -> Any:
+    """`node` with every `"$ref": "#/$defs/NAME"` replaced by that definition (the
+    schema has no recursion). The same schema, checked the same way: jsonschema
+    resolving a reference costs more than the check it leads to (issue 21)."""
+    if isinstance(node, dict):
+        if "$ref" in node:
+            target = _inline(defs[node["$ref"].removeprefix("#/$defs/")], defs)
+            rest = {key: _inline(value, defs) for key, value in node.items() if key != "$ref"}
+            return {"allOf": [target], **rest} if rest else target
+        return {key: _inline(value, defs) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_inline(value, defs) for value in node]
+    return node
 
 
 def _validator(name: str) -> Any:
@@ -389,31 +410,55 @@ def _validator(name: str) -> Any:
         Draft202012Validator.check_schema(schema)
         for key in schema:
             if "." in key:
-                # Each column's schema with the shared definitions its "$ref"s name.
-                _validators[key] = Draft202012Validator({"$defs": schema["$defs"],
-                                                         **schema[key]})
+                # Each column's schema with the shared definitions written in place.
+                _validators[key] = Draft202012Validator(_inline(schema[key], schema["$defs"]))
+        paper = _inline(schema["attempts.paper"], schema["$defs"])
+        _validators[_PAPER_ITEM] = Draft202012Validator(paper["properties"]["items"]["items"])
+        # The paper without its items' own schema: each item is checked by the one above.
+        outer = {**paper, "properties": {**paper["properties"], "items": {
+            key: value for key, value in paper["properties"]["items"].items() if key != "items"}}}
+        _validators["attempts.paper/outer"] = Draft202012Validator(outer)
     return _validators[name]
 
 
+def _errors(name: str, value: Any, seen: Verdicts
+            ) -> list[tuple[list[Any], str]]:
+    """Where and which rule `value` breaks in the schema `name` (every error),
+    each distinct value validated once: `seen` keeps the verdicts."""
+    key = (name, json.dumps(value, sort_keys=True, separators=(",", ":")))
+    found = seen.get(key)
+    if found is None:
+        found = seen[key] = [(list(error.absolute_path), str(error.validator))
+                             for error in _validator(name).iter_errors(value)]
+    return found
+
+
 def _schema_problems(table: str, where: str, row: dict[str, Any],
-                     seen: dict[tuple[str, str], list[tuple[str, str]]]) -> list[str]:
+                     seen: Verdicts) -> list[str]:
     """Each structured value against its schema. The same value comes back
-    again and again (one settings object per session, the same few responses):
-    `seen` keeps the verdict per value written out, so each is validated once."""
+    again and again (one settings object per session, the same few responses,
+    the same paper items): `seen` keeps the verdict per value written out, so
+    each is validated once. A paper is checked as its outer shape plus each
+    item against the item's schema: the same rules, each item once."""
     problems = []
     for column in JSON_COLUMNS.get(table, ()):
         name = f"{table}.{column}"
-        key = (name, json.dumps(row[column], sort_keys=True, separators=(",", ":")))
-        found = seen.get(key)
-        if found is None:
-            errors = sorted(_validator(name).iter_errors(row[column]),
-                            key=lambda e: list(e.path))[:5]
-            found = seen[key] = [
-                ("".join(f"[{part}]" if isinstance(part, int) else f".{shown_key(part)}"
-                         for part in error.absolute_path), str(error.validator))
-                for error in errors]
-        problems += [tr("bundle.schema", where=f"{where}.{column}{inner}", rule=rule)
-                     for inner, rule in found]
+        value = row[column]
+        if name == "attempts.paper":
+            errors = _errors("attempts.paper/outer", value, seen)
+            items = value.get("items") if isinstance(value, dict) else None
+            if isinstance(items, list) and len(items) <= 1000:
+                for index, item in enumerate(items):
+                    errors = errors + [(["items", index, *path], rule) for path, rule
+                                       in _errors(_PAPER_ITEM, item, seen)]
+        else:
+            errors = _errors(name, value, seen)
+        shown = sorted(errors, key=lambda error: [
+            (0, part, "") if isinstance(part, int) else (1, 0, str(part))
+            for part in error[0]])[:5]
+        problems += [tr("bundle.schema", where=f"{where}.{column}" + "".join(
+            f"[{part}]" if isinstance(part, int) else f".{shown_key(part)}" for part in path),
+            rule=rule) for path, rule in shown]
     return problems
 
 
@@ -468,7 +513,7 @@ def check_bundle(path: Path, bundle: Any, catalog: Catalog,
     problems: list[str] = _unwanted_problems(content)
     if problems:
         raise BundleError(path, problems)
-    seen: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    seen: Verdicts = {}
     for table in TABLES:
         rows = content.get(table)
         if not isinstance(rows, list):
@@ -497,7 +542,7 @@ def check_bundle(path: Path, bundle: Any, catalog: Catalog,
 
 
 def _row_problems(table: str, index: int, row: Any,
-                  seen: dict[tuple[str, str], list[tuple[str, str]]]) -> list[str]:
+                  seen: Verdicts) -> list[str]:
     where = f"{table}[{index}]"
     if not isinstance(row, dict):
         return [tr("bundle.not_row", where=where)]
