@@ -175,12 +175,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     from studyapp.export.bundle import read_bundle  # noqa: PLC0415
-    from studyapp.store.exchange import (  # noqa: PLC0415
-        MergeConflictError,
-        NameMergeError,
-        existing_question_ids,
-        merge_tables,
-    )
+    from studyapp.store.exchange import existing_question_ids  # noqa: PLC0415
 
     store = open_store(settings)
     catalog = load_content(settings).catalog
@@ -190,6 +185,20 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         return bool(existing_question_ids(store, [question_id]))
 
     bundle = read_bundle(path, catalog, known)
+    try:
+        return _merge_checked(store, bundle, args)
+    finally:
+        bundle.close()  # the staged rows
+
+
+def _merge_checked(store: Store, bundle: CheckedBundle, args: argparse.Namespace) -> int:
+    from studyapp.store.exchange import (  # noqa: PLC0415
+        MergeConflictError,
+        NameMergeError,
+        merge_tables,
+    )
+
+    path = bundle.path
     # Members and closed sessions of a PIN-protected cell are its secretary's.
     require_pins(store, _bundle_cells(store, list(bundle.tables.get("cells", []))),
                  secretary_pin(args))

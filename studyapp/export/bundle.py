@@ -12,7 +12,8 @@ import hashlib
 import json
 import math
 import re
-from collections.abc import Callable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from fractions import Fraction
@@ -24,6 +25,16 @@ from studyapp import __version__
 from studyapp.content.catalog import Catalog
 from studyapp.content.model import Question
 from studyapp.errors import StudyappError
+from studyapp.export.bundle_stream import (
+    KEPT_PROBLEMS,
+    NumberTooLargeError,
+    Staged,
+    StagedTables,
+    StreamError,
+    hash_and_message,
+    parse_bundle,
+    verify,
+)
 from studyapp.export.questions import question_data
 from studyapp.i18n import format_count, tr
 from studyapp.quiz.scoring import Score, grade, response_from_data
@@ -49,10 +60,12 @@ MAX_PROBLEMS = 50
 class BundleError(StudyappError):
     """The bundle cannot be imported: every problem found, one per line."""
 
-    def __init__(self, path: Path | str, problems: list[str]) -> None:
+    def __init__(self, path: Path | str, problems: list[str], total: int | None = None) -> None:
+        """`total`: how many problems were found, when only the first are listed."""
         shown = problems[:MAX_PROBLEMS]
-        more = len(problems) - len(shown)
-        lines = [tr("bundle.rejected", path=str(path), count=len(problems))]
+        total = max(total or 0, len(problems))
+        more = total - len(shown)
+        lines = [tr("bundle.rejected", path=str(path), count=total)]
         lines += [f"  {problem}" for problem in shown]
         if more:
             lines.append(f"  {tr('bundle.more_problems', count=format_count(more))}")
@@ -278,39 +291,217 @@ assert all(set(JSON_COLUMNS[table]) <= set(SCHEMA[table]) for table in JSON_COLU
 class CheckedBundle:
     path: Path
     content: dict[str, Any]
+    """The checked content: for a bundle read from a file, its small tables whole
+    (cells, members, sessions, questions) and the others as the few fields the
+    checks needed; the rows to merge are `tables`."""
     signer: str | None = None
     """The public key (hex) whose signature was verified; None for version 1."""
+    staged: Staged | None = None
+    """Where the checked rows wait, written canonically (a bundle read from a file)."""
 
     @property
-    def tables(self) -> dict[str, list[dict[str, Any]]]:
+    def tables(self) -> Mapping[str, Iterable[dict[str, Any]]]:
+        if self.staged is not None:
+            return StagedTables(self.staged)
         return {table: self.content[table] for table in TABLES}
+
+    def close(self) -> None:
+        if self.staged is not None:
+            self.staged.close()
 
 
 def read_bundle(path: Path, catalog: Catalog, known_question: Callable[[str], bool] | None = None
                 ) -> CheckedBundle:
-    """Read and check a bundle file completely; `BundleError` lists what is wrong."""
+    """Read and check a bundle file completely, as a stream (bounded memory:
+    `bundle_stream`); `BundleError` lists what is wrong. Nothing is written
+    anywhere but a private staging folder, removed when the bundle is refused."""
     try:
         size = path.stat().st_size
         if size > MAX_BUNDLE_BYTES:
             raise BundleError(path, [tr("bundle.too_big", size=format_count(size))])
-        data = path.read_bytes()
+        staged = Staged()
     except OSError as error:
         raise StudyappError(tr("bundle.unreadable", path=str(path),
                                reason=error.strerror or str(error))) from error
     try:
-        bundle = json.loads(data.decode("utf-8-sig"), parse_constant=_no_constant)
-    except _NotANumberError as error:
-        raise BundleError(path, [tr("bundle.not_a_number", value=error.args[0])]) from error
-    except UnicodeDecodeError as error:
-        raise BundleError(path, [tr("bundle.not_utf8", offset=error.start)]) from error
-    except json.JSONDecodeError as error:
-        raise BundleError(path, [tr("bundle.not_json", line=error.lineno, column=error.colno,
-                                    reason=error.msg)]) from error
-    except RecursionError as error:
-        raise BundleError(path, [tr("bundle.too_deep")]) from error
-    content = check_bundle(path, bundle, catalog, known_question)
-    signer = bundle["signature"]["public_key"] if bundle["version"] >= 2 else None
-    return CheckedBundle(path, content, signer)
+        checker = _StreamChecker()
+        try:
+            try:
+                parsed = parse_bundle(path, staged, checker.row)
+            except NumberTooLargeError:
+                staged.close()
+                staged, checker = Staged(), _StreamChecker()
+                parsed = parse_bundle(path, staged, checker.row, pure=True)
+        except StreamError as error:
+            raise BundleError(path, [error.problem]) from None
+        except OSError as error:
+            raise StudyappError(tr("bundle.unreadable", path=str(path),
+                                   reason=error.strerror or str(error))) from error
+        staged.finish()
+        content, signer = checker.finish(path, staged, parsed, catalog, known_question)
+    except BaseException:
+        staged.close()
+        raise
+    return CheckedBundle(path, content, signer, staged)
+
+
+class _StreamChecker:
+    """The checks of one row at a time, while the file streams by; the problems
+    of each stage kept apart (only the first stage with any is reported)."""
+
+    def __init__(self) -> None:
+        self.unwanted: list[str] = []
+        self.unwanted_total = 0
+        self.problems: list[str] = []
+        self.problems_total = 0
+        self.seen: Verdicts = {}
+        self.slim: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
+        self.questions: list[Any] = []
+        self.shared: dict[str, Any] = {}
+
+    def _unwanted(self, problem: str) -> None:
+        self.unwanted_total += 1
+        if len(self.unwanted) < KEPT_PROBLEMS:
+            self.unwanted.append(problem)
+
+    def _problems(self, problems: list[str]) -> None:
+        self.problems_total += len(problems)
+        room = KEPT_PROBLEMS - len(self.problems)
+        if room > 0:
+            self.problems += problems[:room]
+
+    def strings(self, where: str, value: Any, line: bytes | None,
+                line_breaks: Iterable[tuple[str, Any]] = ()) -> None:
+        """No control character or escape in any string of `value`, keys too;
+        none of `line_breaks`' values (place, value) breaks a line. The row's
+        canonical text, when it holds no backslash (every C0 control would be
+        escaped), is checked whole: any such string would show in it."""
+        if line is not None:
+            text = line.decode("utf-8")
+            if "\\" not in text and not has_unwanted(text) and not LINE_BREAKS.search(text):
+                return
+        for place, text in _strings(value, where):
+            if has_unwanted(text):
+                self._unwanted(f"{place()}: " + tr("bundle.control_characters"))
+        for inner_where, inner in line_breaks:
+            for place, text in _strings(inner, inner_where):
+                if LINE_BREAKS.search(text):
+                    self._unwanted(f"{place()}: {tr('bundle.line_break')}")
+
+    def row(self, key: str, index: int, row: Any, line: bytes) -> None:
+        where = f"{shown_key(key)}[{index}]"
+        breaks: list[tuple[str, Any]] = []
+        if key in JSON_COLUMNS and isinstance(row, dict):
+            for column in JSON_COLUMNS[key]:
+                if column not in row:
+                    continue
+                value, inner = row[column], f"{where}.{column}"
+                if (key, column) == ("attempts", "settings") and isinstance(value, dict):
+                    # What a secretary entered from a paper may run over lines.
+                    value, inner = value.get("grading"), f"{inner}.grading"
+                breaks.append((inner, value))
+        self.strings(where, row, line, breaks)
+        if key == "questions":
+            if not isinstance(row, dict) or not isinstance(row.get("id"), str) \
+                    or not isinstance(row.get("hash"), str) \
+                    or not isinstance(row.get("text"), (dict, type(None))):
+                self._problems([tr("bundle.bad_question", where=f"questions[{index}]")])
+            else:
+                self.questions.append(row)
+            return
+        if key not in SCHEMA:
+            return  # not a table: covered by the hash and the string checks only
+        if len(self.seen) > 20_000:
+            self.seen.clear()  # distinct values only: a bound, not a loss
+        problems = _row_problems(key, index, row, self.seen)
+        if problems:
+            self._problems(problems)
+        elif not self.problems_total:
+            self.slim[key].append(self._slim(key, row))
+
+    def _share(self, value: Any) -> Any:
+        """One object for equal values (the same grading, the same response)."""
+        key = json.dumps(value, sort_keys=True, separators=(",", ":"))
+        return self.shared.setdefault(key, value)
+
+    def _slim(self, table: str, row: dict[str, Any]) -> dict[str, Any]:
+        """What the checks across rows read of a row: not the rest."""
+        if table == "attempts":
+            items = [self._share({"id": sys.intern(item["id"]), "hash": sys.intern(item["hash"])})
+                     for item in row["paper"]["items"]]
+            settings = {"partial_credit": row["settings"]["partial_credit"],
+                        "grading": self._share(row["settings"]["grading"])}
+            return {**{name: row[name] for name in COLUMNS[table]
+                       if name not in ("paper", "settings")},
+                    "id": sys.intern(row["id"]), "paper": {"items": items}, "settings": settings}
+        if table == "answers":
+            return {"attempt_id": sys.intern(row["attempt_id"]), "position": row["position"],
+                    "question_id": sys.intern(row["question_id"]),
+                    "question_hash": sys.intern(row["question_hash"]),
+                    "response": self._share(row["response"]),
+                    "credit_num": row["credit_num"], "credit_den": row["credit_den"],
+                    "points_num": row["points_num"], "points_den": row["points_den"]}
+        if table == "events":
+            return {"attempt_id": sys.intern(row["attempt_id"]), "seq": row["seq"],
+                    "position": row["position"]}
+        if table == "attendance":
+            return {"session_id": sys.intern(row["session_id"]),
+                    "member_id": sys.intern(row["member_id"])}
+        return row
+
+    def finish(self, path: Path, staged: Staged, parsed: tuple[dict[str, Any], dict[str, Any],
+                                                               list[str]], catalog: Catalog,
+               known_question: Callable[[str], bool] | None) -> tuple[dict[str, Any], str | None]:
+        """The stages in their order, once the whole file went by."""
+        top, rest, order = parsed
+        if top.get("format") != FORMAT:
+            raise BundleError(path, [tr("bundle.not_a_bundle")])
+        version = top.get("version")
+        if isinstance(version, bool) or version not in READABLE:
+            raise BundleError(path, [tr("bundle.version", version=shown_key(version),
+                                        supported=VERSION)])
+        if top.get("content") is not True:
+            raise BundleError(path, [tr("bundle.no_content")])
+        if "duplicate" in top:
+            raise BundleError(path, [tr("bundle.duplicate_key",
+                                        key=shown_key(top["duplicate"]))])
+        actual, message = hash_and_message(staged, rest, order)
+        if top.get("sha256") != actual:
+            raise BundleError(path, [tr("bundle.hash", expected=shown_key(top.get("sha256")),
+                                        actual=actual)])
+        signer = None
+        if version >= 2:
+            signature: dict[str, str] = top.get("signature") or {}
+            problem = _signature_shape_problem(signature)
+            if problem is None and not verify(signature["public_key"], signature["value"],
+                                              message):
+                problem = tr("bundle.bad_signature")
+            if problem:
+                raise BundleError(path, [problem])
+            signer = signature["public_key"]
+        message.unlink()
+        for key in order:
+            if has_unwanted(str(key)):
+                self._unwanted(f"{shown_key(key)}: " + tr("bundle.control_characters"))
+        for key, value in rest.items():
+            self.strings(shown_key(key), value, None)
+        if self.unwanted:
+            raise BundleError(path, self.unwanted, self.unwanted_total)
+        for table in TABLES:
+            if table in rest or table not in order:
+                self._problems([tr("bundle.missing_table", table=table)])
+        if "questions" in rest or "questions" not in order:
+            self._problems([tr("bundle.missing_table", table="questions")])
+        if self.problems:
+            raise BundleError(path, self.problems, self.problems_total)
+        content: dict[str, Any] = {**rest, **self.slim, "questions": self.questions}
+        problems = _reference_problems(content, catalog, known_question)
+        if problems:
+            raise BundleError(path, problems)
+        problems = recompute_problems(content, catalog)
+        if problems:
+            raise BundleError(path, problems)
+        return content, signer
 
 
 class _NotANumberError(ValueError):
@@ -465,13 +656,8 @@ def _schema_problems(table: str, where: str, row: dict[str, Any],
 _HEX = re.compile(r"[0-9a-f]+")
 
 
-def _signature_problem(signature: Any, message: bytes) -> str | None:
-    """None when `signature` is an Ed25519 signature of `message` by its key."""
-    from cryptography.exceptions import InvalidSignature  # noqa: PLC0415
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import (  # noqa: PLC0415
-        Ed25519PublicKey,
-    )
-
+def _signature_shape_problem(signature: Any) -> str | None:
+    """None when `signature` has the shape of an Ed25519 signature and its key."""
     if not isinstance(signature, dict) or set(signature) != {"algorithm", "public_key",
                                                              "value"} \
             or signature["algorithm"] != "ed25519" \
@@ -479,6 +665,19 @@ def _signature_problem(signature: Any, message: bytes) -> str | None:
                        for name in ("public_key", "value")) \
             or len(signature["public_key"]) != 64 or len(signature["value"]) != 128:
         return tr("bundle.no_signature")
+    return None
+
+
+def _signature_problem(signature: Any, message: bytes) -> str | None:
+    """None when `signature` is an Ed25519 signature of `message` by its key."""
+    from cryptography.exceptions import InvalidSignature  # noqa: PLC0415
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (  # noqa: PLC0415
+        Ed25519PublicKey,
+    )
+
+    problem = _signature_shape_problem(signature)
+    if problem:
+        return problem
     try:
         Ed25519PublicKey.from_public_bytes(bytes.fromhex(signature["public_key"])).verify(
             bytes.fromhex(signature["value"]), message)

@@ -1941,4 +1941,13 @@ MESSAGES: dict[str, str] = {
     "chart.clipped": "{count} off the scale, drawn at its edge.",
     "chart.left_out": "{count} unreadable, not drawn.",
     "chart.bad_scale": "Unreadable scale, drawn on a scale of {scale}.",
+    # --- i20s ---
+    "bundle.too_deep_at": "{where}: nested too deeply (over 64 levels): not a studyapp bundle.",
+    "bundle.reason.truncated": "the file stops midway",
+    "bundle.reason.unexpected": "a character out of place",
+    "bundle.second_value": (
+        "the file goes on after the bundle ends (a second JSON value): joined with another file, "
+        "or edited by hand?"
+    ),
+    "bundle.duplicate_key": "content.{key}: twice in the bundle (joined or edited by hand?).",
 }

@@ -1956,4 +1956,15 @@ MESSAGES: dict[str, str] = {
     "chart.clipped": "{count} điểm ngoài thang, vẽ ở mép.",
     "chart.left_out": "{count} điểm không đọc được, không vẽ.",
     "chart.bad_scale": "Không đọc được thang điểm, vẽ theo thang {scale}.",
+    # --- i20s ---
+    "bundle.too_deep_at": (
+        "{where}: lồng nhau quá sâu (quá 64 tầng): không phải gói dữ liệu của studyapp."
+    ),
+    "bundle.reason.truncated": "tệp dừng giữa chừng",
+    "bundle.reason.unexpected": "có ký tự không đúng chỗ",
+    "bundle.second_value": (
+        "sau khi gói dữ liệu kết thúc, tệp vẫn còn dữ liệu khác (một giá trị JSON thứ hai): tệp bị "
+        "ghép hoặc bị sửa tay?"
+    ),
+    "bundle.duplicate_key": "content.{key}: có hai lần trong gói (tệp bị ghép hoặc bị sửa tay?).",
 }

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
@@ -390,8 +390,8 @@ def _same(table: str, ours: dict[str, Any], theirs: dict[str, Any]) -> list[str]
 class _Merge:
     """One merge, inside one write transaction."""
 
-    def __init__(self, connection: sqlite3.Connection, tables: dict[str, list[dict[str, Any]]]
-                 ) -> None:
+    def __init__(self, connection: sqlite3.Connection,
+                 tables: Mapping[str, Iterable[dict[str, Any]]]) -> None:
         self.connection = connection
         self.tables = tables
         self.report = MergeReport()
@@ -589,24 +589,26 @@ class _Merge:
         return self.report
 
 
-def dependency_order(attempts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def dependency_order(attempts: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """The attempts with each replaced attempt before its retake (the bundle's
-    order is by id, which is random). The reference checks refused cycles."""
-    by_id = {row["id"]: row for row in attempts}
+    order is by id, which is random), as a stream: a retake whose replaced
+    attempt is still to come waits for it (only those are held). The reference
+    checks refused cycles; a retake of an attempt not among these comes last."""
     placed: set[str] = set()
-    ordered: list[dict[str, Any]] = []
+    waiting: dict[str, list[dict[str, Any]]] = {}
     for row in attempts:
-        chain: list[dict[str, Any]] = []
-        current: dict[str, Any] | None = row
-        while current is not None and current["id"] not in placed \
-                and all(current is not seen for seen in chain):
-            chain.append(current)
-            parent = current["retake_of"]
-            current = by_id.get(parent) if parent is not None else None
-        for link in reversed(chain):
-            placed.add(link["id"])
-            ordered.append(link)
-    return ordered
+        parent = row["retake_of"]
+        if parent is not None and parent not in placed:
+            waiting.setdefault(parent, []).append(row)
+            continue
+        ready = [row]
+        while ready:
+            current = ready.pop()
+            placed.add(current["id"])
+            yield current
+            ready.extend(reversed(waiting.pop(current["id"], [])))
+    for rows in waiting.values():
+        yield from rows
 
 
 class NameMergeError(StoreError):
@@ -622,7 +624,7 @@ class _Rollback(Exception):  # noqa: N818 - a signal, not an error
     pass
 
 
-def merge_tables(store: Store, tables: dict[str, list[dict[str, Any]]], *,
+def merge_tables(store: Store, tables: Mapping[str, Iterable[dict[str, Any]]], *,
                  merge_by_name: bool = False) -> MergeReport:
     """Merge a bundle's rows (already checked) into the store, all or nothing:
     on any conflict nothing is written and `MergeConflictError` lists them.
