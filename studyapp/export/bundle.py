@@ -11,15 +11,17 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import mmap
 import re
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from fractions import Fraction
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from studyapp import __version__
 from studyapp.content.catalog import Catalog
@@ -31,6 +33,7 @@ from studyapp.export.bundle_stream import (
     Staged,
     StagedTables,
     StreamError,
+    canonical_row,
     hash_and_message,
     parse_bundle,
     verify,
@@ -38,7 +41,15 @@ from studyapp.export.bundle_stream import (
 from studyapp.export.questions import question_data
 from studyapp.i18n import format_count, tr
 from studyapp.quiz.scoring import Score, grade, response_from_data
-from studyapp.store.exchange import COLUMNS, JSON_COLUMNS, TABLES, Scope, dump_tables
+from studyapp.store.exchange import (
+    COLUMNS,
+    JSON_COLUMNS,
+    TABLES,
+    Scope,
+    dump_tables,
+    reading_snapshot,
+    table_rows,
+)
 from studyapp.store.signing import sign
 from studyapp.store.store import MAX_NAME_LENGTH, Store, grading_from_data
 from studyapp.text import UNWANTED_CHARACTERS, has_unwanted
@@ -133,6 +144,95 @@ def bundle_bytes(bundle: dict[str, Any]) -> bytes:
     The same JSON: the signature covers the content, not these bytes."""
     text = json.dumps(bundle, ensure_ascii=False, sort_keys=True, indent=1)
     return UNWANTED_CHARACTERS.sub(_json_escape, text).encode("utf-8")
+
+
+def write_bundle(store: Store, catalog: Catalog, scope: Scope, stream: BinaryIO, *,
+                 now: datetime | None = None) -> None:
+    """The bundle of `build_bundle`, byte for byte what `bundle_bytes` writes,
+    written as the rows are read from the database (issue 20 item 8): no table
+    is ever held whole. The file's keys are sorted, so `content` comes first and
+    the hash and signature after it: the canonical bytes go to the hash and to a
+    private temporary file as the content is written, and are signed from that
+    file, mapped, not from memory."""
+    digest = hashlib.sha256()
+    with tempfile.TemporaryDirectory(prefix="studyapp-export-") as folder:
+        message_path = Path(folder) / "content.json"
+        with reading_snapshot(store) as connection, message_path.open("wb") as message:
+            def canonical_out(data: bytes) -> None:
+                digest.update(data)
+                message.write(data)
+
+            def out(text: str) -> None:
+                stream.write(UNWANTED_CHARACTERS.sub(_json_escape, text).encode("utf-8"))
+
+            asked: dict[str, str] = {}
+            values: dict[str, Any] = {
+                "created_at": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
+                "created_by": f"studyapp {__version__}",
+                "scope": {"session": scope.session_id, "cell": scope.cell_id,
+                          "member": scope.member_id,
+                          "from": scope.date_from.isoformat() if scope.date_from else None,
+                          "to": scope.date_to.isoformat() if scope.date_to else None},
+            }
+            keys = sorted([*TABLES, "questions", *values])
+            out('{\n "content": {')
+            canonical_out(b"{")
+            for number, key in enumerate(keys):
+                comma = "," if number else ""
+                out(f'{comma}\n  {json.dumps(key)}: ')
+                canonical_out(f'{comma}{json.dumps(key)}:'.encode())
+                if key in values:
+                    out(_indented(values[key], 2))
+                    canonical_out(canonical_row(values[key]))
+                    continue
+                rows: Iterable[dict[str, Any]]
+                if key == "questions":
+                    rows = _asked_questions(catalog, asked)
+                else:
+                    rows = table_rows(connection, key, scope)
+                    if key == "attempts":
+                        rows = _noting_asked(rows, asked)
+                empty = True
+                for row in rows:
+                    out(("[\n   " if empty else ",\n   ") + _indented(row, 3))
+                    canonical_out((b"[" if empty else b",") + canonical_row(row))
+                    empty = False
+                out("[]" if empty else "\n  ]")
+                canonical_out(b"[]" if empty else b"]")
+            canonical_out(b"}")
+        with message_path.open("rb") as handle, \
+                mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped, \
+                memoryview(mapped) as view:
+            public_key, signature = sign(store, view)
+    tail = {"format": FORMAT, "sha256": digest.hexdigest(),
+            "signature": {"algorithm": "ed25519", "public_key": public_key, "value": signature},
+            "version": VERSION}
+    out("\n },\n" + _indented(tail, 0)[2:])
+
+
+def _indented(value: Any, depth: int) -> str:
+    """`value` as `json.dumps(..., indent=1)` writes it `depth` levels deep."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1)
+    return text.replace("\n", "\n" + " " * depth) if depth else text
+
+
+def _noting_asked(rows: Iterable[dict[str, Any]], asked: dict[str, str]
+                  ) -> Iterator[dict[str, Any]]:
+    """The attempts, noting each question id and content hash their papers ask."""
+    for row in rows:
+        for item in row["paper"].get("items", []):
+            asked.setdefault(item["id"], item["hash"])
+        yield row
+
+
+def _asked_questions(catalog: Catalog, asked: dict[str, str]) -> Iterator[dict[str, Any]]:
+    for question_id, asked_hash in sorted(asked.items()):
+        entry: dict[str, Any] = {"id": question_id, "hash": asked_hash, "text": None}
+        if catalog.has_question(question_id):
+            question = catalog.question(question_id)
+            if question.content_hash == asked_hash:
+                entry["text"] = question_data(question, catalog)
+        yield entry
 
 
 # --- in: every check before anything is written ------------------------------------------------

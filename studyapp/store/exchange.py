@@ -15,6 +15,7 @@ columns in the same dependency order; side by side they cannot drift apart.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -280,9 +281,8 @@ def _chunks(values: list[str], size: int) -> Iterable[list[str]]:
 # --- bundles out -----------------------------------------------------------------------------
 
 
-def dump_tables(store: Store, scope: Scope) -> dict[str, list[dict[str, Any]]]:
-    """Every row of the sessions in the scope, with their cells and the cells'
-    rosters; for a member's scope, also the member's own tests and practice."""
+def table_queries(scope: Scope) -> dict[str, tuple[str, list[Any]]]:
+    """The query of each table's rows in the scope (columns in `COLUMNS` order)."""
     where, params = scope.where()
     sessions = f"SELECT s.id FROM sessions s WHERE {where}"
     attempt_filter = f"session_id IN ({sessions})"
@@ -318,17 +318,49 @@ def dump_tables(store: Store, scope: Scope) -> dict[str, list[dict[str, Any]]]:
         "answers": (f"SELECT {{cols}} FROM answers WHERE attempt_id IN (SELECT id FROM attempts"
                     f" WHERE {attempt_filter}) ORDER BY attempt_id, position", attempt_params),
     }
-    tables: dict[str, list[dict[str, Any]]] = {}
-    for table in TABLES:
-        sql, table_params = queries[table]
-        columns = COLUMNS[table]
-        rows = store._rows(sql.format(cols=", ".join(columns)), table_params)
-        for name in JSON_COLUMNS.get(table, ()):
-            for row in rows:
-                if row[name] is not None:
-                    row[name] = json.loads(row[name])
-        tables[table] = rows
-    return tables
+    return {table: (sql.format(cols=", ".join(COLUMNS[table])), table_params)
+            for table, (sql, table_params) in queries.items()}
+
+
+def dump_tables(store: Store, scope: Scope) -> dict[str, list[dict[str, Any]]]:
+    """Every row of the sessions in the scope, with their cells and the cells'
+    rosters; for a member's scope, also the member's own tests and practice."""
+    with reading_snapshot(store) as connection:
+        return {table: list(table_rows(connection, table, scope)) for table in TABLES}
+
+
+@contextlib.contextmanager
+def reading_snapshot(store: Store) -> Iterator[sqlite3.Connection | None]:
+    """One read transaction: every table read inside sees the same database,
+    whatever another process writes meanwhile (a bundle read table by table)."""
+    with store._read() as connection:
+        if connection is None:
+            yield None
+            return
+        began = not connection.in_transaction
+        if began:
+            connection.execute("BEGIN")
+        try:
+            yield connection
+        finally:
+            if began:
+                connection.execute("COMMIT")
+
+
+def table_rows(connection: sqlite3.Connection | None, table: str, scope: Scope
+               ) -> Iterator[dict[str, Any]]:
+    """The rows of one table in the scope, one at a time, JSON columns as values."""
+    if connection is None:
+        return
+    sql, params = table_queries(scope)[table]
+    columns = COLUMNS[table]
+    json_columns = JSON_COLUMNS.get(table, ())
+    for values in connection.execute(sql, params):
+        row = dict(zip(columns, values, strict=True))
+        for name in json_columns:
+            if row[name] is not None:
+                row[name] = json.loads(row[name])
+        yield row
 
 
 # --- bundles in ------------------------------------------------------------------------------
