@@ -211,9 +211,28 @@ def write_bundle(store: Store, catalog: Catalog, scope: Scope, stream: BinaryIO,
 
 
 def _indented(value: Any, depth: int) -> str:
-    """`value` as `json.dumps(..., indent=1)` writes it `depth` levels deep."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1)
-    return text.replace("\n", "\n" + " " * depth) if depth else text
+    """`value` as `json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1)`
+    writes it `depth` levels deep, character for character (a test compares
+    them). Python's json writes indented text with its pure Python encoder,
+    a generator per level; this one is about twice as fast, scalars in C."""
+    if value.__class__ is dict and value:
+        pad = "\n" + " " * (depth + 1)
+        return "{" + ",".join(
+            f"{pad}{_encode_text(key)}: {_indented(value[key], depth + 1)}"
+            for key in sorted(value)) + "\n" + " " * depth + "}"
+    if value.__class__ is list and value:
+        pad = "\n" + " " * (depth + 1)
+        return "[" + ",".join(pad + _indented(item, depth + 1) for item in value) \
+            + "\n" + " " * depth + "]"
+    if value.__class__ is str:
+        return _encode_text(value)
+    if value.__class__ is int:
+        return int.__repr__(value)
+    return _SCALAR.encode(value)
+
+
+_SCALAR = json.JSONEncoder(ensure_ascii=False)
+_encode_text: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
 
 def _noting_asked(rows: Iterable[dict[str, Any]], asked: dict[str, str]
