@@ -232,7 +232,7 @@ def _indented(value: Any, depth: int) -> str:
 
 
 _SCALAR = json.JSONEncoder(ensure_ascii=False)
-_encode_text: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_encode_text: Callable[[str], str] = json.encoder.encode_basestring
 
 
 def _noting_asked(rows: Iterable[dict[str, Any]], asked: dict[str, str]
@@ -735,7 +735,9 @@ def _errors(name: str, value: Any, seen: Verdicts
             ) -> list[tuple[list[Any], str]]:
     """Where and which rule `value` breaks in the schema `name` (every error),
     each distinct value validated once: `seen` keeps the verdicts."""
-    key = (name, json.dumps(value, sort_keys=True, separators=(",", ":")))
+    written = json.dumps(value, sort_keys=True, separators=(",", ":"))
+    # A digest, not the text: ten thousand long typed answers are not kept.
+    key = (name, hashlib.blake2b(written.encode("utf-8"), digest_size=16).hexdigest())
     found = seen.get(key)
     if found is None:
         found = seen[key] = [(list(error.absolute_path), str(error.validator))
