@@ -49,7 +49,9 @@ def _peak():
 
 CLI = _PEAK + """
 import json, sys
+import studyapp
 from studyapp.cli import main
+print(json.dumps({"tree": studyapp.__file__}), file=sys.stderr, flush=True)
 code = main(sys.argv[1:])
 print(json.dumps({"maxrss_kib": _peak()}), file=sys.stderr, flush=True)
 sys.exit(code)
@@ -95,8 +97,9 @@ print(json.dumps({"maxrss_kib": _peak()}), file=sys.stderr, flush=True)
 def run(code: str, args: list[str], tree: Path, env: dict[str, str]) -> tuple[float, int]:
     """Seconds and peak resident KiB of one process."""
     start = time.perf_counter()
+    # Run from the tree itself: `python -c` puts the current folder first on sys.path.
     done = subprocess.run([sys.executable, "-c", code, *args], env={**env, "PYTHONPATH": str(tree)},
-                          capture_output=True, text=True, check=False)
+                          capture_output=True, text=True, check=False, cwd=tree)
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"{args}: exit {done.returncode}\n{done.stderr[-2000:]}")
