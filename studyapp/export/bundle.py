@@ -342,17 +342,21 @@ def _moment(kind: type[date] | type[datetime], *, optional: bool = False) -> Che
     return check
 
 
-def _structure(kind: type[dict[str, Any]] | type[list[Any]], *, optional: bool = False
-               ) -> Check:
+def _structure(kind: type[dict[str, Any]] | type[list[Any]], *, optional: bool = False,
+               measure: bool = True) -> Check:
+    """`measure`: False for the rows short enough that no value of theirs can be
+    too long (`SHORT_SCHEMA`), which spares writing each value out to count it."""
     def check(value: Any) -> str | None:
         if value is None and optional:
             return None
         if not isinstance(value, kind):
             return tr("bundle.not_object" if kind is dict else "bundle.not_list")
-        if len(json.dumps(value, ensure_ascii=False)) > MAX_JSON:
+        if measure and len(json.dumps(value, ensure_ascii=False)) > MAX_JSON:
             return tr("bundle.too_long", length=format_count(len(json.dumps(value))),
                       limit=format_count(MAX_JSON))
         return None
+    check.unmeasured = (  # type: ignore[attr-defined]
+        _structure(kind, optional=optional, measure=False) if measure else None)
     return check
 
 
@@ -402,6 +406,13 @@ SCHEMA: dict[str, dict[str, Check]] = {
                 "understood_as": _text(MAX_TEXT, optional=True),
                 "answered_at": _moment(datetime), "duration_ms": MS_REQUIRED},
 }
+SHORT_ROW = MAX_JSON // 2
+"""A row whose canonical text is at most this long (bytes) holds no structured value
+longer than `MAX_JSON` characters written out with json's default separators: those
+add one character to each `,` and `:`, so at most double the compact length."""
+SHORT_SCHEMA: dict[str, dict[str, Check]] = {
+    table: {name: getattr(check, "unmeasured", None) or check for name, check in checks.items()}
+    for table, checks in SCHEMA.items()}
 assert all(tuple(SCHEMA[table]) == COLUMNS[table] for table in TABLES)
 assert all(set(JSON_COLUMNS[table]) <= set(SCHEMA[table]) for table in JSON_COLUMNS)
 
@@ -532,7 +543,7 @@ class _StreamChecker:
             return  # not a table: covered by the hash and the string checks only
         if len(self.seen) > 20_000:
             self.seen.clear()  # distinct values only: a bound, not a loss
-        problems = _row_problems(key, index, row, self.seen)
+        problems = _row_problems(key, index, row, self.seen, short=len(line) <= SHORT_ROW)
         if problems:
             self._problems(problems)
         elif not self.problems_total:
@@ -862,11 +873,12 @@ def check_bundle(path: Path, bundle: Any, catalog: Catalog,
 
 
 def _row_problems(table: str, index: int, row: Any,
-                  seen: Verdicts) -> list[str]:
+                  seen: Verdicts, *, short: bool = False) -> list[str]:
+    """`short`: the row's canonical text is at most `SHORT_ROW` bytes long."""
     where = f"{table}[{index}]"
     if not isinstance(row, dict):
         return [tr("bundle.not_row", where=where)]
-    schema = SCHEMA[table]
+    schema = SHORT_SCHEMA[table] if short else SCHEMA[table]
     problems = [tr("bundle.missing_field", where=where, field=name)
                 for name in schema if name not in row]
     problems += [tr("bundle.unknown_field", where=where, field=shown_key(name))

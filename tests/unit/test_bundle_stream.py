@@ -190,3 +190,12 @@ def test_a_refused_bundle_leaves_no_staged_rows(tmp_path: Path, catalog: Catalog
     with pytest.raises(BundleError, match="SHA-256"):
         read_bundle(path, catalog)
     assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_a_structured_value_too_long_is_still_measured(tmp_path: Path, catalog: Catalog) -> None:
+    # Short rows skip writing each value out to measure it; a long row is measured.
+    bundle = make_good_bundle(tmp_path, catalog)
+    bundle["content"]["sessions"][0]["lessons"] = ["bai/" + "a" * 290] * 3500
+    path = write_json(tmp_path / "long.json", rehash(bundle))
+    with pytest.raises(BundleError, match=r"sessions\[0\]\.lessons: dài 1\.0\d\d\.\d{3} ký tự"):
+        read_bundle(path, catalog)
