@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -183,12 +184,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     from studyapp.export.bundle import read_bundle  # noqa: PLC0415
-    from studyapp.store.exchange import (  # noqa: PLC0415
-        MergeConflictError,
-        NameMergeError,
-        existing_question_ids,
-        merge_tables,
-    )
+    from studyapp.store.exchange import existing_question_ids  # noqa: PLC0415
 
     store = open_store(settings)
     catalog = load_content(settings).catalog
@@ -198,6 +194,20 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         return bool(existing_question_ids(store, [question_id]))
 
     bundle = read_bundle(path, catalog, known)
+    try:
+        return _merge_checked(store, bundle, args)
+    finally:
+        bundle.close()  # the staged rows
+
+
+def _merge_checked(store: Store, bundle: CheckedBundle, args: argparse.Namespace) -> int:
+    from studyapp.store.exchange import (  # noqa: PLC0415
+        MergeConflictError,
+        NameMergeError,
+        merge_tables,
+    )
+
+    path = bundle.path
     # Members and closed sessions of a PIN-protected cell are its secretary's.
     require_pins(store, _bundle_cells(store, list(bundle.tables.get("cells", []))),
                  secretary_pin(args))
@@ -266,7 +276,7 @@ lines, events or answers, which mean nothing to her: issue 14, item 12)."""
 
 
 def merge_summary(report: MergeReport, path: str,
-                  tables: dict[str, list[dict[str, Any]]] | None = None) -> list[str]:
+                  tables: Mapping[str, Iterable[dict[str, Any]]] | None = None) -> list[str]:
     """What an import did, in words: added, updated, already here, matched by
     name; then each session of the bundle, as its attendance and tests."""
     def counts(values: dict[str, int]) -> str:
@@ -289,18 +299,24 @@ def merge_summary(report: MergeReport, path: str,
     return lines
 
 
-def session_lines(tables: dict[str, list[dict[str, Any]]]) -> list[str]:
-    """Each session of a bundle in a line: its cell and day, who came, who was tested."""
+def session_lines(tables: Mapping[str, Iterable[dict[str, Any]]]) -> list[str]:
+    """Each session of a bundle in a line: its cell and day, who came, who was tested.
+    One pass over each table: a bundle's rows may be read from its file as a stream."""
     from studyapp.i18n import format_date  # noqa: PLC0415
 
     cells = {row["id"]: row["name"] for row in tables.get("cells", [])}
+    all_marks: dict[str, list[str]] = {}
+    for row in tables.get("attendance", []):
+        all_marks.setdefault(row["session_id"], []).append(row["status"])
+    all_tested: dict[str, set[str]] = {}
+    for row in tables.get("attempts", []):
+        if row["status"] == "finished" and row["session_id"] is not None:
+            all_tested.setdefault(row["session_id"], set()).add(row["member_id"])
     lines = []
     for session in sorted(tables.get("sessions", []),
                           key=lambda row: (str(row["held_on"]), cells.get(row["cell_id"], ""))):
-        marks = [row["status"] for row in tables.get("attendance", [])
-                 if row["session_id"] == session["id"]]
-        tested = {row["member_id"] for row in tables.get("attempts", [])
-                  if row["session_id"] == session["id"] and row["status"] == "finished"}
+        marks = all_marks.get(session["id"], [])
+        tested = all_tested.get(session["id"], set())
         lines.append(tr("import.session_line", cell=cells.get(session["cell_id"], "?"),
                         date=format_date(date.fromisoformat(str(session["held_on"]))),
                         present=marks.count("present") + marks.count("not_tested"),

@@ -11,23 +11,46 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import mmap
 import re
-from collections.abc import Callable, Iterator
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from fractions import Fraction
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from studyapp import __version__
 from studyapp.content.catalog import Catalog
 from studyapp.content.model import Question
 from studyapp.errors import StudyappError
+from studyapp.export.bundle_stream import (
+    KEPT_PROBLEMS,
+    NumberTooLargeError,
+    Staged,
+    StagedTables,
+    StreamError,
+    canonical_row,
+    hash_and_message,
+    parse_bundle,
+    verify,
+)
 from studyapp.export.questions import question_data
 from studyapp.i18n import format_count, tr
 from studyapp.quiz.scoring import Score, grade, response_from_data
-from studyapp.store.exchange import COLUMNS, DEFAULTS, JSON_COLUMNS, TABLES, Scope, dump_tables
+from studyapp.store.exchange import (
+    COLUMNS,
+    DEFAULTS,
+    JSON_COLUMNS,
+    TABLES,
+    Scope,
+    dump_tables,
+    reading_snapshot,
+    table_rows,
+)
 from studyapp.store.models import MAX_NOTE_LENGTH
 from studyapp.store.signing import sign
 from studyapp.store.store import MAX_NAME_LENGTH, Store, grading_from_data
@@ -50,10 +73,12 @@ MAX_PROBLEMS = 50
 class BundleError(StudyappError):
     """The bundle cannot be imported: every problem found, one per line."""
 
-    def __init__(self, path: Path | str, problems: list[str]) -> None:
+    def __init__(self, path: Path | str, problems: list[str], total: int | None = None) -> None:
+        """`total`: how many problems were found, when only the first are listed."""
         shown = problems[:MAX_PROBLEMS]
-        more = len(problems) - len(shown)
-        lines = [tr("bundle.rejected", path=str(path), count=len(problems))]
+        total = max(total or 0, len(problems))
+        more = total - len(shown)
+        lines = [tr("bundle.rejected", path=str(path), count=total)]
         lines += [f"  {problem}" for problem in shown]
         if more:
             lines.append(f"  {tr('bundle.more_problems', count=format_count(more))}")
@@ -121,6 +146,114 @@ def bundle_bytes(bundle: dict[str, Any]) -> bytes:
     The same JSON: the signature covers the content, not these bytes."""
     text = json.dumps(bundle, ensure_ascii=False, sort_keys=True, indent=1)
     return UNWANTED_CHARACTERS.sub(_json_escape, text).encode("utf-8")
+
+
+def write_bundle(store: Store, catalog: Catalog, scope: Scope, stream: BinaryIO, *,
+                 now: datetime | None = None) -> None:
+    """The bundle of `build_bundle`, byte for byte what `bundle_bytes` writes,
+    written as the rows are read from the database (issue 20 item 8): no table
+    is ever held whole. The file's keys are sorted, so `content` comes first and
+    the hash and signature after it: the canonical bytes go to the hash and to a
+    private temporary file as the content is written, and are signed from that
+    file, mapped, not from memory."""
+    digest = hashlib.sha256()
+    with tempfile.TemporaryDirectory(prefix="studyapp-export-") as folder:
+        message_path = Path(folder) / "content.json"
+        with reading_snapshot(store) as connection, message_path.open("wb") as message:
+            def canonical_out(data: bytes) -> None:
+                digest.update(data)
+                message.write(data)
+
+            def out(text: str) -> None:
+                stream.write(UNWANTED_CHARACTERS.sub(_json_escape, text).encode("utf-8"))
+
+            asked: dict[str, str] = {}
+            values: dict[str, Any] = {
+                "created_at": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
+                "created_by": f"studyapp {__version__}",
+                "scope": {"session": scope.session_id, "cell": scope.cell_id,
+                          "member": scope.member_id,
+                          "from": scope.date_from.isoformat() if scope.date_from else None,
+                          "to": scope.date_to.isoformat() if scope.date_to else None},
+            }
+            keys = sorted([*TABLES, "questions", *values])
+            out('{\n "content": {')
+            canonical_out(b"{")
+            for number, key in enumerate(keys):
+                comma = "," if number else ""
+                out(f'{comma}\n  {json.dumps(key)}: ')
+                canonical_out(f'{comma}{json.dumps(key)}:'.encode())
+                if key in values:
+                    out(_indented(values[key], 2))
+                    canonical_out(canonical_row(values[key]))
+                    continue
+                rows: Iterable[dict[str, Any]]
+                if key == "questions":
+                    rows = _asked_questions(catalog, asked)
+                else:
+                    rows = table_rows(connection, key, scope)
+                    if key == "attempts":
+                        rows = _noting_asked(rows, asked)
+                empty = True
+                for row in rows:
+                    out(("[\n   " if empty else ",\n   ") + _indented(row, 3))
+                    canonical_out((b"[" if empty else b",") + canonical_row(row))
+                    empty = False
+                out("[]" if empty else "\n  ]")
+                canonical_out(b"[]" if empty else b"]")
+            canonical_out(b"}")
+        with message_path.open("rb") as handle, \
+                mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped, \
+                memoryview(mapped) as view:
+            public_key, signature = sign(store, view)
+    tail = {"format": FORMAT, "sha256": digest.hexdigest(),
+            "signature": {"algorithm": "ed25519", "public_key": public_key, "value": signature},
+            "version": VERSION}
+    out("\n },\n" + _indented(tail, 0)[2:])
+
+
+def _indented(value: Any, depth: int) -> str:
+    """`value` as `json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1)`
+    writes it `depth` levels deep, character for character (a test compares
+    them). Python's json writes indented text with its pure Python encoder,
+    a generator per level; this one is about twice as fast, scalars in C."""
+    if value.__class__ is dict and value:
+        pad = "\n" + " " * (depth + 1)
+        return "{" + ",".join(
+            f"{pad}{_encode_text(key)}: {_indented(value[key], depth + 1)}"
+            for key in sorted(value)) + "\n" + " " * depth + "}"
+    if value.__class__ is list and value:
+        pad = "\n" + " " * (depth + 1)
+        return "[" + ",".join(pad + _indented(item, depth + 1) for item in value) \
+            + "\n" + " " * depth + "]"
+    if value.__class__ is str:
+        return _encode_text(value)
+    if value.__class__ is int:
+        return int.__repr__(value)
+    return _SCALAR.encode(value)
+
+
+_SCALAR = json.JSONEncoder(ensure_ascii=False)
+_encode_text: Callable[[str], str] = json.encoder.encode_basestring
+
+
+def _noting_asked(rows: Iterable[dict[str, Any]], asked: dict[str, str]
+                  ) -> Iterator[dict[str, Any]]:
+    """The attempts, noting each question id and content hash their papers ask."""
+    for row in rows:
+        for item in row["paper"].get("items", []):
+            asked.setdefault(item["id"], item["hash"])
+        yield row
+
+
+def _asked_questions(catalog: Catalog, asked: dict[str, str]) -> Iterator[dict[str, Any]]:
+    for question_id, asked_hash in sorted(asked.items()):
+        entry: dict[str, Any] = {"id": question_id, "hash": asked_hash, "text": None}
+        if catalog.has_question(question_id):
+            question = catalog.question(question_id)
+            if question.content_hash == asked_hash:
+                entry["text"] = question_data(question, catalog)
+        yield entry
 
 
 # --- in: every check before anything is written ------------------------------------------------
@@ -211,17 +344,21 @@ def _moment(kind: type[date] | type[datetime], *, optional: bool = False) -> Che
     return check
 
 
-def _structure(kind: type[dict[str, Any]] | type[list[Any]], *, optional: bool = False
-               ) -> Check:
+def _structure(kind: type[dict[str, Any]] | type[list[Any]], *, optional: bool = False,
+               measure: bool = True) -> Check:
+    """`measure`: False for the rows short enough that no value of theirs can be
+    too long (`SHORT_SCHEMA`), which spares writing each value out to count it."""
     def check(value: Any) -> str | None:
         if value is None and optional:
             return None
         if not isinstance(value, kind):
             return tr("bundle.not_object" if kind is dict else "bundle.not_list")
-        if len(json.dumps(value, ensure_ascii=False)) > MAX_JSON:
+        if measure and len(json.dumps(value, ensure_ascii=False)) > MAX_JSON:
             return tr("bundle.too_long", length=format_count(len(json.dumps(value))),
                       limit=format_count(MAX_JSON))
         return None
+    check.unmeasured = (  # type: ignore[attr-defined]
+        _structure(kind, optional=optional, measure=False) if measure else None)
     return check
 
 
@@ -271,6 +408,13 @@ SCHEMA: dict[str, dict[str, Check]] = {
                 "understood_as": _text(MAX_TEXT, optional=True),
                 "answered_at": _moment(datetime), "duration_ms": MS_REQUIRED},
 }
+SHORT_ROW = MAX_JSON // 2
+"""A row whose canonical text is at most this long (bytes) holds no structured value
+longer than `MAX_JSON` characters written out with json's default separators: those
+add one character to each `,` and `:`, so at most double the compact length."""
+SHORT_SCHEMA: dict[str, dict[str, Check]] = {
+    table: {name: getattr(check, "unmeasured", None) or check for name, check in checks.items()}
+    for table, checks in SCHEMA.items()}
 assert all(tuple(SCHEMA[table]) == COLUMNS[table] for table in TABLES)
 assert all(set(JSON_COLUMNS[table]) <= set(SCHEMA[table]) for table in JSON_COLUMNS)
 
@@ -279,39 +423,217 @@ assert all(set(JSON_COLUMNS[table]) <= set(SCHEMA[table]) for table in JSON_COLU
 class CheckedBundle:
     path: Path
     content: dict[str, Any]
+    """The checked content: for a bundle read from a file, its small tables whole
+    (cells, members, sessions, questions) and the others as the few fields the
+    checks needed; the rows to merge are `tables`."""
     signer: str | None = None
     """The public key (hex) whose signature was verified; None for version 1."""
+    staged: Staged | None = None
+    """Where the checked rows wait, written canonically (a bundle read from a file)."""
 
     @property
-    def tables(self) -> dict[str, list[dict[str, Any]]]:
+    def tables(self) -> Mapping[str, Iterable[dict[str, Any]]]:
+        if self.staged is not None:
+            return StagedTables(self.staged)
         return {table: self.content[table] for table in TABLES}
+
+    def close(self) -> None:
+        if self.staged is not None:
+            self.staged.close()
 
 
 def read_bundle(path: Path, catalog: Catalog, known_question: Callable[[str], bool] | None = None
                 ) -> CheckedBundle:
-    """Read and check a bundle file completely; `BundleError` lists what is wrong."""
+    """Read and check a bundle file completely, as a stream (bounded memory:
+    `bundle_stream`); `BundleError` lists what is wrong. Nothing is written
+    anywhere but a private staging folder, removed when the bundle is refused."""
     try:
         size = path.stat().st_size
         if size > MAX_BUNDLE_BYTES:
             raise BundleError(path, [tr("bundle.too_big", size=format_count(size))])
-        data = path.read_bytes()
+        staged = Staged()
     except OSError as error:
         raise StudyappError(tr("bundle.unreadable", path=str(path),
                                reason=error.strerror or str(error))) from error
     try:
-        bundle = json.loads(data.decode("utf-8-sig"), parse_constant=_no_constant)
-    except _NotANumberError as error:
-        raise BundleError(path, [tr("bundle.not_a_number", value=error.args[0])]) from error
-    except UnicodeDecodeError as error:
-        raise BundleError(path, [tr("bundle.not_utf8", offset=error.start)]) from error
-    except json.JSONDecodeError as error:
-        raise BundleError(path, [tr("bundle.not_json", line=error.lineno, column=error.colno,
-                                    reason=error.msg)]) from error
-    except RecursionError as error:
-        raise BundleError(path, [tr("bundle.too_deep")]) from error
-    content = check_bundle(path, bundle, catalog, known_question)
-    signer = bundle["signature"]["public_key"] if bundle["version"] >= 2 else None
-    return CheckedBundle(path, content, signer)
+        checker = _StreamChecker()
+        try:
+            try:
+                parsed = parse_bundle(path, staged, checker.row)
+            except NumberTooLargeError:
+                staged.close()
+                staged, checker = Staged(), _StreamChecker()
+                parsed = parse_bundle(path, staged, checker.row, pure=True)
+        except StreamError as error:
+            raise BundleError(path, [error.problem]) from None
+        except OSError as error:
+            raise StudyappError(tr("bundle.unreadable", path=str(path),
+                                   reason=error.strerror or str(error))) from error
+        staged.finish()
+        content, signer = checker.finish(path, staged, parsed, catalog, known_question)
+    except BaseException:
+        staged.close()
+        raise
+    return CheckedBundle(path, content, signer, staged)
+
+
+class _StreamChecker:
+    """The checks of one row at a time, while the file streams by; the problems
+    of each stage kept apart (only the first stage with any is reported)."""
+
+    def __init__(self) -> None:
+        self.unwanted: list[str] = []
+        self.unwanted_total = 0
+        self.problems: list[str] = []
+        self.problems_total = 0
+        self.seen: Verdicts = {}
+        self.slim: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
+        self.questions: list[Any] = []
+        self.shared: dict[str, Any] = {}
+
+    def _unwanted(self, problem: str) -> None:
+        self.unwanted_total += 1
+        if len(self.unwanted) < KEPT_PROBLEMS:
+            self.unwanted.append(problem)
+
+    def _problems(self, problems: list[str]) -> None:
+        self.problems_total += len(problems)
+        room = KEPT_PROBLEMS - len(self.problems)
+        if room > 0:
+            self.problems += problems[:room]
+
+    def strings(self, where: str, value: Any, line: bytes | None,
+                line_breaks: Iterable[tuple[str, Any]] = ()) -> None:
+        """No control character or escape in any string of `value`, keys too;
+        none of `line_breaks`' values (place, value) breaks a line. The row's
+        canonical text, when it holds no backslash (every C0 control would be
+        escaped), is checked whole: any such string would show in it."""
+        if line is not None:
+            text = line.decode("utf-8")
+            if "\\" not in text and not has_unwanted(text) and not LINE_BREAKS.search(text):
+                return
+        for place, text in _strings(value, where):
+            if has_unwanted(text):
+                self._unwanted(f"{place()}: " + tr("bundle.control_characters"))
+        for inner_where, inner in line_breaks:
+            for place, text in _strings(inner, inner_where):
+                if LINE_BREAKS.search(text):
+                    self._unwanted(f"{place()}: {tr('bundle.line_break')}")
+
+    def row(self, key: str, index: int, row: Any, line: bytes) -> None:
+        where = f"{shown_key(key)}[{index}]"
+        breaks: list[tuple[str, Any]] = []
+        if key in JSON_COLUMNS and isinstance(row, dict):
+            for column in JSON_COLUMNS[key]:
+                if column not in row:
+                    continue
+                value, inner = row[column], f"{where}.{column}"
+                if (key, column) == ("attempts", "settings") and isinstance(value, dict):
+                    # What a secretary entered from a paper may run over lines.
+                    value, inner = value.get("grading"), f"{inner}.grading"
+                breaks.append((inner, value))
+        self.strings(where, row, line, breaks)
+        if key == "questions":
+            if not isinstance(row, dict) or not isinstance(row.get("id"), str) \
+                    or not isinstance(row.get("hash"), str) \
+                    or not isinstance(row.get("text"), (dict, type(None))):
+                self._problems([tr("bundle.bad_question", where=f"questions[{index}]")])
+            else:
+                self.questions.append(row)
+            return
+        if key not in SCHEMA:
+            return  # not a table: covered by the hash and the string checks only
+        if len(self.seen) > 20_000:
+            self.seen.clear()  # distinct values only: a bound, not a loss
+        problems = _row_problems(key, index, row, self.seen, short=len(line) <= SHORT_ROW)
+        if problems:
+            self._problems(problems)
+        elif not self.problems_total:
+            self.slim[key].append(self._slim(key, row))
+
+    def _share(self, value: Any) -> Any:
+        """One object for equal values (the same grading, the same response)."""
+        key = json.dumps(value, sort_keys=True, separators=(",", ":"))
+        return self.shared.setdefault(key, value)
+
+    def _slim(self, table: str, row: dict[str, Any]) -> dict[str, Any]:
+        """What the checks across rows read of a row: not the rest."""
+        if table == "attempts":
+            items = [self._share({"id": sys.intern(item["id"]), "hash": sys.intern(item["hash"])})
+                     for item in row["paper"]["items"]]
+            settings = {"partial_credit": row["settings"]["partial_credit"],
+                        "grading": self._share(row["settings"]["grading"])}
+            return {**{name: row[name] for name in COLUMNS[table]
+                       if name not in ("paper", "settings")},
+                    "id": sys.intern(row["id"]), "paper": {"items": items}, "settings": settings}
+        if table == "answers":
+            return {"attempt_id": sys.intern(row["attempt_id"]), "position": row["position"],
+                    "question_id": sys.intern(row["question_id"]),
+                    "question_hash": sys.intern(row["question_hash"]),
+                    "response": self._share(row["response"]),
+                    "credit_num": row["credit_num"], "credit_den": row["credit_den"],
+                    "points_num": row["points_num"], "points_den": row["points_den"]}
+        if table == "events":
+            return {"attempt_id": sys.intern(row["attempt_id"]), "seq": row["seq"],
+                    "position": row["position"]}
+        if table == "attendance":
+            return {"session_id": sys.intern(row["session_id"]),
+                    "member_id": sys.intern(row["member_id"])}
+        return row
+
+    def finish(self, path: Path, staged: Staged, parsed: tuple[dict[str, Any], dict[str, Any],
+                                                               list[str]], catalog: Catalog,
+               known_question: Callable[[str], bool] | None) -> tuple[dict[str, Any], str | None]:
+        """The stages in their order, once the whole file went by."""
+        top, rest, order = parsed
+        if top.get("format") != FORMAT:
+            raise BundleError(path, [tr("bundle.not_a_bundle")])
+        version = top.get("version")
+        if isinstance(version, bool) or version not in READABLE:
+            raise BundleError(path, [tr("bundle.version", version=shown_key(version),
+                                        supported=VERSION)])
+        if top.get("content") is not True:
+            raise BundleError(path, [tr("bundle.no_content")])
+        if "duplicate" in top:
+            raise BundleError(path, [tr("bundle.duplicate_key",
+                                        key=shown_key(top["duplicate"]))])
+        actual, message = hash_and_message(staged, rest, order)
+        if top.get("sha256") != actual:
+            raise BundleError(path, [tr("bundle.hash", expected=shown_key(top.get("sha256")),
+                                        actual=actual)])
+        signer = None
+        if version >= 2:
+            signature: dict[str, str] = top.get("signature") or {}
+            problem = _signature_shape_problem(signature)
+            if problem is None and not verify(signature["public_key"], signature["value"],
+                                              message):
+                problem = tr("bundle.bad_signature")
+            if problem:
+                raise BundleError(path, [problem])
+            signer = signature["public_key"]
+        message.unlink()
+        for key in order:
+            if has_unwanted(str(key)):
+                self._unwanted(f"{shown_key(key)}: " + tr("bundle.control_characters"))
+        for key, value in rest.items():
+            self.strings(shown_key(key), value, None)
+        if self.unwanted:
+            raise BundleError(path, self.unwanted, self.unwanted_total)
+        for table in TABLES:
+            if table in rest or table not in order:
+                self._problems([tr("bundle.missing_table", table=table)])
+        if "questions" in rest or "questions" not in order:
+            self._problems([tr("bundle.missing_table", table="questions")])
+        if self.problems:
+            raise BundleError(path, self.problems, self.problems_total)
+        content: dict[str, Any] = {**rest, **self.slim, "questions": self.questions}
+        problems = _reference_problems(content, catalog, known_question)
+        if problems:
+            raise BundleError(path, problems)
+        problems = recompute_problems(content, catalog)
+        if problems:
+            raise BundleError(path, problems)
+        return content, signer
 
 
 class _NotANumberError(ValueError):
@@ -376,8 +698,29 @@ def _unwanted_problems(content: dict[str, Any]) -> list[str]:
     return problems
 
 
+Verdicts = dict[tuple[str, str], list[tuple[list[Any], str]]]
+"""Schema errors (the path inside the value, the rule) by schema and value written out."""
+
 _SCHEMA_FILE = Path(__file__).with_name("bundle_schema.json")
 _validators: dict[str, Any] = {}
+_PAPER_ITEM = "attempts.paper/item"
+"""One item of a paper, validated on its own: the same item (a question with the
+same orders shown) comes back in many papers, and is validated once."""
+
+
+def _inline(node: Any, defs: dict[str, Any]) -> Any:
+    """`node` with every `"$ref": "#/$defs/NAME"` replaced by that definition (the
+    schema has no recursion). The same schema, checked the same way: jsonschema
+    resolving a reference costs more than the check it leads to (issue 21)."""
+    if isinstance(node, dict):
+        if "$ref" in node:
+            target = _inline(defs[node["$ref"].removeprefix("#/$defs/")], defs)
+            rest = {key: _inline(value, defs) for key, value in node.items() if key != "$ref"}
+            return {"allOf": [target], **rest} if rest else target
+        return {key: _inline(value, defs) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_inline(value, defs) for value in node]
+    return node
 
 
 def _validator(name: str) -> Any:
@@ -390,9 +733,14 @@ def _validator(name: str) -> Any:
         Draft202012Validator.check_schema(schema)
         for key in schema:
             if "." in key:
-                # Each column's schema with the shared definitions its "$ref"s name.
-                _validators[key] = Draft202012Validator({"$defs": schema["$defs"],
-                                                         **schema[key]})
+                # Each column's schema with the shared definitions written in place.
+                _validators[key] = Draft202012Validator(_inline(schema[key], schema["$defs"]))
+        paper = _inline(schema["attempts.paper"], schema["$defs"])
+        _validators[_PAPER_ITEM] = Draft202012Validator(paper["properties"]["items"]["items"])
+        # The paper without its items' own schema: each item is checked by the one above.
+        outer = {**paper, "properties": {**paper["properties"], "items": {
+            key: value for key, value in paper["properties"]["items"].items() if key != "items"}}}
+        _validators["attempts.paper/outer"] = Draft202012Validator(outer)
     return _validators[name]
 
 
@@ -407,31 +755,62 @@ def _schema_text_problem(table: str, name: str, value: Any) -> str | None:
         return None
     error = next(iter(_validator(key).iter_errors(value)), None)
     return None if error is None else tr("bundle.schema_rule", rule=str(error.validator))
+def _errors(name: str, value: Any, seen: Verdicts
+            ) -> list[tuple[list[Any], str]]:
+    """Where and which rule `value` breaks in the schema `name` (every error),
+    each distinct value validated once: `seen` keeps the verdicts."""
+    written = json.dumps(value, sort_keys=True, separators=(",", ":"))
+    # A digest, not the text: ten thousand long typed answers are not kept.
+    key = (name, hashlib.blake2b(written.encode("utf-8"), digest_size=16).hexdigest())
+    found = seen.get(key)
+    if found is None:
+        found = seen[key] = [(list(error.absolute_path), str(error.validator))
+                             for error in _validator(name).iter_errors(value)]
+    return found
 
 
 def _schema_problems(table: str, where: str, row: dict[str, Any],
-                     seen: dict[tuple[str, str], list[tuple[str, str]]]) -> list[str]:
+                     seen: Verdicts) -> list[str]:
     """Each structured value against its schema. The same value comes back
-    again and again (one settings object per session, the same few responses):
-    `seen` keeps the verdict per value written out, so each is validated once."""
+    again and again (one settings object per session, the same few responses,
+    the same paper items): `seen` keeps the verdict per value written out, so
+    each is validated once. A paper is checked as its outer shape plus each
+    item against the item's schema: the same rules, each item once."""
     problems = []
     for column in JSON_COLUMNS.get(table, ()):
         name = f"{table}.{column}"
-        key = (name, json.dumps(row[column], sort_keys=True, separators=(",", ":")))
-        found = seen.get(key)
-        if found is None:
-            errors = sorted(_validator(name).iter_errors(row[column]),
-                            key=lambda e: list(e.path))[:5]
-            found = seen[key] = [
-                ("".join(f"[{part}]" if isinstance(part, int) else f".{shown_key(part)}"
-                         for part in error.absolute_path), str(error.validator))
-                for error in errors]
-        problems += [tr("bundle.schema", where=f"{where}.{column}{inner}", rule=rule)
-                     for inner, rule in found]
+        value = row[column]
+        if name == "attempts.paper":
+            errors = _errors("attempts.paper/outer", value, seen)
+            items = value.get("items") if isinstance(value, dict) else None
+            if isinstance(items, list) and len(items) <= 1000:
+                for index, item in enumerate(items):
+                    errors = errors + [(["items", index, *path], rule) for path, rule
+                                       in _errors(_PAPER_ITEM, item, seen)]
+        else:
+            errors = _errors(name, value, seen)
+        shown = sorted(errors, key=lambda error: [
+            (0, part, "") if isinstance(part, int) else (1, 0, str(part))
+            for part in error[0]])[:5]
+        problems += [tr("bundle.schema", where=f"{where}.{column}" + "".join(
+            f"[{part}]" if isinstance(part, int) else f".{shown_key(part)}" for part in path),
+            rule=rule) for path, rule in shown]
     return problems
 
 
 _HEX = re.compile(r"[0-9a-f]+")
+
+
+def _signature_shape_problem(signature: Any) -> str | None:
+    """None when `signature` has the shape of an Ed25519 signature and its key."""
+    if not isinstance(signature, dict) or set(signature) != {"algorithm", "public_key",
+                                                             "value"} \
+            or signature["algorithm"] != "ed25519" \
+            or not all(isinstance(signature[name], str) and _HEX.fullmatch(signature[name])
+                       for name in ("public_key", "value")) \
+            or len(signature["public_key"]) != 64 or len(signature["value"]) != 128:
+        return tr("bundle.no_signature")
+    return None
 
 
 def _signature_problem(signature: Any, message: bytes) -> str | None:
@@ -441,13 +820,9 @@ def _signature_problem(signature: Any, message: bytes) -> str | None:
         Ed25519PublicKey,
     )
 
-    if not isinstance(signature, dict) or set(signature) != {"algorithm", "public_key",
-                                                             "value"} \
-            or signature["algorithm"] != "ed25519" \
-            or not all(isinstance(signature[name], str) and _HEX.fullmatch(signature[name])
-                       for name in ("public_key", "value")) \
-            or len(signature["public_key"]) != 64 or len(signature["value"]) != 128:
-        return tr("bundle.no_signature")
+    problem = _signature_shape_problem(signature)
+    if problem:
+        return problem
     try:
         Ed25519PublicKey.from_public_bytes(bytes.fromhex(signature["public_key"])).verify(
             bytes.fromhex(signature["value"]), message)
@@ -482,7 +857,7 @@ def check_bundle(path: Path, bundle: Any, catalog: Catalog,
     problems: list[str] = _unwanted_problems(content)
     if problems:
         raise BundleError(path, problems)
-    seen: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    seen: Verdicts = {}
     for table in TABLES:
         rows = content.get(table)
         if not isinstance(rows, list):
@@ -511,11 +886,12 @@ def check_bundle(path: Path, bundle: Any, catalog: Catalog,
 
 
 def _row_problems(table: str, index: int, row: Any,
-                  seen: dict[tuple[str, str], list[tuple[str, str]]]) -> list[str]:
+                  seen: Verdicts, *, short: bool = False) -> list[str]:
+    """`short`: the row's canonical text is at most `SHORT_ROW` bytes long."""
     where = f"{table}[{index}]"
     if not isinstance(row, dict):
         return [tr("bundle.not_row", where=where)]
-    schema = SCHEMA[table]
+    schema = SHORT_SCHEMA[table] if short else SCHEMA[table]
     optional = DEFAULTS.get(table, {})
     problems = [tr("bundle.missing_field", where=where, field=name)
                 for name in schema if name not in row and name not in optional]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import BinaryIO, Literal, get_args
 
 from studyapp.content.catalog import Catalog
-from studyapp.export.bundle import build_bundle, bundle_bytes
+from studyapp.export.bundle import write_bundle
 from studyapp.export.files import write_atomically
 from studyapp.export.report import (
     build_report,
@@ -61,8 +61,10 @@ def prepare(store: Store, catalog: Catalog, scope: Scope, fmt: ExportFormat, *,
         questions = question_lines(store, catalog, rows)
         return Prepared(lambda stream: write_xlsx(rows, questions, stream, verified), len(rows))
     if fmt == "json":
-        bundle = bundle_bytes(build_bundle(store, catalog, scope, now=now))
-        return Prepared(_bytes(bundle), len(scoped_sessions(store, scope)), "sessions")
+        # Written as it is read (bounded memory): a fault half way leaves no file,
+        # as `write_atomically` removes what it had begun.
+        return Prepared(lambda stream: write_bundle(store, catalog, scope, stream, now=now),
+                        len(scoped_sessions(store, scope)), "sessions")
     sessions = scoped_sessions(store, scope)
     if scope.member_id is not None and scope.session_id is None:
         rows = score_rows(store, scope)

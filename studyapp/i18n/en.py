@@ -2135,4 +2135,13 @@ MESSAGES: dict[str, str] = {
     "bundle.schema_rule": "not of the shape the program writes (rule “{rule}”).",
     "export.col.member_note": "Distinguishing note",
     "members.name_with_note": "Or give the name with its note: {names}.",
+    # --- i20s ---
+    "bundle.too_deep_at": "{where}: nested too deeply (over 64 levels): not a studyapp bundle.",
+    "bundle.reason.truncated": "the file stops midway",
+    "bundle.reason.unexpected": "a character out of place",
+    "bundle.second_value": (
+        "the file goes on after the bundle ends (a second JSON value): joined with another file, "
+        "or edited by hand?"
+    ),
+    "bundle.duplicate_key": "content.{key}: twice in the bundle (joined or edited by hand?).",
 }

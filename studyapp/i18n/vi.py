@@ -2143,4 +2143,15 @@ MESSAGES: dict[str, str] = {
     "bundle.schema_rule": "không đúng dạng chương trình ghi (quy tắc “{rule}”).",
     "export.col.member_note": "Ghi chú phân biệt",
     "members.name_with_note": "Hoặc gọi đúng tên kèm ghi chú: {names}.",
+    # --- i20s ---
+    "bundle.too_deep_at": (
+        "{where}: lồng nhau quá sâu (quá 64 tầng): không phải gói dữ liệu của studyapp."
+    ),
+    "bundle.reason.truncated": "tệp dừng giữa chừng",
+    "bundle.reason.unexpected": "có ký tự không đúng chỗ",
+    "bundle.second_value": (
+        "sau khi gói dữ liệu kết thúc, tệp vẫn còn dữ liệu khác (một giá trị JSON thứ hai): tệp bị "
+        "ghép hoặc bị sửa tay?"
+    ),
+    "bundle.duplicate_key": "content.{key}: có hai lần trong gói (tệp bị ghép hoặc bị sửa tay?).",
 }

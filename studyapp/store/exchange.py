@@ -15,9 +15,10 @@ columns in the same dependency order; side by side they cannot drift apart.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
@@ -193,11 +194,11 @@ def score_sql(scope: Scope) -> tuple[str, list[Any]]:
 def member_notes(store: Store) -> dict[str, str]:
     """Each member's distinguishing note, by id (members without one left out),
     safe to show; {} for a database of a schema before notes."""
-    columns = _selected(store, "members", ("id", "note"))
-    if columns[1] != "note":
-        return {}
-    return {row["id"]: shown(row["note"])
-            for row in store._rows("SELECT id, note FROM members WHERE note != ''")}
+    with store._read() as connection:
+        if connection is None or _selected(connection, "members", ("id", "note"))[1] != "note":
+            return {}
+        return {member_id: shown(note) for member_id, note in connection.execute(
+            "SELECT id, note FROM members WHERE note != ''")}
 
 
 def score_rows(store: Store, scope: Scope) -> list[ScoreRow]:
@@ -299,9 +300,10 @@ def _chunks(values: list[str], size: int) -> Iterable[list[str]]:
 # --- bundles out -----------------------------------------------------------------------------
 
 
-def dump_tables(store: Store, scope: Scope) -> dict[str, list[dict[str, Any]]]:
-    """Every row of the sessions in the scope, with their cells and the cells'
-    rosters; for a member's scope, also the member's own tests and practice."""
+def table_queries(scope: Scope, select: Callable[[str], Sequence[str]] = COLUMNS.__getitem__
+                  ) -> dict[str, tuple[str, list[Any]]]:
+    """The query of each table's rows in the scope (columns in `COLUMNS` order;
+    `select` gives what to select for each, an older schema's defaults included)."""
     where, params = scope.where()
     sessions = f"SELECT s.id FROM sessions s WHERE {where}"
     attempt_filter = f"session_id IN ({sessions})"
@@ -337,27 +339,59 @@ def dump_tables(store: Store, scope: Scope) -> dict[str, list[dict[str, Any]]]:
         "answers": (f"SELECT {{cols}} FROM answers WHERE attempt_id IN (SELECT id FROM attempts"
                     f" WHERE {attempt_filter}) ORDER BY attempt_id, position", attempt_params),
     }
-    tables: dict[str, list[dict[str, Any]]] = {}
-    for table in TABLES:
-        sql, table_params = queries[table]
-        columns = COLUMNS[table]
-        rows = store._rows(sql.format(cols=", ".join(_selected(store, table, columns))),
-                           table_params)
-        for name in JSON_COLUMNS.get(table, ()):
-            for row in rows:
-                if row[name] is not None:
-                    row[name] = json.loads(row[name])
-        tables[table] = rows
-    return tables
+    return {table: (sql.format(cols=", ".join(select(table))), table_params)
+            for table, (sql, table_params) in queries.items()}
 
 
-def _selected(store: Store, table: str, columns: Sequence[str]) -> list[str]:
+def dump_tables(store: Store, scope: Scope) -> dict[str, list[dict[str, Any]]]:
+    """Every row of the sessions in the scope, with their cells and the cells'
+    rosters; for a member's scope, also the member's own tests and practice."""
+    with reading_snapshot(store) as connection:
+        return {table: list(table_rows(connection, table, scope)) for table in TABLES}
+
+
+@contextlib.contextmanager
+def reading_snapshot(store: Store) -> Iterator[sqlite3.Connection | None]:
+    """One read transaction: every table read inside sees the same database,
+    whatever another process writes meanwhile (a bundle read table by table)."""
+    with store._read() as connection:
+        if connection is None:
+            yield None
+            return
+        began = not connection.in_transaction
+        if began:
+            connection.execute("BEGIN")
+        try:
+            yield connection
+        finally:
+            if began:
+                connection.execute("COMMIT")
+
+
+def table_rows(connection: sqlite3.Connection | None, table: str, scope: Scope
+               ) -> Iterator[dict[str, Any]]:
+    """The rows of one table in the scope, one at a time, JSON columns as values."""
+    if connection is None:
+        return
+    sql, params = table_queries(scope, lambda name: _selected(connection, name, COLUMNS[name])
+                                )[table]
+    columns = COLUMNS[table]
+    json_columns = JSON_COLUMNS.get(table, ())
+    for values in connection.execute(sql, params):
+        row = dict(zip(columns, values, strict=True))
+        for name in json_columns:
+            if row[name] is not None:
+                row[name] = json.loads(row[name])
+        yield row
+
+
+def _selected(connection: sqlite3.Connection, table: str, columns: Sequence[str]) -> list[str]:
     """The columns to select: one a database of an older schema (read as it
     is, not migrated) lacks is selected as its default."""
     defaults = DEFAULTS.get(table)
     if not defaults:
         return list(columns)
-    present = {row["name"] for row in store._rows(f"PRAGMA table_info({table})")}
+    present = {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
     return [name if name in present or name not in defaults
             else f"{_literal(defaults[name])} AS {name}" for name in columns]
 
@@ -425,8 +459,8 @@ def _same(table: str, ours: dict[str, Any], theirs: dict[str, Any]) -> list[str]
 class _Merge:
     """One merge, inside one write transaction."""
 
-    def __init__(self, connection: sqlite3.Connection, tables: dict[str, list[dict[str, Any]]]
-                 ) -> None:
+    def __init__(self, connection: sqlite3.Connection,
+                 tables: Mapping[str, Iterable[dict[str, Any]]]) -> None:
         self.connection = connection
         self.tables = tables
         self.report = MergeReport()
@@ -626,24 +660,26 @@ class _Merge:
         return self.report
 
 
-def dependency_order(attempts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def dependency_order(attempts: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """The attempts with each replaced attempt before its retake (the bundle's
-    order is by id, which is random). The reference checks refused cycles."""
-    by_id = {row["id"]: row for row in attempts}
+    order is by id, which is random), as a stream: a retake whose replaced
+    attempt is still to come waits for it (only those are held). The reference
+    checks refused cycles; a retake of an attempt not among these comes last."""
     placed: set[str] = set()
-    ordered: list[dict[str, Any]] = []
+    waiting: dict[str, list[dict[str, Any]]] = {}
     for row in attempts:
-        chain: list[dict[str, Any]] = []
-        current: dict[str, Any] | None = row
-        while current is not None and current["id"] not in placed \
-                and all(current is not seen for seen in chain):
-            chain.append(current)
-            parent = current["retake_of"]
-            current = by_id.get(parent) if parent is not None else None
-        for link in reversed(chain):
-            placed.add(link["id"])
-            ordered.append(link)
-    return ordered
+        parent = row["retake_of"]
+        if parent is not None and parent not in placed:
+            waiting.setdefault(parent, []).append(row)
+            continue
+        ready = [row]
+        while ready:
+            current = ready.pop()
+            placed.add(current["id"])
+            yield current
+            ready.extend(reversed(waiting.pop(current["id"], [])))
+    for rows in waiting.values():
+        yield from rows
 
 
 class NameMergeError(StoreError):
@@ -659,7 +695,7 @@ class _Rollback(Exception):  # noqa: N818 - a signal, not an error
     pass
 
 
-def merge_tables(store: Store, tables: dict[str, list[dict[str, Any]]], *,
+def merge_tables(store: Store, tables: Mapping[str, Iterable[dict[str, Any]]], *,
                  merge_by_name: bool = False) -> MergeReport:
     """Merge a bundle's rows (already checked) into the store, all or nothing:
     on any conflict nothing is written and `MergeConflictError` lists them.

@@ -48,7 +48,7 @@ def _private_bytes(store: Store) -> bytes:
     return bytes.fromhex(stored)
 
 
-def sign(store: Store, message: bytes) -> tuple[str, str]:
+def sign(store: Store, message: bytes | memoryview) -> tuple[str, str]:
     """The public key and the signature of `message`, both as hex."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import (  # noqa: PLC0415
         Ed25519PrivateKey,
