@@ -41,7 +41,16 @@ class PackPlan:
 def escape_markdown(text: str) -> str:
     """A paragraph of a Word or PDF document as Markdown that renders as its text."""
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    """The backslash goes before the punctuation: CommonMark escapes punctuation only,
+    so `\\5.` would show its backslash, while `5\\.` is the text `5.`, not a list."""
+    indent, mark = match.group(1), match.group(2)
+    if mark[0].isdigit():
+        return indent + mark[:-1] + "\\" + mark[-1]
+    return indent + "\\" + mark
 
 
 def _body(paragraphs: Sequence[Paragraph], markdown: bool) -> str:
