@@ -143,6 +143,38 @@ def test_enter_a_paper_review_then_save(tmp_path: Path) -> None:
     asyncio.run(run())
 
 
+def test_a_letter_then_enter_on_every_line_enters_the_paper_as_written(tmp_path: Path) -> None:
+    """Found walking a meeting: a letter moves on to the next line by itself, and a
+    secretary who then pressed Enter (as the hint reads) skipped that next line, so
+    every answer after it landed one question early. Enter right after a letter
+    moved on is taken as confirming that letter."""
+    import asyncio  # noqa: PLC0415
+
+    async def run() -> None:
+        app = build_app(db=tmp_path / "giay.sqlite3", clock=Clock())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            session_id = meeting(app)
+            await to_turns(pilot, session_id)
+            await pilot.press("n")
+            await pilot.pause()
+            await pilot.press("enter")  # An
+            await pilot.pause()
+            entry = app.screen
+            assert isinstance(entry, PaperEntryScreen)
+            lines = right_lines(app, session_id, "Lê Văn An")
+            for text in lines:
+                await pilot.press(*text, "enter")  # a letter line moves on; Enter anyway
+            await pilot.pause()
+            assert [line.value.upper() for line in entry.sheet.lines] == \
+                [text.upper() for text in lines]
+            review = app.screen
+            assert isinstance(review, PaperReviewScreen)
+            assert "8/8 câu có trả lời · điểm 10" in review.review.summary
+
+    asyncio.run(run())
+
+
 def test_a_bad_answer_is_shown_where_it_is_and_nothing_is_saved(tmp_path: Path) -> None:
     import asyncio  # noqa: PLC0415
 

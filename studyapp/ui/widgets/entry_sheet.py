@@ -80,6 +80,9 @@ class EntrySheet(Widget, can_focus=True):
         self.check = check
         first = next((i for i, line in enumerate(self.lines) if not line.value), 0)
         self.current = first
+        self._moved_on = False
+        """The last letter moved on to this line by itself: an Enter right after it is
+        the secretary confirming that letter, not skipping this line."""
 
     @property
     def values(self) -> list[str]:
@@ -150,9 +153,12 @@ class EntrySheet(Widget, can_focus=True):
 
     def on_key(self, event: events.Key) -> None:
         line = self.lines[self.current]
+        moved_on, self._moved_on = self._moved_on, False
         if event.key == "enter":
             event.stop()
             event.prevent_default()
+            if moved_on and not line.value:
+                return  # "B" then Enter, as the hint reads: B is in, this line waits
             if self.current >= len(self.lines) - 1:
                 self.post_message(self.Submitted())
             else:
@@ -176,3 +182,4 @@ class EntrySheet(Widget, can_focus=True):
             if line.one_character and len(line.value) == 1 and line.problem is None \
                     and self.current < len(self.lines) - 1:
                 self.go_to(self.current + 1)
+                self._moved_on = True
