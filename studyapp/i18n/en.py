@@ -2144,4 +2144,6 @@ MESSAGES: dict[str, str] = {
         "or edited by hand?"
     ),
     "bundle.duplicate_key": "content.{key}: twice in the bundle (joined or edited by hand?).",
+    # --- main: twins without a note in the sheets ---
+    "member.code": "code {code}",
 }

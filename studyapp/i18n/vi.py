@@ -2154,4 +2154,6 @@ MESSAGES: dict[str, str] = {
         "ghép hoặc bị sửa tay?"
     ),
     "bundle.duplicate_key": "content.{key}: có hai lần trong gói (tệp bị ghép hoặc bị sửa tay?).",
+    # --- main: twins without a note in the sheets ---
+    "member.code": "mã {code}",
 }

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -106,6 +107,8 @@ class Scope:
 
 VIA_LAPTOP = "laptop"
 """How a test without a `via` in its settings was taken: at the laptop's keyboard."""
+VIA_PAPER = "paper"
+"""A test written on paper and entered by the secretary (its time is not measured)."""
 
 
 class ScoreRow(NamedTuple):
@@ -195,10 +198,19 @@ def member_notes(store: Store) -> dict[str, str]:
     """Each member's distinguishing note, by id (members without one left out),
     safe to show; {} for a database of a schema before notes."""
     with store._read() as connection:
-        if connection is None or _selected(connection, "members", ("id", "note"))[1] != "note":
+        if connection is None:
             return {}
-        return {member_id: shown(note) for member_id, note in connection.execute(
-            "SELECT id, note FROM members WHERE note != ''")}
+        if _selected(connection, "members", ("id", "note"))[1] != "note":
+            rows = [(member_id, cell_id, key, "") for member_id, cell_id, key in
+                    connection.execute("SELECT id, cell_id, name_key FROM members")]
+        else:
+            rows = list(connection.execute("SELECT id, cell_id, name_key, note FROM members"))
+    named = Counter((cell_id, key) for _, cell_id, key, _ in rows)
+    # A twin added before notes existed is told apart by a short code, as on the screens
+    # (`member_label`), so that the ward's sheet never shows two identical people.
+    return {member_id: shown(note) if note else tr("member.code", code=member_id[:6].upper())
+            for member_id, cell_id, key, note in rows
+            if note or named[cell_id, key] > 1}
 
 
 def score_rows(store: Store, scope: Scope) -> list[ScoreRow]:
@@ -233,7 +245,9 @@ def score_rows(store: Store, scope: Scope) -> list[ScoreRow]:
                     cell, day, topic, full_name, member_id,
                     statuses[attendance] if attendance else None, note or "", attempt_id,
                     score_num, score_den, band, None if passed is None else bool(passed),
-                    answered, correct, None if spent is None else round(spent / 1000),
+                    answered, correct,
+                    # A paper's time was not measured: left blank, as the reports leave it.
+                    None if spent is None or via == VIA_PAPER else round(spent / 1000),
                     retake_of is not None, attempt_id is not None and not replaced,
                     session_id, (via or VIA_LAPTOP) if attempt_id is not None else None,
                     notes.get(member_id, "")))

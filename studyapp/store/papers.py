@@ -21,11 +21,10 @@ from studyapp.quiz.entry import PaperEntry, paper_code, parse_entry
 from studyapp.quiz.plan import SessionSettings, session_paper
 from studyapp.quiz.selection import Paper
 from studyapp.quiz.session import Mode, QuizResult, QuizSession
+from studyapp.store.exchange import VIA_PAPER
 from studyapp.store.models import Attempt, AttemptStatus, AttendanceStatus, Member, member_label
 from studyapp.store.report import session_grading
 from studyapp.store.store import SessionClosedError, Store
-
-VIA_PAPER = "paper"
 
 
 class PaperEntryError(StudyappError):

@@ -200,8 +200,9 @@ class PaperFlow:
     # --- the list of papers ------------------------------------------------------------------
 
     def choices(self, session_id: str) -> list[PaperChoice]:
+        from studyapp.store.exchange import VIA_PAPER  # noqa: PLC0415
         from studyapp.store.models import AttemptStatus  # noqa: PLC0415
-        from studyapp.store.papers import VIA_PAPER, session_papers  # noqa: PLC0415
+        from studyapp.store.papers import session_papers  # noqa: PLC0415
 
         found = []
         for paper in session_papers(self.store, self.app.catalog, session_id):
@@ -258,7 +259,7 @@ class PaperFlow:
         return paper_of(self.store, self.app.catalog, session_id, member_id)
 
     def _earlier(self, session_id: str, member_id: str) -> str | None:
-        from studyapp.store.papers import VIA_PAPER  # noqa: PLC0415
+        from studyapp.store.exchange import VIA_PAPER  # noqa: PLC0415
 
         for attempt in self.store.attempts(member_id=member_id, session_id=session_id):
             if attempt.settings.get("via") == VIA_PAPER and attempt.status.value == "finished":

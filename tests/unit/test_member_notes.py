@@ -173,6 +173,25 @@ def test_csv_and_xlsx_tell_the_twins_apart(tmp_path: Path, store: Store,
         ("Trần Thị Bình", None): 7.5}
 
 
+def test_a_twin_from_before_notes_is_told_apart_in_the_sheets_by_its_code(
+        store: Store, catalog: Catalog) -> None:
+    """Found walking a meeting: the screens and reports wrote "(mã 14916E)" for the
+    twin who has no note (one added before notes existed), the CSV and XLSX nothing."""
+    _twins_meeting(store, catalog)
+    [first] = [m for m in store.members() if m.note == "sinh 1960"]
+    with sqlite3.connect(store.database.path) as raw:  # as a schema-2 twin arrives
+        raw.execute("UPDATE members SET note = '' WHERE id = ?", (first.id,))
+    out = io.BytesIO()
+    prepare(store, catalog, Scope(), "csv", decimal="point").write(out)
+    rows = list(csv.reader(io.StringIO(out.getvalue().decode("utf-8-sig"))))
+    header, body = rows[0], rows[1:]
+    name, note = header.index("Đảng viên"), header.index("Ghi chú phân biệt")
+    code = f"mã {first.id[:6].upper()}"
+    assert sorted((row[name], row[note]) for row in body) == [
+        ("Nguyễn Văn An", "con"), ("Nguyễn Văn An", code), ("Trần Thị Bình", "")]
+    assert member_label(store.member(first.id), store.members()) == f"Nguyễn Văn An ({code})"
+
+
 def test_reports_show_the_label(store: Store, catalog: Catalog) -> None:
     session_id = _twins_meeting(store, catalog)
     text = to_markdown(build_report(store, catalog, [session_id]))

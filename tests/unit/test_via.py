@@ -89,6 +89,11 @@ def test_csv_and_xlsx_say_how_each_test_was_taken(store: Store, catalog: Catalog
     found = {row[member]: (row[via], row[score]) for row in table[1:]}
     assert found == {"Lê Văn An": ("trên máy", "10"), "Trần Thị Bình": ("điện thoại", "10"),
                      "Nguyễn Văn Cường": ("trên giấy", "10"), "Phạm Thị Dung": ("", "")}
+    seconds = header.index("Thời gian (giây)")
+    # A paper's time was not measured: blank, as the reports leave it (it read 0).
+    assert {row[member]: row[seconds] == "" for row in table[1:]} == {
+        "Lê Văn An": False, "Trần Thị Bình": False, "Nguyễn Văn Cường": True,
+        "Phạm Thị Dung": True}
 
     path = write_atomically(tmp_path / "ket-qua.xlsx", prepare(store, catalog, Scope(),
                                                                "xlsx").write)
