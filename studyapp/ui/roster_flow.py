@@ -199,6 +199,7 @@ class RosterFlow:
                     return tr("roster.locked")
                 name, note = values["name"].strip(), values["note"].strip()
                 if name and not note and self._twins(cell.id, name):
+                    dialog.reveal("note")  # the cursor goes where the answer is asked
                     return tr("roster.twin_needs_note", name=name)
                 try:
                     member = self.store.add_member(cell.id, name, note=note, pin=pin)
@@ -219,13 +220,13 @@ class RosterFlow:
                         self.app.notify(tr("roster.twin_without_note", name=member.full_name),
                                         severity="warning", markup=False, timeout=10)
 
-            self.app.push_screen(FormDialog(
+            dialog = FormDialog(
                 tr("roster.add_title"), tr("roster.add_text", cell=cell.name),
                 [FormField("name", tr("learner.form.name"), "", tr("learner.form.name_hint")),
                  FormField("note", tr("roster.note_label"), "", tr("roster.note_hint"),
                            max_length=MAX_NOTE_LENGTH)],
-                submit=tr("learner.form.submit"), check=check, dialog_id="roster-add-dialog"),
-                done)
+                submit=tr("learner.form.submit"), check=check, dialog_id="roster-add-dialog")
+            self.app.push_screen(dialog, done)
 
         self._with_pin(cell.id, with_pin)
 

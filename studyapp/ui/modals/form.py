@@ -89,12 +89,12 @@ class FormDialog(StudyModal[FormValues | None]):
         self.query_one(f"#field-{first_empty.id}", Input).focus()
 
     def reveal(self, field_id: str) -> None:
-        """Show a hidden field (a question the first answer raised) and go to it."""
+        """Show a field (a question the first answer raised; it may be hidden) and go to it."""
         entry = self.query_one(f"#field-{field_id}", Input)
         if not entry.display:
             self.query_one(f"#label-{field_id}").display = True
             entry.display = True
-            entry.focus()
+        entry.focus()
 
     def values(self) -> FormValues:
         return {f.id: self.query_one(f"#field-{f.id}", Input).value for f in self._fields}
