@@ -58,8 +58,11 @@ class RosterFlow:
 
     def unlocked(self, cell_id: str) -> bool:
         """Whether the secretary has given the PIN of `cell_id` (or it has none)
-        in this sitting."""
-        return self._cell_id == cell_id
+        in this sitting. Opened without a PIN, it is locked once the cell has one
+        (set meanwhile, say from the command line)."""
+        if self._cell_id != cell_id:
+            return False
+        return self._pin is not None or not self.store.cell(cell_id).has_pin
 
     def _unlock(self, cell_id: str, pin: str | None) -> None:
         self._cell_id = cell_id

@@ -272,6 +272,13 @@ async def test_a_cell_without_pin_opens_at_once_and_says_so(tmp_path: Path) -> N
         assert "chưa đặt mã PIN" in str(screen.query_one("#roster-lock", Static).content)
         await add(pilot, "Lê Văn An")
         assert [row[0] for row in table_rows(screen)] == ["Lê Văn An"]
+        # A PIN set meanwhile (from the command line, found walking a meeting): the
+        # roster opened without one asks for it now.
+        [cell] = app.store.cells()
+        app.store.set_pin(cell.id, PIN)
+        await pilot.press("escape")
+        await pilot.pause()
+        await enter_roster(pilot, pin=PIN)
 
 
 async def test_hostile_names_and_notes_are_shown_cleaned(tmp_path: Path) -> None:
