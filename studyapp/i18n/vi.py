@@ -633,7 +633,7 @@ MESSAGES: dict[str, str] = {
     "results.score_label": "Điểm:",
     "results.band_label": "Xếp loại:",
     "results.passed": "Đạt",
-    "results.not_passed": "Chưa đạt",
+    "results.not_passed": "Không đạt",
     "results.counts": "Đúng {correct}/{size} câu (đã trả lời {answered} câu).",
     "results.time": "Thời gian làm bài: {duration}.",
     "results.paused": "(tạm dừng {duration})",
