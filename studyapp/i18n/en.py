@@ -2146,4 +2146,8 @@ MESSAGES: dict[str, str] = {
     "bundle.duplicate_key": "content.{key}: twice in the bundle (joined or edited by hand?).",
     # --- main: twins without a note in the sheets ---
     "member.code": "code {code}",
+    "papers.leave_title": "Leave this paper?",
+    "papers.leave_message": "The answers just typed for {name}'s paper are not saved.",
+    "papers.leave_stay": "Keep entering",
+    "papers.leave_discard": "Discard them, back to the papers",
 }

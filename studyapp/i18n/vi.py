@@ -2156,4 +2156,8 @@ MESSAGES: dict[str, str] = {
     "bundle.duplicate_key": "content.{key}: có hai lần trong gói (tệp bị ghép hoặc bị sửa tay?).",
     # --- main: twins without a note in the sheets ---
     "member.code": "mã {code}",
+    "papers.leave_title": "Bỏ bài đang nhập?",
+    "papers.leave_message": "Các câu trả lời vừa nhập cho bài của {name} chưa được lưu.",
+    "papers.leave_stay": "Nhập tiếp",
+    "papers.leave_discard": "Bỏ, quay lại danh sách bài",
 }

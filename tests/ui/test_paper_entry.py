@@ -175,6 +175,38 @@ def test_a_letter_then_enter_on_every_line_enters_the_paper_as_written(tmp_path:
     asyncio.run(run())
 
 
+def test_esc_with_answers_typed_asks_before_dropping_them(tmp_path: Path) -> None:
+    import asyncio  # noqa: PLC0415
+
+    async def run() -> None:
+        app = build_app(db=tmp_path / "giay.sqlite3", clock=Clock())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            session_id = meeting(app)
+            await to_turns(pilot, session_id)
+            await pilot.press("n")
+            await pilot.pause()
+            pick = app.screen
+            await pilot.press("enter")  # An
+            await pilot.pause()
+            entry = app.screen
+            assert isinstance(entry, PaperEntryScreen)
+            first = right_lines(app, session_id, "Lê Văn An")[0]
+            await pilot.press(*first, "escape")
+            await pilot.pause()
+            assert app.screen.id == "paper-leave"
+            await pilot.press("n")  # keep entering: nothing typed is lost
+            await pilot.pause()
+            assert app.screen is entry
+            assert entry.sheet.values[0].upper() == first.upper()
+            await pilot.press("escape", "b")
+            await pilot.pause()
+            assert app.screen is pick
+            assert attempts(app, session_id, "Lê Văn An") == []
+
+    asyncio.run(run())
+
+
 def test_a_bad_answer_is_shown_where_it_is_and_nothing_is_saved(tmp_path: Path) -> None:
     import asyncio  # noqa: PLC0415
 

@@ -106,7 +106,8 @@ async def test_three_members_added_with_the_pin_typed_once(tmp_path: Path) -> No
         assert dialog_id(app) == "roster-add-dialog"
         assert "ghi chú để phân biệt" in str(app.screen.query_one("#form-error", Static).content)
         # The cursor is in the note, where the answer is asked (it stayed in the name).
-        assert app.focused is not None and app.focused.id == "field-note"
+        assert app.focused is not None
+        assert app.focused.id == "field-note"
         await pilot.press("escape")
         await pilot.pause()
         await add(pilot, "Lê Văn An", "sinh 1958")

@@ -238,7 +238,22 @@ class PaperEntryScreen(StudyScreen[None]):
                 sheet.go_to(empty)
 
     def action_back(self) -> None:
-        self.dismiss()
+        """Back to the list of papers; answers typed here and not saved are asked about
+        first (Esc by mistake would lose a whole paper's typing)."""
+        if self.values() == [line.value for line in self.lines]:
+            self.dismiss()
+            return
+        from studyapp.ui.modals.choice import ChoiceDialog, DialogChoice  # noqa: PLC0415
+
+        def answered(choice: str | None) -> None:
+            if choice == "discard":
+                self.dismiss()
+
+        self.app.push_screen(ChoiceDialog(
+            tr("papers.leave_title"), tr("papers.leave_message", name=self.choice.label),
+            [DialogChoice("stay", tr("papers.leave_stay"), key="n"),
+             DialogChoice("discard", tr("papers.leave_discard"), key="b")],
+            on_escape="stay", dialog_id="paper-leave"), answered)
 
 
 class PaperReviewScreen(StudyModal[bool]):
