@@ -87,8 +87,8 @@ for table in TABLES:
     target.execute(f"CREATE TABLE {table} ({', '.join(columns)})")
     target.executemany(
         f"INSERT INTO {table} VALUES ({', '.join('?' * len(columns))})",
-        ([json.dumps(row[c]) if isinstance(row[c], (dict, list)) else row[c]
-          for c in columns] for row in content[table]))
+        ([json.dumps(row.get(c)) if isinstance(row.get(c), (dict, list)) else row.get(c)
+          for c in columns] for row in content[table]))  # a column newer than the bundle: NULL
 target.commit()
 print(json.dumps({"maxrss_kib": _peak()}), file=sys.stderr, flush=True)
 """
