@@ -494,17 +494,14 @@ class Store:
         with self._write() as connection:
             connection.execute("UPDATE members SET active = 1 WHERE id = ?", (member_id,))
 
-    def rename_member(self, member_id: str, new_name: str, *, allow_duplicate: bool = False,
-                      pin: str | None = None) -> Member:
+    def rename_member(self, member_id: str, new_name: str, *, pin: str | None = None) -> Member:
         """Correct a member's name (their results follow: they are kept by id).
-        A name another active member of the cell has is refused unless
-        `allow_duplicate` (two people may share a name)."""
+        A name another active member of the cell has is taken only as a twin's,
+        told apart by the member's own note (the rule of `add_member`)."""
         member = self.member(member_id)
         self.check_pin(member.cell_id, pin)
         name = clean_name(new_name)
-        others = [m for m in self.find_members(member.cell_id, name) if m.id != member_id]
-        if others and not allow_duplicate:
-            raise DuplicateMemberError(tr("store.duplicate_member", name=name))
+        self._check_twin(member.cell_id, name, member.note, member_id=member_id)
         with self._write() as connection:
             connection.execute("UPDATE members SET full_name = ?, name_key = ? WHERE id = ?",
                                (name, _name_key(name), member_id))

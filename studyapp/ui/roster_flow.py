@@ -242,8 +242,7 @@ class RosterFlow:
                 if name and not member.note and self._twins(member.cell_id, name, member.id):
                     return tr("roster.twin_needs_note", name=name)
                 try:
-                    self.store.rename_member(member.id, name, allow_duplicate=bool(member.note),
-                                             pin=pin)
+                    self.store.rename_member(member.id, name, pin=pin)
                 except StudyappError as error:
                     return self._said(error)
                 return None
