@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
+from textual import events
 from textual.screen import ModalScreen, Screen
+from textual.widgets import Input
 
 if TYPE_CHECKING:
     from studyapp.ui.app import StudyApp
@@ -22,6 +24,17 @@ def stylesheet(module_file: str, name: str | None = None) -> str:
     path = Path(module_file)
     path = path.with_name(name) if name else path.with_suffix(".tcss")
     return path.read_text(encoding="utf-8")
+
+
+def type_into(field: Input, event: events.Key) -> None:
+    """A letter, digit or space typed while a list beside `field` has the focus goes on
+    into `field` (a name or a query typed, then the list, then more letters)."""
+    if event.character and (event.character.isalnum() or event.character == " ") \
+            and not field.has_focus:
+        event.stop()
+        event.prevent_default()
+        field.focus()
+        field.insert_text_at_cursor(event.character)
 
 
 class _StudyScreenMixin:

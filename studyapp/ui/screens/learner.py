@@ -19,7 +19,7 @@ from studyapp.i18n import format_count, tr
 from studyapp.store.models import Cell, Learner, Member, member_label
 from studyapp.text import fold
 from studyapp.ui.modals.form import FormDialog, FormField, FormValues, member_note_field
-from studyapp.ui.screens.base import StudyScreen, stylesheet
+from studyapp.ui.screens.base import StudyScreen, stylesheet, type_into
 from studyapp.ui.widgets.key_bar import KeyBar
 from studyapp.ui.widgets.title_bar import TitleBar
 
@@ -102,13 +102,7 @@ class LearnerScreen(StudyScreen[Learner | None]):
 
     def on_key(self, event: events.Key) -> None:
         # Letters typed in the list go on narrowing it, in the text box.
-        field = self.query_one(Input)
-        if event.character and (event.character.isalnum() or event.character == " ") \
-                and not field.has_focus:
-            event.stop()
-            event.prevent_default()
-            field.focus()
-            field.insert_text_at_cursor(event.character)
+        type_into(self.query_one(Input), event)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from studyapp.content.search import SearchHit
 from studyapp.i18n import format_count, tr
-from studyapp.ui.screens.base import StudyModal, stylesheet
+from studyapp.ui.screens.base import StudyModal, stylesheet, type_into
 from studyapp.ui.widgets.lesson_view import HIGHLIGHT_STYLE
 
 RESULT_LIMIT = 50
@@ -128,13 +128,7 @@ class SearchScreen(StudyModal[SearchResult | None]):
 
     def on_key(self, event: events.Key) -> None:
         # Letters typed in the list go on with the query, in the text box.
-        field = self.query_one(Input)
-        if event.character and (event.character.isalnum() or event.character == " ") \
-                and not field.has_focus:
-            event.stop()
-            event.prevent_default()
-            field.focus()
-            field.insert_text_at_cursor(event.character)
+        type_into(self.query_one(Input), event)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
