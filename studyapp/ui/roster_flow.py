@@ -234,58 +234,56 @@ class RosterFlow:
         self._with_pin(cell.id, with_pin)
 
     def rename(self, screen: RosterScreen, member: Member) -> None:
-        def with_pin(pin: str | None) -> None:
-            def check(values: FormValues) -> str | None:
-                if not self.unlocked(member.cell_id):
-                    return tr("roster.locked")
-                name = values["name"].strip()
-                if name and not member.note and self._twins(member.cell_id, name, member.id):
-                    return tr("roster.twin_needs_note", name=name)
-                try:
-                    self.store.rename_member(member.id, name, pin=pin)
-                except StudyappError as error:
-                    return self._said(error)
-                return None
+        def change(values: FormValues, pin: str | None) -> str | None:
+            name = values["name"].strip()
+            if name and not member.note and self._twins(member.cell_id, name, member.id):
+                return tr("roster.twin_needs_note", name=name)
+            self.store.rename_member(member.id, name, pin=pin)
+            return None
 
-            def done(values: FormValues | None) -> None:
-                if values is not None:
-                    self._reload(screen, member.id)
-
-            self.app.push_screen(FormDialog(
-                tr("roster.rename_title"), tr("roster.rename_text", name=member.full_name),
-                [FormField("name", tr("learner.form.name"), member.full_name)],
-                submit=tr("learner.form.submit"), check=check,
-                dialog_id="roster-rename-dialog"), done)
-
-        self._with_pin(member.cell_id, with_pin)
+        self._edit(screen, member, change, "roster-rename-dialog",
+                   title=tr("roster.rename_title"),
+                   text=tr("roster.rename_text", name=member.full_name),
+                   fields=[FormField("name", tr("learner.form.name"), member.full_name)])
 
     def note(self, screen: RosterScreen, member: Member) -> None:
         from studyapp.store.models import MAX_NOTE_LENGTH  # noqa: PLC0415
 
+        def change(values: FormValues, pin: str | None) -> str | None:
+            note = values["note"].strip()
+            if not note and member.active and self._twins(member.cell_id, member.full_name,
+                                                          member.id):
+                return tr("roster.twin_keeps_note", name=member.full_name)
+            self.store.set_member_note(member.id, note, pin=pin)
+            return None
+
+        self._edit(screen, member, change, "roster-note-dialog",
+                   title=tr("roster.note_title", name=member.full_name),
+                   text=tr("roster.note_text"),
+                   fields=[FormField("note", tr("roster.note_label"), member.note,
+                                     tr("roster.note_hint"), max_length=MAX_NOTE_LENGTH)])
+
+    def _edit(self, screen: RosterScreen, member: Member,
+              change: Callable[[FormValues, str | None], str | None], dialog_id: str, *,
+              title: str, text: str, fields: list[FormField]) -> None:
+        """A change to one member through a form, with the PIN held (or asked once):
+        `change` says what is wrong (the form stays) or makes it; the list follows."""
         def with_pin(pin: str | None) -> None:
             def check(values: FormValues) -> str | None:
                 if not self.unlocked(member.cell_id):
                     return tr("roster.locked")
-                note = values["note"].strip()
-                if not note and member.active and self._twins(member.cell_id, member.full_name,
-                                                              member.id):
-                    return tr("roster.twin_keeps_note", name=member.full_name)
                 try:
-                    self.store.set_member_note(member.id, note, pin=pin)
+                    return change(values, pin)
                 except StudyappError as error:
                     return self._said(error)
-                return None
 
             def done(values: FormValues | None) -> None:
                 if values is not None:
                     self._reload(screen, member.id)
 
-            self.app.push_screen(FormDialog(
-                tr("roster.note_title", name=member.full_name), tr("roster.note_text"),
-                [FormField("note", tr("roster.note_label"), member.note, tr("roster.note_hint"),
-                           max_length=MAX_NOTE_LENGTH)],
-                submit=tr("learner.form.submit"), check=check,
-                dialog_id="roster-note-dialog"), done)
+            self.app.push_screen(FormDialog(title, text, fields,
+                                            submit=tr("learner.form.submit"), check=check,
+                                            dialog_id=dialog_id), done)
 
         self._with_pin(member.cell_id, with_pin)
 
