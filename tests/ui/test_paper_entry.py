@@ -71,6 +71,23 @@ async def type_lines(pilot: Pilot[None], lines: list[str]) -> None:
     await pilot.pause()
 
 
+async def to_first_paper(pilot: Pilot[None], app: StudyApp
+                         ) -> tuple[str, object, PaperEntryScreen]:
+    """A meeting on the turns screen, `n`, then Enter on the first paper (An's): the
+    session, the list of papers and the entry screen."""
+    await pilot.pause()
+    session_id = meeting(app)
+    await to_turns(pilot, session_id)
+    await pilot.press("n")
+    await pilot.pause()
+    pick = app.screen
+    await pilot.press("enter")  # An
+    await pilot.pause()
+    entry = app.screen
+    assert isinstance(entry, PaperEntryScreen)
+    return session_id, pick, entry
+
+
 def attempts(app: StudyApp, session_id: str, name: str) -> list[dict[str, object]]:
     member = next(m for m in app.store.members() if m.full_name == name)
     return [a.settings for a in app.store.attempts(member_id=member.id, session_id=session_id)]
@@ -153,15 +170,7 @@ def test_a_letter_then_enter_on_every_line_enters_the_paper_as_written(tmp_path:
     async def run() -> None:
         app = build_app(db=tmp_path / "giay.sqlite3", clock=Clock())
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            session_id = meeting(app)
-            await to_turns(pilot, session_id)
-            await pilot.press("n")
-            await pilot.pause()
-            await pilot.press("enter")  # An
-            await pilot.pause()
-            entry = app.screen
-            assert isinstance(entry, PaperEntryScreen)
+            session_id, _pick, entry = await to_first_paper(pilot, app)
             lines = right_lines(app, session_id, "Lê Văn An")
             for text in lines:
                 await pilot.press(*text, "enter")  # a letter line moves on; Enter anyway
@@ -181,16 +190,7 @@ def test_esc_with_answers_typed_asks_before_dropping_them(tmp_path: Path) -> Non
     async def run() -> None:
         app = build_app(db=tmp_path / "giay.sqlite3", clock=Clock())
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            session_id = meeting(app)
-            await to_turns(pilot, session_id)
-            await pilot.press("n")
-            await pilot.pause()
-            pick = app.screen
-            await pilot.press("enter")  # An
-            await pilot.pause()
-            entry = app.screen
-            assert isinstance(entry, PaperEntryScreen)
+            session_id, pick, entry = await to_first_paper(pilot, app)
             first = right_lines(app, session_id, "Lê Văn An")[0]
             await pilot.press(*first, "escape")
             await pilot.pause()
