@@ -57,6 +57,8 @@ def add_commands(command: CommandAdder) -> None:
     export.add_argument("--format", choices=FORMATS, required=True, help=tr("cli.opt.format"))
     export.add_argument("-o", "--output", metavar="FILE", help=tr("cli.opt.output"))
     export.add_argument("--decimal", choices=("comma", "point"), help=tr("cli.opt.decimal"))
+    export.add_argument("--bundle-version", type=int, choices=(2, 3), default=3,
+                        help=tr("cli.opt.bundle_version"))
     export.add_argument("--pin", help=tr("cli.opt.pin"))
     export.add_argument("--force", action="store_true", help=tr("cli.opt.force"))
 
@@ -169,7 +171,8 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     # What the interface asks the PIN for, the command line asks too.
     require_pins(store, cells, secretary_pin(args))
     catalog = load_content(settings).catalog
-    prepared = prepare(store, catalog, scope, args.format, decimal=args.decimal)
+    prepared = prepare(store, catalog, scope, args.format, decimal=args.decimal,
+                       bundle_version=args.bundle_version)
     if args.output:
         path = export_to(Path(args.output), prepared, force=args.force)
         err(tr("cli.exported", path=str(path), what=tr(f"export.count.{prepared.unit}",

@@ -1,6 +1,6 @@
 """The JSON bundle: sessions carried from one laptop to another (docs/bundle-format.md).
 
-A bundle is untrusted when it arrives: `check_bundle` reads all of it —
+A bundle is untrusted when it arrives: `read_bundle` reads all of it —
 format and version, the SHA-256 of its content, the shape of every row, every
 reference — and reports every problem found before anything touches a
 database. Only a bundle with no problem is merged.
@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import mmap
 import re
-import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -25,8 +23,8 @@ from typing import Any, BinaryIO
 
 from studyapp import __version__
 from studyapp.content.catalog import Catalog
-from studyapp.content.model import Question
 from studyapp.errors import StudyappError
+from studyapp.export.bundle_links import Links, recompute_problems, reference_problems
 from studyapp.export.bundle_stream import (
     KEPT_PROBLEMS,
     NumberTooLargeError,
@@ -40,7 +38,6 @@ from studyapp.export.bundle_stream import (
 )
 from studyapp.export.questions import question_data
 from studyapp.i18n import format_count, tr
-from studyapp.quiz.scoring import Score, grade, response_from_data
 from studyapp.store.exchange import (
     COLUMNS,
     DEFAULTS,
@@ -53,13 +50,17 @@ from studyapp.store.exchange import (
 )
 from studyapp.store.models import MAX_NOTE_LENGTH
 from studyapp.store.signing import sign
-from studyapp.store.store import MAX_NAME_LENGTH, Store, grading_from_data
+from studyapp.store.store import MAX_NAME_LENGTH, Store
 from studyapp.text import UNWANTED_CHARACTERS, has_unwanted
 
 FORMAT = "studyapp-bundle"
-VERSION = 2
-"""2: signed (Ed25519). Version 1 bundles, unsigned, are still read, with a warning."""
-READABLE = (1, 2)
+VERSION = 3
+"""3: the Ed25519 signature is over the content's SHA-256 (`signed_statement`), so
+that neither end holds or maps the content to sign or verify it. 2: signed over the
+canonical content itself (still read, and written with `--bundle-version 2` for an
+office not yet updated). 1: unsigned (still read, with a warning)."""
+READABLE = (1, 2, 3)
+WRITABLE = (2, 3)
 MAX_BUNDLE_BYTES = 1 << 30
 """A bundle larger than this (1 GiB) is refused before it is read."""
 MAX_TEXT = 10_000
@@ -96,11 +97,17 @@ def content_hash(content: dict[str, Any]) -> str:
     return hashlib.sha256(canonical(content)).hexdigest()
 
 
+def signed_statement(digest: str) -> bytes:
+    """What a version 3 bundle's signature signs: the SHA-256 of its canonical
+    content (64 hex digits), after a label that no other signed message shares."""
+    return f"{FORMAT}/3 sha256:{digest}".encode("ascii")
+
+
 # --- out ---------------------------------------------------------------------------------------
 
 
 def build_bundle(store: Store, catalog: Catalog, scope: Scope, *,
-                 now: datetime | None = None) -> dict[str, Any]:
+                 now: datetime | None = None, version: int = VERSION) -> dict[str, Any]:
     """The bundle of everything in the scope, with the questions as they were
     asked: each question id and content hash the papers and answers refer to,
     with its text and answer when this laptop still has that version."""
@@ -126,8 +133,10 @@ def build_bundle(store: Store, catalog: Catalog, scope: Scope, *,
         **tables,
         "questions": questions,
     }
-    public_key, signature = sign(store, canonical(content))
-    return {"format": FORMAT, "version": VERSION, "sha256": content_hash(content),
+    digest = content_hash(content)
+    public_key, signature = sign(store, signed_statement(digest) if version == 3
+                                 else canonical(content))
+    return {"format": FORMAT, "version": version, "sha256": digest,
             "signature": {"algorithm": "ed25519", "public_key": public_key,
                           "value": signature},
             "content": content}
@@ -149,67 +158,82 @@ def bundle_bytes(bundle: dict[str, Any]) -> bytes:
 
 
 def write_bundle(store: Store, catalog: Catalog, scope: Scope, stream: BinaryIO, *,
-                 now: datetime | None = None) -> None:
+                 now: datetime | None = None, version: int = VERSION) -> None:
     """The bundle of `build_bundle`, byte for byte what `bundle_bytes` writes,
     written as the rows are read from the database (issue 20 item 8): no table
     is ever held whole. The file's keys are sorted, so `content` comes first and
-    the hash and signature after it: the canonical bytes go to the hash and to a
-    private temporary file as the content is written, and are signed from that
-    file, mapped, not from memory."""
+    the hash and signature after it: the canonical bytes go to the hash as the
+    content is written. Version 3 signs the hash; version 2 signs the canonical
+    bytes themselves, kept for that in a private temporary file and signed from
+    it, mapped, not from memory."""
     digest = hashlib.sha256()
-    with tempfile.TemporaryDirectory(prefix="studyapp-export-") as folder:
-        message_path = Path(folder) / "content.json"
-        with reading_snapshot(store) as connection, message_path.open("wb") as message:
-            def canonical_out(data: bytes) -> None:
-                digest.update(data)
-                message.write(data)
 
-            def out(text: str) -> None:
-                stream.write(UNWANTED_CHARACTERS.sub(_json_escape, text).encode("utf-8"))
+    def out(text: str) -> None:
+        stream.write(UNWANTED_CHARACTERS.sub(_json_escape, text).encode("utf-8"))
 
-            asked: dict[str, str] = {}
-            values: dict[str, Any] = {
-                "created_at": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
-                "created_by": f"studyapp {__version__}",
-                "scope": {"session": scope.session_id, "cell": scope.cell_id,
-                          "member": scope.member_id,
-                          "from": scope.date_from.isoformat() if scope.date_from else None,
-                          "to": scope.date_to.isoformat() if scope.date_to else None},
-            }
-            keys = sorted([*TABLES, "questions", *values])
-            out('{\n "content": {')
-            canonical_out(b"{")
-            for number, key in enumerate(keys):
-                comma = "," if number else ""
-                out(f'{comma}\n  {json.dumps(key)}: ')
-                canonical_out(f'{comma}{json.dumps(key)}:'.encode())
-                if key in values:
-                    out(_indented(values[key], 2))
-                    canonical_out(canonical_row(values[key]))
-                    continue
-                rows: Iterable[dict[str, Any]]
-                if key == "questions":
-                    rows = _asked_questions(catalog, asked)
-                else:
-                    rows = table_rows(connection, key, scope)
-                    if key == "attempts":
-                        rows = _noting_asked(rows, asked)
-                empty = True
-                for row in rows:
-                    out(("[\n   " if empty else ",\n   ") + _indented(row, 3))
-                    canonical_out((b"[" if empty else b",") + canonical_row(row))
-                    empty = False
-                out("[]" if empty else "\n  ]")
-                canonical_out(b"[]" if empty else b"]")
-            canonical_out(b"}")
-        with message_path.open("rb") as handle, \
-                mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped, \
-                memoryview(mapped) as view:
-            public_key, signature = sign(store, view)
+    if version == 3:
+        _write_content(store, catalog, scope, out=out, canonical_out=digest.update, now=now)
+        public_key, signature = sign(store, signed_statement(digest.hexdigest()))
+    else:
+        with tempfile.TemporaryDirectory(prefix="studyapp-export-") as folder:
+            message_path = Path(folder) / "content.json"
+            with message_path.open("wb") as message:
+                def canonical_out(data: bytes) -> None:
+                    digest.update(data)
+                    message.write(data)
+
+                _write_content(store, catalog, scope, out=out, canonical_out=canonical_out,
+                               now=now)
+            with message_path.open("rb") as handle, \
+                    mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped, \
+                    memoryview(mapped) as view:
+                public_key, signature = sign(store, view)
     tail = {"format": FORMAT, "sha256": digest.hexdigest(),
             "signature": {"algorithm": "ed25519", "public_key": public_key, "value": signature},
-            "version": VERSION}
+            "version": version}
     out("\n },\n" + _indented(tail, 0)[2:])
+
+
+def _write_content(store: Store, catalog: Catalog, scope: Scope, *, out: Callable[[str], None],
+                   canonical_out: Callable[[bytes], object], now: datetime | None) -> None:
+    """The content, indented to `out` and canonically to `canonical_out`, from one
+    reading snapshot of the database."""
+    with reading_snapshot(store) as connection:
+        asked: dict[str, str] = {}
+        values: dict[str, Any] = {
+            "created_at": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
+            "created_by": f"studyapp {__version__}",
+            "scope": {"session": scope.session_id, "cell": scope.cell_id,
+                      "member": scope.member_id,
+                      "from": scope.date_from.isoformat() if scope.date_from else None,
+                      "to": scope.date_to.isoformat() if scope.date_to else None},
+        }
+        keys = sorted([*TABLES, "questions", *values])
+        out('{\n "content": {')
+        canonical_out(b"{")
+        for number, key in enumerate(keys):
+            comma = "," if number else ""
+            out(f'{comma}\n  {json.dumps(key)}: ')
+            canonical_out(f'{comma}{json.dumps(key)}:'.encode())
+            if key in values:
+                out(_indented(values[key], 2))
+                canonical_out(canonical_row(values[key]))
+                continue
+            rows: Iterable[dict[str, Any]]
+            if key == "questions":
+                rows = _asked_questions(catalog, asked)
+            else:
+                rows = table_rows(connection, key, scope)
+                if key == "attempts":
+                    rows = _noting_asked(rows, asked)
+            empty = True
+            for row in rows:
+                out(("[\n   " if empty else ",\n   ") + _indented(row, 3))
+                canonical_out((b"[" if empty else b",") + canonical_row(row))
+                empty = False
+            out("[]" if empty else "\n  ]")
+            canonical_out(b"[]" if empty else b"]")
+        canonical_out(b"}")
 
 
 def _indented(value: Any, depth: int) -> str:
@@ -423,13 +447,12 @@ assert all(set(JSON_COLUMNS[table]) <= set(SCHEMA[table]) for table in JSON_COLU
 class CheckedBundle:
     path: Path
     content: dict[str, Any]
-    """The checked content: for a bundle read from a file, its small tables whole
-    (cells, members, sessions, questions) and the others as the few fields the
-    checks needed; the rows to merge are `tables`."""
+    """What the checks kept whole of the content: its cells and the values that are
+    not tables (created_at, created_by, scope); the rows to merge are `tables`."""
     signer: str | None = None
     """The public key (hex) whose signature was verified; None for version 1."""
     staged: Staged | None = None
-    """Where the checked rows wait, written canonically (a bundle read from a file)."""
+    """Where the checked rows wait, written canonically."""
 
     @property
     def tables(self) -> Mapping[str, Iterable[dict[str, Any]]]:
@@ -444,9 +467,10 @@ class CheckedBundle:
 
 def read_bundle(path: Path, catalog: Catalog, known_question: Callable[[str], bool] | None = None
                 ) -> CheckedBundle:
-    """Read and check a bundle file completely, as a stream (bounded memory:
-    `bundle_stream`); `BundleError` lists what is wrong. Nothing is written
-    anywhere but a private staging folder, removed when the bundle is refused."""
+    """Read and check a bundle file completely, as a stream, in bounded memory
+    (`bundle_stream` stages the rows, `bundle_links` checks them together);
+    `BundleError` lists what is wrong. Nothing is written anywhere but a private
+    staging folder, removed when the bundle is refused."""
     try:
         size = path.stat().st_size
         if size > MAX_BUNDLE_BYTES:
@@ -456,13 +480,14 @@ def read_bundle(path: Path, catalog: Catalog, known_question: Callable[[str], bo
         raise StudyappError(tr("bundle.unreadable", path=str(path),
                                reason=error.strerror or str(error))) from error
     try:
-        checker = _StreamChecker()
+        checker = _StreamChecker(staged)
         try:
             try:
                 parsed = parse_bundle(path, staged, checker.row)
             except NumberTooLargeError:
                 staged.close()
-                staged, checker = Staged(), _StreamChecker()
+                staged = Staged()
+                checker = _StreamChecker(staged)
                 parsed = parse_bundle(path, staged, checker.row, pure=True)
         except StreamError as error:
             raise BundleError(path, [error.problem]) from None
@@ -479,17 +504,18 @@ def read_bundle(path: Path, catalog: Catalog, known_question: Callable[[str], bo
 
 class _StreamChecker:
     """The checks of one row at a time, while the file streams by; the problems
-    of each stage kept apart (only the first stage with any is reported)."""
+    of each stage kept apart (only the first stage with any is reported). What
+    the checks across rows need of each good row goes to a staging database."""
 
-    def __init__(self) -> None:
+    def __init__(self, staged: Staged) -> None:
         self.unwanted: list[str] = []
         self.unwanted_total = 0
         self.problems: list[str] = []
         self.problems_total = 0
         self.seen: Verdicts = {}
-        self.slim: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
-        self.questions: list[Any] = []
-        self.shared: dict[str, Any] = {}
+        self.links = Links(staged.folder)
+        staged.closing.append(self.links.close)
+        self.cells: list[dict[str, Any]] = []
 
     def _unwanted(self, problem: str) -> None:
         self.unwanted_total += 1
@@ -538,8 +564,8 @@ class _StreamChecker:
                     or not isinstance(row.get("hash"), str) \
                     or not isinstance(row.get("text"), (dict, type(None))):
                 self._problems([tr("bundle.bad_question", where=f"questions[{index}]")])
-            else:
-                self.questions.append(row)
+            elif not self.problems_total:
+                self.links.add_question(index, row)
             return
         if key not in SCHEMA:
             return  # not a table: covered by the hash and the string checks only
@@ -549,37 +575,9 @@ class _StreamChecker:
         if problems:
             self._problems(problems)
         elif not self.problems_total:
-            self.slim[key].append(self._slim(key, row))
-
-    def _share(self, value: Any) -> Any:
-        """One object for equal values (the same grading, the same response)."""
-        key = json.dumps(value, sort_keys=True, separators=(",", ":"))
-        return self.shared.setdefault(key, value)
-
-    def _slim(self, table: str, row: dict[str, Any]) -> dict[str, Any]:
-        """What the checks across rows read of a row: not the rest."""
-        if table == "attempts":
-            items = [self._share({"id": sys.intern(item["id"]), "hash": sys.intern(item["hash"])})
-                     for item in row["paper"]["items"]]
-            settings = {"partial_credit": row["settings"]["partial_credit"],
-                        "grading": self._share(row["settings"]["grading"])}
-            return {**{name: row[name] for name in COLUMNS[table]
-                       if name not in ("paper", "settings")},
-                    "id": sys.intern(row["id"]), "paper": {"items": items}, "settings": settings}
-        if table == "answers":
-            return {"attempt_id": sys.intern(row["attempt_id"]), "position": row["position"],
-                    "question_id": sys.intern(row["question_id"]),
-                    "question_hash": sys.intern(row["question_hash"]),
-                    "response": self._share(row["response"]),
-                    "credit_num": row["credit_num"], "credit_den": row["credit_den"],
-                    "points_num": row["points_num"], "points_den": row["points_den"]}
-        if table == "events":
-            return {"attempt_id": sys.intern(row["attempt_id"]), "seq": row["seq"],
-                    "position": row["position"]}
-        if table == "attendance":
-            return {"session_id": sys.intern(row["session_id"]),
-                    "member_id": sys.intern(row["member_id"])}
-        return row
+            self.links.add(key, index, row)
+            if key == "cells":
+                self.cells.append(row)
 
     def finish(self, path: Path, staged: Staged, parsed: tuple[dict[str, Any], dict[str, Any],
                                                                list[str]], catalog: Catalog,
@@ -597,21 +595,24 @@ class _StreamChecker:
         if "duplicate" in top:
             raise BundleError(path, [tr("bundle.duplicate_key",
                                         key=shown_key(top["duplicate"]))])
-        actual, message = hash_and_message(staged, rest, order)
+        # Only a version 2 signature is over the canonical content: kept for it.
+        actual, message = hash_and_message(staged, rest, order, keep=version == 2)
         if top.get("sha256") != actual:
             raise BundleError(path, [tr("bundle.hash", expected=shown_key(top.get("sha256")),
                                         actual=actual)])
         signer = None
         if version >= 2:
             signature: dict[str, str] = top.get("signature") or {}
-            problem = _signature_shape_problem(signature)
+            problem = _signature_shape_problem(signature, version)
+            signed = signed_statement(actual) if message is None else message
             if problem is None and not verify(signature["public_key"], signature["value"],
-                                              message):
+                                              signed):
                 problem = tr("bundle.bad_signature")
             if problem:
                 raise BundleError(path, [problem])
             signer = signature["public_key"]
-        message.unlink()
+        if message is not None:
+            message.unlink()
         for key in order:
             if has_unwanted(str(key)):
                 self._unwanted(f"{shown_key(key)}: " + tr("bundle.control_characters"))
@@ -626,23 +627,13 @@ class _StreamChecker:
             self._problems([tr("bundle.missing_table", table="questions")])
         if self.problems:
             raise BundleError(path, self.problems, self.problems_total)
-        content: dict[str, Any] = {**rest, **self.slim, "questions": self.questions}
-        problems = _reference_problems(content, catalog, known_question)
-        if problems:
-            raise BundleError(path, problems)
-        problems = recompute_problems(content, catalog)
-        if problems:
-            raise BundleError(path, problems)
-        return content, signer
-
-
-class _NotANumberError(ValueError):
-    pass
-
-
-def _no_constant(name: str) -> Any:
-    """NaN and Infinity are not JSON, though Python's reader takes them by default."""
-    raise _NotANumberError(name)
+        self.links.finish()
+        for stage in (partial(reference_problems, self.links, catalog, known_question),
+                      partial(recompute_problems, self.links, catalog)):
+            problems = stage()
+            if problems:
+                raise BundleError(path, problems.shown, problems.total)
+        return {**rest, "cells": self.cells}, signer
 
 
 def shown_key(key: Any) -> str:
@@ -670,32 +661,6 @@ def _strings(value: Any, where: str) -> Iterator[tuple[Callable[[], str], str]]:
 def _place(where: str, path: tuple[Any, ...]) -> str:
     return where + "".join(f"[{part}]" if isinstance(part, int) else f".{shown_key(part)}"
                            for part in path)
-
-
-def _unwanted_problems(content: dict[str, Any]) -> list[str]:
-    """No string anywhere in the bundle (a paper's question id, a typed answer
-    inside a response, a question's text, a key) holds a control character or
-    a terminal escape; inside structured values nothing breaks a line either
-    (except the text a secretary entered from a paper test)."""
-    problems: list[str] = []
-    for place, text in _strings(content, "content"):
-        if has_unwanted(text):
-            problems.append(f"{place().removeprefix('content.')}: "
-                            + tr("bundle.control_characters"))
-    for table, columns in JSON_COLUMNS.items():
-        rows = content.get(table)
-        for index, row in enumerate(rows if isinstance(rows, list) else []):
-            for column in columns:
-                if not isinstance(row, dict) or column not in row:
-                    continue
-                value, where = row[column], f"{table}[{index}].{column}"
-                if (table, column) == ("attempts", "settings") and isinstance(value, dict):
-                    # What a secretary entered from a paper may run over lines.
-                    value, where = value.get("grading"), f"{where}.grading"
-                for place, text in _strings(value, where):
-                    if LINE_BREAKS.search(text):
-                        problems.append(f"{place()}: {tr('bundle.line_break')}")
-    return problems
 
 
 Verdicts = dict[tuple[str, str], list[tuple[list[Any], str]]]
@@ -801,7 +766,7 @@ def _schema_problems(table: str, where: str, row: dict[str, Any],
 _HEX = re.compile(r"[0-9a-f]+")
 
 
-def _signature_shape_problem(signature: Any) -> str | None:
+def _signature_shape_problem(signature: Any, version: int) -> str | None:
     """None when `signature` has the shape of an Ed25519 signature and its key."""
     if not isinstance(signature, dict) or set(signature) != {"algorithm", "public_key",
                                                              "value"} \
@@ -809,80 +774,8 @@ def _signature_shape_problem(signature: Any) -> str | None:
             or not all(isinstance(signature[name], str) and _HEX.fullmatch(signature[name])
                        for name in ("public_key", "value")) \
             or len(signature["public_key"]) != 64 or len(signature["value"]) != 128:
-        return tr("bundle.no_signature")
+        return tr("bundle.no_signature", version=version)
     return None
-
-
-def _signature_problem(signature: Any, message: bytes) -> str | None:
-    """None when `signature` is an Ed25519 signature of `message` by its key."""
-    from cryptography.exceptions import InvalidSignature  # noqa: PLC0415
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import (  # noqa: PLC0415
-        Ed25519PublicKey,
-    )
-
-    problem = _signature_shape_problem(signature)
-    if problem:
-        return problem
-    try:
-        Ed25519PublicKey.from_public_bytes(bytes.fromhex(signature["public_key"])).verify(
-            bytes.fromhex(signature["value"]), message)
-    except (InvalidSignature, ValueError):
-        return tr("bundle.bad_signature")
-    return None
-
-
-def check_bundle(path: Path, bundle: Any, catalog: Catalog,
-                 known_question: Callable[[str], bool] | None = None) -> dict[str, Any]:
-    """The bundle's content once every check passed."""
-    if not isinstance(bundle, dict) or bundle.get("format") != FORMAT:
-        raise BundleError(path, [tr("bundle.not_a_bundle")])
-    version = bundle.get("version")
-    if isinstance(version, bool) or version not in READABLE:
-        raise BundleError(path, [tr("bundle.version", version=shown_key(version),
-                                    supported=VERSION)])
-    content = bundle.get("content")
-    if not isinstance(content, dict):
-        raise BundleError(path, [tr("bundle.no_content")])
-    try:
-        actual = content_hash(content)
-    except (TypeError, ValueError, RecursionError) as error:
-        raise BundleError(path, [tr("bundle.no_content")]) from error
-    if bundle.get("sha256") != actual:
-        raise BundleError(path, [tr("bundle.hash", expected=shown_key(bundle.get("sha256")),
-                                    actual=actual)])
-    if version >= 2:
-        problem = _signature_problem(bundle.get("signature"), canonical(content))
-        if problem:
-            raise BundleError(path, [problem])
-    problems: list[str] = _unwanted_problems(content)
-    if problems:
-        raise BundleError(path, problems)
-    seen: Verdicts = {}
-    for table in TABLES:
-        rows = content.get(table)
-        if not isinstance(rows, list):
-            problems.append(tr("bundle.missing_table", table=table))
-            continue
-        for index, row in enumerate(rows):
-            problems += _row_problems(table, index, row, seen)
-    questions = content.get("questions")
-    if not isinstance(questions, list):
-        problems.append(tr("bundle.missing_table", table="questions"))
-    else:
-        for index, entry in enumerate(questions):
-            if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) \
-                    or not isinstance(entry.get("hash"), str) \
-                    or not isinstance(entry.get("text"), (dict, type(None))):
-                problems.append(tr("bundle.bad_question", where=f"questions[{index}]"))
-    if problems:
-        raise BundleError(path, problems)
-    problems += _reference_problems(content, catalog, known_question)
-    if problems:
-        raise BundleError(path, problems)
-    problems += recompute_problems(content, catalog)
-    if problems:
-        raise BundleError(path, problems)
-    return content
 
 
 def _row_problems(table: str, index: int, row: Any,
@@ -926,112 +819,6 @@ def _row_problems(table: str, index: int, row: Any,
     return problems
 
 
-def _reference_problems(content: dict[str, Any], catalog: Catalog,
-                        known_question: Callable[[str], bool] | None) -> list[str]:
-    problems: list[str] = []
-    ids: dict[str, set[str]] = {}
-    for table in ("cells", "members", "sessions", "attempts"):
-        seen: set[str] = set()
-        for index, row in enumerate(content[table]):
-            if row["id"] in seen:
-                problems.append(tr("bundle.duplicate_id", where=f"{table}[{index}]",
-                                   id=row["id"]))
-            seen.add(row["id"])
-        ids[table] = seen
-    for table, keys in (("attendance", ("session_id", "member_id")),
-                        ("events", ("attempt_id", "seq")),
-                        ("answers", ("attempt_id", "position"))):
-        places: set[tuple[Any, ...]] = set()
-        for index, row in enumerate(content[table]):
-            place = tuple(row[key] for key in keys)
-            if place in places:
-                problems.append(tr("bundle.duplicate_place", where=f"{table}[{index}]"))
-            places.add(place)
-    references = (
-        ("members", "cell_id", "cells"), ("sessions", "cell_id", "cells"),
-        ("attendance", "session_id", "sessions"), ("attendance", "member_id", "members"),
-        ("attempts", "member_id", "members"), ("attempts", "session_id", "sessions"),
-        ("attempts", "retake_of", "attempts"), ("events", "attempt_id", "attempts"),
-        ("answers", "attempt_id", "attempts"),
-    )
-    for table, column, target in references:
-        for index, row in enumerate(content[table]):
-            value = row[column]
-            if value is not None and value not in ids[target]:
-                problems.append(tr("bundle.dangling", where=f"{table}[{index}].{column}",
-                                   id=value, target=target))
-    if not problems:
-        problems += _graph_problems(content)
-    listed = {entry["id"] for entry in content["questions"]}
-
-    def exists(question_id: str) -> bool:
-        return question_id in listed or catalog.has_question(question_id) or bool(
-            known_question and known_question(question_id))
-
-    for index, row in enumerate(content["answers"]):
-        if not exists(row["question_id"]):
-            problems.append(tr("bundle.unknown_question", where=f"answers[{index}]",
-                               id=row["question_id"]))
-    for index, row in enumerate(content["attempts"]):
-        for item in row["paper"]["items"]:
-            if not exists(item["id"]):
-                problems.append(tr("bundle.unknown_question", where=f"attempts[{index}].paper",
-                                   id=item["id"]))
-    return problems
-
-
-
-
-def _graph_problems(content: dict[str, Any]) -> list[str]:
-    """What only the rows together can be wrong in (every reference already
-    points into the bundle): retakes that replace themselves or go round in a
-    circle, or replace another member's test; people in a session of another
-    cell. (Two members of one name in one cell are twins, each with an id.)"""
-    problems: list[str] = []
-    cell_of_member = {row["id"]: row["cell_id"] for row in content["members"]}
-    cell_of_session = {row["id"]: row["cell_id"] for row in content["sessions"]}
-    for table in ("attendance", "attempts"):
-        for index, row in enumerate(content[table]):
-            member, session = row["member_id"], row["session_id"]
-            if member is not None and session is not None \
-                    and cell_of_member[member] != cell_of_session[session]:
-                problems.append(tr("bundle.other_cell", where=f"{table}[{index}].member_id",
-                                   id=member, session=session))
-    attempts = {row["id"]: (index, row) for index, row in enumerate(content["attempts"])}
-    for table in ("events", "answers"):
-        for index, row in enumerate(content[table]):
-            size = len(attempts[row["attempt_id"]][1]["paper"]["items"])
-            position = row["position"]
-            if position is not None and position >= size:
-                problems.append(tr("bundle.outside_paper", where=f"{table}[{index}].position",
-                                   position=position, size=size))
-            elif table == "answers" and attempts[row["attempt_id"]][1]["paper"]["items"][
-                    position]["id"] != row["question_id"]:
-                problems.append(tr("bundle.not_on_paper", where=f"{table}[{index}]",
-                                   id=row["question_id"][:300]))
-    for index, row in enumerate(content["attempts"]):
-        where = f"attempts[{index}].retake_of"
-        parent_id = row["retake_of"]
-        if parent_id is None:
-            continue
-        if parent_id == row["id"]:
-            problems.append(tr("bundle.self_retake", where=where, id=row["id"]))
-            continue
-        parent = attempts[parent_id][1]
-        if (parent["member_id"], parent["session_id"], parent["guest_name"]) != (
-                row["member_id"], row["session_id"], row["guest_name"]):
-            problems.append(tr("bundle.retake_of_other", where=where, id=parent_id))
-        seen = {row["id"]}
-        current: str | None = parent_id
-        while current is not None:
-            if current in seen:
-                problems.append(tr("bundle.retake_cycle", where=where, id=row["id"]))
-                break
-            seen.add(current)
-            current = attempts[current][1]["retake_of"]
-    return problems
-
-
 def _attempt_problems(where: str, row: dict[str, Any]) -> list[str]:
     """What an attempt's numbers must agree on: counts within its paper, the
     score within the scale it was graded on, the pass mark and bands too."""
@@ -1056,79 +843,4 @@ def _attempt_problems(where: str, row: dict[str, Any]) -> list[str]:
             and Fraction(row["score_num"], row["score_den"]) > scale:
         problems.append(tr("bundle.score_above_scale", where=f"{where}.score_num",
                            scale=grading["scale"]))
-    return problems
-
-
-def _asked(catalog: Catalog, question_id: str, asked_hash: str) -> Question | None:
-    """The question as it was asked, when the content here has that version."""
-    if not catalog.has_question(question_id):
-        return None
-    question = catalog.question(question_id)
-    return question if question.content_hash == asked_hash else None
-
-
-def _listed_points(text: Any) -> Fraction | None:
-    points = text.get("points") if isinstance(text, dict) else None
-    if isinstance(points, bool) or not isinstance(points, (int, float)) \
-            or not math.isfinite(points) or points < 0:
-        return None
-    return Fraction(str(points))
-
-
-def recompute_problems(content: dict[str, Any], catalog: Catalog) -> list[str]:
-    """Every finished attempt's counts, score, band and pass recomputed from its
-    answers and its paper; every answer to a question this laptop has in the
-    version asked graded again. A bundle edited after export (a score changed,
-    the hash recomputed) differs somewhere, and the difference is named."""
-    problems: list[str] = []
-    listed = {(entry["id"], entry["hash"]): entry["text"] for entry in content["questions"]}
-    answers: dict[str, list[tuple[int, dict[str, Any]]]] = {}
-    for index, row in enumerate(content["answers"]):
-        answers.setdefault(row["attempt_id"], []).append((index, row))
-    for index, attempt in enumerate(content["attempts"]):
-        where = f"attempts[{index}]"
-        items = attempt["paper"]["items"]
-        partial = attempt["settings"]["partial_credit"]
-        earned = Fraction(0)
-        correct = 0
-        given = answers.get(attempt["id"], [])
-        for answer_index, answer in given:
-            item = items[answer["position"]]
-            credit = Fraction(answer["credit_num"], answer["credit_den"])
-            points = Fraction(answer["points_num"], answer["points_den"])
-            earned += points
-            correct += credit == 1
-            if answer["question_hash"] != item["hash"]:
-                problems.append(tr("bundle.recomputed_answer", where=f"answers[{answer_index}]",
-                                   attempt=attempt["id"]))
-                continue
-            question = _asked(catalog, item["id"], item["hash"])
-            if question is None:
-                continue
-            try:
-                regraded = grade(question, response_from_data(answer["response"]),
-                                 partial_credit=partial)
-            except (ValueError, KeyError, TypeError, IndexError):
-                regraded = None
-            if regraded is None or (regraded.fraction, regraded.points) != (credit, points):
-                problems.append(tr("bundle.recomputed_answer", where=f"answers[{answer_index}]",
-                                   attempt=attempt["id"]))
-        if attempt["status"] != "finished":
-            continue
-        if (attempt["answered"], attempt["correct"]) != (len(given), correct):
-            problems.append(tr("bundle.recomputed_counts", where=where, id=attempt["id"]))
-        possible = Fraction(0)
-        for item in items:
-            question = _asked(catalog, item["id"], item["hash"])
-            worth = question.points if question is not None else _listed_points(
-                listed.get((item["id"], item["hash"])))
-            if worth is None:
-                break  # neither here nor in the bundle: the total cannot be known
-            possible += worth
-        else:
-            result = Score(earned, possible, grading_from_data(attempt["settings"]["grading"]))
-            value = result.value
-            if (Fraction(attempt["score_num"], attempt["score_den"]), attempt["band"],
-                    attempt["passed"]) != (value, result.band, int(result.passed)):
-                problems.append(tr("bundle.recomputed_score", where=where, id=attempt["id"]))
     return problems

@@ -2,21 +2,23 @@
 
 The file is parsed once, as events (`ijson`), and never held whole: each row of a
 table is built, checked (its strings, its columns, its structured values against
-the schema), written out canonically to a private staging folder, and kept only
-as the few fields the checks across rows need (ids, references, a paper's
-question ids and hashes, an answer's credit). The hash and the signature are
-taken over the staged canonical bytes, the checks that need every row run over
-the slim rows, and a merge reads its rows back from the staging folder: never
-from the file again, which could have changed since it was checked.
+the schema), written out canonically to a private staging folder, and leaves the
+few fields the checks across rows need (ids, references, a paper's question ids
+and hashes, an answer's credit) in a staging database there (`bundle_links`). The
+hash and the signature are taken over the staged canonical bytes, the checks that
+need every row are queries over that database, and a merge reads its rows back
+from the staging folder: never from the file again, which could have changed
+since it was checked.
 
-The stages and their messages are those of `bundle.check_bundle`
-(docs/bundle-format.md, "Checks before anything is written"): the problems of a
-later stage are only reported when every earlier one passed.
+The stages and their messages are those of docs/bundle-format.md ("Checks before
+anything is written"): the problems of a later stage are only reported when every
+earlier one passed.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import hashlib
 import json
 import mmap
@@ -57,6 +59,8 @@ class Staged:
         self.folder = Path(self._folder.name)
         self._files: dict[str, IO[bytes]] = {}
         self.counts: dict[str, int] = {}
+        self.closing: list[Callable[[], None]] = []
+        """What to close before the folder is removed (a database in it)."""
 
     def file(self, key: str) -> IO[bytes]:
         found = self._files.get(key)
@@ -95,6 +99,9 @@ class Staged:
 
     def close(self) -> None:
         self.finish()
+        for close in self.closing:
+            close()
+        self.closing.clear()
         self._folder.cleanup()
 
 
@@ -368,17 +375,18 @@ def _line_column(path: Path, position: int | None) -> tuple[int, int, str]:
     return line, column, after
 
 
-def hash_and_message(staged: Staged, rest: dict[str, Any], order: list[str]
-                     ) -> tuple[str, Path]:
+def hash_and_message(staged: Staged, rest: dict[str, Any], order: list[str], *,
+                     keep: bool = False) -> tuple[str, Path | None]:
     """The SHA-256 of the content written canonically (keys sorted, whatever
-    their order in the file), and a file holding those bytes (to verify the
-    signature over without holding them in memory)."""
+    their order in the file), and, when `keep` says so, a file holding those
+    bytes (to verify a version 2 signature over without holding them in memory)."""
     digest = hashlib.sha256()
-    message = staged.folder / "content.json"
-    with message.open("wb") as out:
+    message = staged.folder / "content.json" if keep else None
+    with message.open("wb") if message is not None else contextlib.nullcontext() as out:
         def write(data: bytes) -> None:
             digest.update(data)
-            out.write(data)
+            if out is not None:
+                out.write(data)
 
         write(b"{")
         for number, key in enumerate(sorted(set(order))):
@@ -392,24 +400,30 @@ def hash_and_message(staged: Staged, rest: dict[str, Any], order: list[str]
     return digest.hexdigest(), message
 
 
-def verify(public_key: str, signature: str, message: Path) -> bool:
-    """An Ed25519 signature of the file's bytes, read through a map of the file:
-    the bytes are not copied into memory (the kernel may drop the pages)."""
+def verify(public_key: str, signature: str, message: Path | bytes) -> bool:
+    """An Ed25519 signature of `message`: bytes (a version 3 statement), or a
+    file's bytes read through a map of the file (version 2: the content is not
+    copied into memory, though its pages are mapped while the check runs)."""
     from cryptography.exceptions import InvalidSignature  # noqa: PLC0415
     from cryptography.hazmat.primitives.asymmetric.ed25519 import (  # noqa: PLC0415
         Ed25519PublicKey,
     )
 
+    def check(data: bytes | memoryview) -> bool:
+        try:
+            Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_key)).verify(
+                bytes.fromhex(signature), data)
+        except (InvalidSignature, ValueError):
+            return False
+        return True
+
+    if isinstance(message, bytes):
+        return check(message)
     with message.open("rb") as handle:
         size = message.stat().st_size
         with mmap.mmap(handle.fileno(), size, access=mmap.ACCESS_READ) as mapped, \
                 memoryview(mapped) as view:
-            try:
-                Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_key)).verify(
-                    bytes.fromhex(signature), view)
-            except (InvalidSignature, ValueError):
-                return False
-    return True
+            return check(view)
 
 
 def intern(value: Any) -> Any:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import BinaryIO, Literal, get_args
 
 from studyapp.content.catalog import Catalog
-from studyapp.export.bundle import write_bundle
+from studyapp.export.bundle import VERSION, write_bundle
 from studyapp.export.files import write_atomically
 from studyapp.export.report import (
     build_report,
@@ -48,9 +48,11 @@ class Prepared:
 
 
 def prepare(store: Store, catalog: Catalog, scope: Scope, fmt: ExportFormat, *,
-            now: datetime | None = None, decimal: DecimalSign | None = None) -> Prepared:
+            now: datetime | None = None, decimal: DecimalSign | None = None,
+            bundle_version: int = VERSION) -> Prepared:
     """`decimal`: the CSV's decimal sign (None: the interface language's; see
-    `studyapp.export.table`)."""
+    `studyapp.export.table`); `bundle_version`: the JSON bundle's (2 for an office
+    whose studyapp reads no later one)."""
     if fmt in ("csv", "xlsx"):
         rows = score_rows(store, scope)
         tested_at = sorted({row.session_id for row in rows if row.session_id})
@@ -63,7 +65,8 @@ def prepare(store: Store, catalog: Catalog, scope: Scope, fmt: ExportFormat, *,
     if fmt == "json":
         # Written as it is read (bounded memory): a fault half way leaves no file,
         # as `write_atomically` removes what it had begun.
-        return Prepared(lambda stream: write_bundle(store, catalog, scope, stream, now=now),
+        return Prepared(lambda stream: write_bundle(store, catalog, scope, stream, now=now,
+                                                    version=bundle_version),
                         len(scoped_sessions(store, scope)), "sessions")
     sessions = scoped_sessions(store, scope)
     if scope.member_id is not None and scope.session_id is None:

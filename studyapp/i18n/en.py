@@ -1000,8 +1000,8 @@ MESSAGES: dict[str, str] = {
     "bundle.too_deep": "nested too deeply: not a studyapp bundle.",
     "bundle.not_a_bundle": "this is not a studyapp bundle (no \"format\": \"studyapp-bundle\").",
     "bundle.version": (
-        "the bundle is version {version}; this studyapp reads version {supported}. Update studyapp "
-        "or export the bundle again."
+        "the bundle is version {version}; this studyapp reads versions 1 to {supported}. "
+        "Update studyapp or export the bundle again."
     ),
     "bundle.no_content": "the bundle has no \"content\".",
     "bundle.hash": (
@@ -1739,7 +1739,7 @@ MESSAGES: dict[str, str] = {
         "from its answers: the bundle was edited after export."
     ),
     "bundle.no_signature": (
-        "a version 2 bundle must be signed (\"signature\": ed25519, public key, value)."
+        "a version {version} bundle must be signed (\"signature\": ed25519, public key, value)."
     ),
     "bundle.bad_signature": (
         "the signature does not match the content: the bundle was edited after export, "
@@ -2150,4 +2150,7 @@ MESSAGES: dict[str, str] = {
     "papers.leave_message": "The answers just typed for {name}'s paper are not saved.",
     "papers.leave_stay": "Keep entering",
     "papers.leave_discard": "Discard them, back to the papers",
+    # --- main: bundle version 3 ---
+    "cli.opt.bundle_version": ("JSON: the bundle's version, 3 (the default) or 2 for an office "
+                               "whose studyapp does not read version 3 yet"),
 }

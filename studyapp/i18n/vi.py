@@ -1014,8 +1014,8 @@ MESSAGES: dict[str, str] = {
         "đây không phải gói dữ liệu của studyapp (thiếu \"format\": \"studyapp-bundle\")."
     ),
     "bundle.version": (
-        "gói dữ liệu phiên bản {version}; bản studyapp này đọc phiên bản {supported}. Hãy cập nhật "
-        "studyapp hoặc xuất lại gói."
+        "gói dữ liệu phiên bản {version}; bản studyapp này đọc các phiên bản 1 đến {supported}. "
+        "Hãy cập nhật studyapp hoặc xuất lại gói."
     ),
     "bundle.no_content": "gói dữ liệu không có phần nội dung (\"content\").",
     "bundle.hash": (
@@ -1752,7 +1752,7 @@ MESSAGES: dict[str, str] = {
         "từ các câu trả lời: gói đã bị sửa sau khi xuất."
     ),
     "bundle.no_signature": (
-        "gói phiên bản 2 phải có chữ ký (\"signature\": ed25519, khóa công khai, chữ ký)."
+        "gói phiên bản {version} phải có chữ ký (\"signature\": ed25519, khóa công khai, chữ ký)."
     ),
     "bundle.bad_signature": (
         "chữ ký không khớp với nội dung: gói đã bị sửa sau khi xuất, hoặc không phải "
@@ -2160,4 +2160,7 @@ MESSAGES: dict[str, str] = {
     "papers.leave_message": "Các câu trả lời vừa nhập cho bài của {name} chưa được lưu.",
     "papers.leave_stay": "Nhập tiếp",
     "papers.leave_discard": "Bỏ, quay lại danh sách bài",
+    # --- main: bundle version 3 ---
+    "cli.opt.bundle_version": ("JSON: phiên bản gói, 3 (mặc định) hoặc 2 cho văn phòng đảng ủy "
+                               "còn dùng bản studyapp chưa đọc được phiên bản 3"),
 }

@@ -482,8 +482,8 @@ class _Merge:
         """Bundle ids of cells and members found here under another id."""
         self.open_here: set[str] = set()
         """Sessions stored here as open that the bundle may carry forward."""
-        self.closing: list[str] = []
-        """Sessions to close once their rows are in."""
+        self.closing: dict[str, str | None] = {}
+        """Sessions to close once their rows are in, and when the bundle says they closed."""
         self.unfinished_here: set[str] = set()
 
     def row(self, table: str, key: dict[str, Any]) -> dict[str, Any] | None:
@@ -595,7 +595,7 @@ class _Merge:
                 self.insert("sessions", {**session, "status": "open", "closed_at": None})
                 self.open_here.add(session["id"])
                 if session["status"] == "closed":
-                    self.closing.append(session["id"])
+                    self.closing[session["id"]] = session["closed_at"]
                 continue
             differ = _same("sessions", here, session)
             if not differ:
@@ -605,7 +605,7 @@ class _Merge:
             elif (here["status"] == "open" and session["status"] == "closed"
                   and set(differ) <= {"status", "closed_at"}):
                 self.open_here.add(session["id"])
-                self.closing.append(session["id"])
+                self.closing[session["id"]] = session["closed_at"]
                 self.report.updated["sessions"] += 1
             else:
                 self.conflict("sessions", session, differ)
@@ -666,11 +666,10 @@ class _Merge:
         self.sessions()
         for table in ("attendance", "attempts", "events", "answers"):
             self.children(table)
-        for session_id in self.closing:
-            row = next(s for s in self.tables["sessions"] if s["id"] == session_id)
+        for session_id, closed_at in self.closing.items():
             self.connection.execute(
                 "UPDATE sessions SET status = 'closed', closed_at = ? WHERE id = ?",
-                (row["closed_at"], session_id))
+                (closed_at, session_id))
         return self.report
 
 
@@ -705,6 +704,18 @@ class NameMergeError(StoreError):
         self.report = report
 
 
+class _Defaulted(Iterable[dict[str, Any]]):
+    """A table's rows with the columns a bundle may leave out filled in, as they
+    are read (the rows may come from a staging file, once per pass)."""
+
+    def __init__(self, rows: Iterable[dict[str, Any]], defaults: dict[str, Any]) -> None:
+        self.rows = rows
+        self.defaults = defaults
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return ({**self.defaults, **row} for row in self.rows)
+
+
 class _Rollback(Exception):  # noqa: N818 - a signal, not an error
     pass
 
@@ -717,8 +728,8 @@ def merge_tables(store: Store, tables: Mapping[str, Iterable[dict[str, Any]]], *
     when `merge_by_name` says so; else `NameMergeError` lists them."""
     report: MergeReport | None = None
     existed = store.database.exists
-    tables = {table: [{**DEFAULTS[table], **row} for row in rows] if table in DEFAULTS
-              else rows for table, rows in tables.items()}
+    tables = {table: _Defaulted(rows, DEFAULTS[table]) if table in DEFAULTS else rows
+              for table, rows in tables.items()}
     try:
         with store.database.writing() as connection:
             report = _Merge(connection, tables).run()

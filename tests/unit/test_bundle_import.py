@@ -321,7 +321,7 @@ def test_an_edit_without_the_laptops_key_is_refused(
     good_bundle["sha256"] = content_hash(good_bundle["content"])  # as the docs of v1 said
     _refused(tmp_path, catalog, good_bundle, "chữ ký không khớp với nội dung", capsys)
     good_bundle.pop("signature")
-    _refused(tmp_path, catalog, good_bundle, "gói phiên bản 2 phải có chữ ký", capsys)
+    _refused(tmp_path, catalog, good_bundle, "gói phiên bản 3 phải có chữ ký", capsys)
 
 
 def test_each_cells_key_is_trusted_on_first_use_and_a_new_key_held_back(
@@ -427,7 +427,7 @@ def test_a_paper_test_as_the_secretary_entered_it_fits_the_schema(
         {"at": "2026-11-26T19:40:00+07:00", "previous": entered,
          "previous_answers": [{"position": 0, "response": response}]}])
     path = write_json(tmp_path / "paper.json", rehash(good_bundle))
-    assert read_bundle(path, catalog).content["attempts"]
+    assert read_bundle(path, catalog).tables["attempts"]
     attempt["settings"]["via"] = "pigeon"
     with pytest.raises(BundleError, match=r"settings\.via: không đúng dạng"):
         read_bundle(write_json(tmp_path / "pigeon.json", rehash(good_bundle)), catalog)

@@ -28,6 +28,7 @@ from studyapp.export.bundle import (
     canonical,
     content_hash,
     read_bundle,
+    signed_statement,
 )
 from studyapp.export.files import ExportError, write_atomically
 from studyapp.export.report import build_report, to_html, to_markdown
@@ -244,8 +245,10 @@ def rehash(bundle: dict[str, Any], key: Ed25519PrivateKey = FORGER) -> dict[str,
     """The bundle's hash computed again and the bundle signed again, as the docs say."""
     bundle["sha256"] = content_hash(bundle["content"])
     public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
+    signed = signed_statement(bundle["sha256"]) if bundle.get("version") == 3 \
+        else canonical(bundle["content"])
     bundle["signature"] = {"algorithm": "ed25519", "public_key": public,
-                           "value": key.sign(canonical(bundle["content"])).hex()}
+                           "value": key.sign(signed).hex()}
     return bundle
 
 
@@ -255,7 +258,7 @@ def write_json(path: Path, value: Any) -> Path:
 
 
 @pytest.mark.parametrize(("edit", "expected"), [
-    (lambda b: b.update(version=3), "phiên bản 3"),
+    (lambda b: b.update(version=4), "phiên bản 4"),
     (lambda b: b["content"]["cells"][0].update(name="Chi bộ khác"), "SHA-256 không khớp"),
     (lambda b: b["content"]["attempts"][0].update(score_num=-3) or rehash(b),
      "attempts[0].score_num: -3 nằm ngoài khoảng"),
