@@ -2150,4 +2150,8 @@ MESSAGES: dict[str, str] = {
     "papers.leave_message": "The answers just typed for {name}'s paper are not saved.",
     "papers.leave_stay": "Keep entering",
     "papers.leave_discard": "Discard them, back to the papers",
+    # --- lo ---
+    "pack.ids_prefixed": "Lesson ids clash with lessons already in the content in use, so every "
+                         "id starts with “{prefix}” (as when adding a document in the interface)",
+    "search.read_as": "Read as: {reading}",
 }

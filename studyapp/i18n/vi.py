@@ -2160,4 +2160,8 @@ MESSAGES: dict[str, str] = {
     "papers.leave_message": "Các câu trả lời vừa nhập cho bài của {name} chưa được lưu.",
     "papers.leave_stay": "Nhập tiếp",
     "papers.leave_discard": "Bỏ, quay lại danh sách bài",
+    # --- lo ---
+    "pack.ids_prefixed": "Mã bài học trùng với bài đã có trong nội dung đang dùng, nên mọi mã "
+                         "được thêm tiền tố “{prefix}” (như khi thêm tài liệu trong giao diện)",
+    "search.read_as": "Đã hiểu là: {reading}",
 }
