@@ -79,7 +79,7 @@ def test_the_bundled_plan_gives_the_bundled_packs_tree(tmp_path: Path, catalog: 
                              "Trung ương Đảng khóa XIV")
     assert pack["source_file"] == "source.txt"
     assert "key_points" not in (
-        target / "lessons" / "ii-2-6.md").read_text(encoding="utf-8")
+        target / "lessons" / "ke-hoach-67-ii-2-6.md").read_text(encoding="utf-8")
 
 
 @needs_plan
