@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from studyapp.cli.common import CommandAdder, err, out
+from studyapp.cli.common import CommandAdder, err, load_content, out
 from studyapp.config import Settings
 from studyapp.errors import UsageError
 from studyapp.i18n import tr
@@ -29,10 +29,10 @@ def cmd_pack(args: argparse.Namespace, settings: Settings) -> int:
         return _draft_questions(Path(args.document))
     if not args.output:
         raise UsageError(tr("pack.needs_output"))
-    return _new_pack(args)
+    return _new_pack(args, settings)
 
 
-def _new_pack(args: argparse.Namespace) -> int:
+def _new_pack(args: argparse.Namespace, settings: Settings) -> int:
     import re  # noqa: PLC0415
 
     from studyapp.content.loading import load_catalog  # noqa: PLC0415
@@ -62,8 +62,11 @@ def _new_pack(args: argparse.Namespace) -> int:
         return 1
     structure = read.structure
     depth = args.depth or read.depth
+    # The lesson ids beside the content this program reads (as the interface's "Thêm
+    # tài liệu mới" does): a clash with them prefixes every id with the pack's.
+    beside = load_content(settings, with_banks=False).catalog
     plan = plan_for(read, pack_id=args.id or bank_id_from(target.name),
-                    title=args.title or read.title, depth=depth)
+                    title=args.title or read.title, depth=depth, beside=beside)
     write_folder(target, plan.files)
 
     for line, code, params in sorted(structure.notes, key=lambda note: note[0]):
@@ -72,6 +75,8 @@ def _new_pack(args: argparse.Namespace) -> int:
                        for level, count in sorted(plan.sections_per_depth.items()))
     out(tr("pack.report", path=target, lessons=len(plan.lessons), depth=depth,
            levels=levels or "0"))
+    if plan.id_prefix:
+        out(tr("pack.ids_prefixed", prefix=plan.id_prefix))
     result = load_catalog([target])
     for problem in result.problems:
         err(problem.format())

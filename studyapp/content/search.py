@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from studyapp.content.catalog import Catalog
-from studyapp.text import fold, fold_chars, from_telex, from_vni
+from studyapp.text import fold, fold_chars, from_telex, from_vni, normalize_line
 
 FieldName = Literal["title", "key_point", "body", "prompt", "answers", "explanation"]
 Kind = Literal["lesson", "question"]
@@ -65,6 +65,19 @@ class SearchHit:
     query: str = ""
     """The query that found it: as typed, or as read in Telex or VNI
     (`kieen ddinhj` finds "kiên định" as `kiên định`), to highlight."""
+
+
+def reading_of(query: str, hits: Sequence[SearchHit]) -> str | None:
+    """How `query` was read, to tell the user: the Telex or VNI reading that found
+    the best of `hits` it found (`kieen ddinhj` -> `kiên định`; `hoas` -> `hóa` when
+    "Hóa học" is among what `hoas` as typed found); None when every hit was found by
+    the query as typed, or none was. Invisible and control characters pasted with
+    the query are left out of it."""
+    typed = fold(query)
+    for hit in hits:
+        if hit.query and fold(hit.query) != typed:
+            return normalize_line(hit.query)
+    return None
 
 
 @dataclass(frozen=True, slots=True)

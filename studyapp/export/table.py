@@ -11,6 +11,15 @@ SUM drops it silently), so `decimal="comma"` writes `7,5` with `;` between
 fields, the way such a spreadsheet expects; `decimal="point"` writes `7.5`
 with `,`. The default follows the interface language (comma for Vietnamese).
 
+Every text cell is quoted (numbers are not): LibreOffice's import dialog
+starts with tab, comma and semicolon all ticked as separators, so an unquoted
+`7,5` in a `;` file, or a note with a comma or a semicolon, was cut into two
+columns. A quoted field stays one cell whichever separators are ticked, and
+LibreOffice and Excel still read a quoted `7,5` or date as a number or date.
+What no file can fix: LibreOffice opened without its dialog (`soffice
+--convert-to` or a macro with no filter options) reads CSV as Windows-1252
+with `,` only, BOM or not (docs/score-csv.md says what to do instead).
+
 The score column holds only the score that counts: an attempt a retake
 replaced has its score in a column of its own, so AVERAGE over "Điểm" gives
 the official figure.
@@ -134,7 +143,7 @@ def write_csv(rows: Sequence[ScoreRow], stream: BinaryIO, decimal: DecimalSign |
     """The table as CSV; `decimal` as in the module's note (None: the language's)."""
     comma = (decimal or default_decimal()) == "comma"
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
-    writer = csv.writer(text, delimiter=";" if comma else ",")
+    writer = csv.writer(text, delimiter=";" if comma else ",", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow([neutralise(header) for header in headers()])
     words = _Words()
     safe: dict[str | None, str] = {None: ""}  # names and topics repeat: each is looked at once

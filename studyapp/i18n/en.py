@@ -2153,4 +2153,8 @@ MESSAGES: dict[str, str] = {
     # --- main: bundle version 3 ---
     "cli.opt.bundle_version": ("JSON: the bundle's version, 3 (the default) or 2 for an office "
                                "whose studyapp does not read version 3 yet"),
+    # --- lo ---
+    "pack.ids_prefixed": "Lesson ids clash with lessons already in the content in use, so every "
+                         "id starts with “{prefix}” (as when adding a document in the interface)",
+    "search.read_as": "Read as: {reading}",
 }

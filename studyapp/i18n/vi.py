@@ -2163,4 +2163,8 @@ MESSAGES: dict[str, str] = {
     # --- main: bundle version 3 ---
     "cli.opt.bundle_version": ("JSON: phiên bản gói, 3 (mặc định) hoặc 2 cho văn phòng đảng ủy "
                                "còn dùng bản studyapp chưa đọc được phiên bản 3"),
+    # --- lo ---
+    "pack.ids_prefixed": "Mã bài học trùng với bài đã có trong nội dung đang dùng, nên mọi mã "
+                         "được thêm tiền tố “{prefix}” (như khi thêm tài liệu trong giao diện)",
+    "search.read_as": "Đã hiểu là: {reading}",
 }

@@ -9,10 +9,10 @@ import os
 import re
 import secrets
 import shutil
-from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from studyapp.content.catalog import Catalog
 from studyapp.content.problems import Problem
 from studyapp.importing.document import Paragraph, Structure, default_depth, read_structure
 from studyapp.importing.pack_writer import PackPlan, default_title, plan_pack
@@ -67,9 +67,12 @@ def read_for_pack(source: Path) -> DocumentRead | None:
 
 
 def plan_for(read: DocumentRead, *, pack_id: str, title: str, depth: int,
-             taken: Collection[str] = ()) -> PackPlan:
-    """The pack's files; lesson ids prefixed with the pack's id when one of them is
-    already `taken` (a lesson id of a pack the program reads)."""
+             beside: Catalog | None = None) -> PackPlan:
+    """The pack's files, to sit `beside` the content the program reads (`pack new`
+    and "Thêm tài liệu mới" both give theirs): lesson ids are shared by every pack,
+    so when one of them is already a lesson there, all are prefixed with the pack's
+    id (`gioi-thieu` -> `<pack>-gioi-thieu`), never some of them."""
+    taken = {lesson.id for lesson in beside.lessons} if beside is not None else set()
     plan = plan_pack(read.structure, pack_id=pack_id, title=title, depth=depth,
                      source_name=read.source.name, normalised=read.normalised,
                      markdown=read.markdown)

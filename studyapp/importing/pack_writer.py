@@ -36,6 +36,8 @@ class PackPlan:
     files: dict[str, str]
     lessons: list[Lesson]
     sections_per_depth: dict[int, int] = field(default_factory=dict)
+    id_prefix: str = ""
+    """What went before every lesson id ("" for none)."""
 
 
 def escape_markdown(text: str) -> str:
@@ -124,7 +126,7 @@ def plan_pack(structure: Structure, *, pack_id: str, title: str, depth: int,
     per_depth: dict[int, int] = {}
     for section in structure.all_sections():
         per_depth[section.depth] = per_depth.get(section.depth, 0) + 1
-    return PackPlan(files, lessons, per_depth)
+    return PackPlan(files, lessons, per_depth, id_prefix)
 
 
 def _intro_title(structure: Structure, title: str) -> str:

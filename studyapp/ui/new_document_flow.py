@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from studyapp.i18n import tr
 
 if TYPE_CHECKING:
+    from studyapp.content.catalog import Catalog
     from studyapp.content.loading import LoadResult
     from studyapp.importing.new_pack import DocumentRead
     from studyapp.ui.app import StudyApp
@@ -86,15 +87,15 @@ class NewDocumentFlow:
                 return
             self.app.notify(tr("new_doc.creating", title=choice.title), markup=False,
                             timeout=3)
-            taken = {lesson.id for lesson in self.app.catalog.lessons}
-            self.app.run_worker(lambda: self._create(read, choice, taken), thread=True,
+            beside = self.app.catalog
+            self.app.run_worker(lambda: self._create(read, choice, beside), thread=True,
                                 group="new-document", exit_on_error=False)
 
         self.app.push_screen(StructureScreen(read), chosen)
 
     # --- creating -----------------------------------------------------------------------
 
-    def _create(self, read: DocumentRead, choice: PackChoice, taken: set[str]) -> None:
+    def _create(self, read: DocumentRead, choice: PackChoice, beside: Catalog) -> None:
         from studyapp import paths  # noqa: PLC0415
         from studyapp.content.loading import load_catalog  # noqa: PLC0415
         from studyapp.importing.new_pack import (  # noqa: PLC0415
@@ -108,7 +109,7 @@ class NewDocumentFlow:
             root.mkdir(parents=True, exist_ok=True)
             target = free_pack_folder(root, choice.title)
             plan = plan_for(read, pack_id=target.name, title=choice.title, depth=choice.depth,
-                            taken=taken)
+                            beside=beside)
             write_folder(target, plan.files)
         except OSError as error:
             self.app.call_from_thread(self._report, tr("new_doc.cannot_read"), [

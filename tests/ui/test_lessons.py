@@ -230,6 +230,9 @@ async def test_search_typed_in_telex_finds_and_highlights_the_vietnamese() -> No
         assert [hit.id for hit in search._hits] == [
             hit.id for hit in app.library.search("kiên định", 50)]
         assert search.query_one(OptionList).option_count >= 1
+        reading = search.query_one("#search-reading", Static)
+        assert reading.display
+        assert str(reading.render()) == "Đã hiểu là: kiên định"
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
@@ -237,3 +240,43 @@ async def test_search_typed_in_telex_finds_and_highlights_the_vietnamese() -> No
         view = app.screen.query_one(LessonView)
         assert view.highlighted_texts()
         assert all(text.casefold() == "kiên định" for text in view.highlighted_texts())
+
+
+def shows(widget: Static) -> bool:
+    """Whether the widget is displayed (a function, so that each check is read anew)."""
+    return bool(widget.display)
+
+
+async def test_search_says_how_a_telex_query_was_read_and_only_then() -> None:
+    """The line "Đã hiểu là" shows the Vietnamese a Telex query spelled, and goes
+    when the query is taken as typed (with or without diacritics) or finds nothing."""
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        reading = search.query_one("#search-reading", Static)
+        assert not shows(reading)  # nothing typed yet
+        await pilot.press(*"boons kieen ddinhj")
+        await pilot.pause()
+        assert shows(reading)
+        assert str(reading.render()) == "Đã hiểu là: bốn kiên định"
+        assert reading.region.height == 1  # on screen, one line, at 80x24
+        box = search.query_one("#search-input", Input)
+        box.value = "kien dinh"  # plain letters: taken as typed
+        await pilot.pause()
+        assert search._hits
+        assert not shows(reading)
+        box.value = "kiên định"
+        await pilot.pause()
+        assert not shows(reading)
+        box.value = "zzqqj xxw"  # Telex changes it, but nothing is found
+        await pilot.pause()
+        assert not search._hits
+        assert not shows(reading)
+        # Invisible and control characters pasted with the query are not part of it.
+        box.value = "kieen ddinhj \u200b\x1b"
+        await pilot.pause()
+        assert search._hits
+        assert str(reading.render()) == "Đã hiểu là: kiên định"

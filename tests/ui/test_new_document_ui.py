@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import docx
+import pytest
 from textual.widgets import Input, Static, Tree
 
 from studyapp import paths
@@ -16,7 +17,7 @@ from studyapp.ui.modals.choice import ChoiceDialog
 from studyapp.ui.screens.drafts import DraftsScreen
 from studyapp.ui.screens.import_questions import ImportReportScreen
 from studyapp.ui.screens.new_document import DocumentPickScreen, StructureScreen
-from tests.conftest import SHARED
+from tests.conftest import SHARED, run_cli
 from tests.ui.conftest import build_app
 
 PLAN = SHARED / "source" / "ke-hoach-67-KH-DU.txt"
@@ -160,3 +161,40 @@ async def test_ctrl_o_goes_to_the_next_usual_folder(tmp_path: Path) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, DraftsScreen)
+
+
+async def test_a_clash_gets_the_same_prefixed_ids_from_pack_new_and_the_interface(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The ward's plan has the bundled pack's `gioi-thieu`, `i`, `ii-1`…: `pack new` and
+    "Thêm tài liệu mới" prefix them alike (one rule, `plan_for`), so a pack made at the
+    command line and one made in the interface from one document have the same ids."""
+    source = plan_docx(tmp_path)
+    by_cli = tmp_path / "cli" / "hoc-tap-nghi-quyet-2027"
+    by_cli.parent.mkdir()
+    code, out, err = run_cli(capsys, "pack", "new", str(source), "-o", str(by_cli),
+                             "--depth", "2", "--title", "Học tập nghị quyết 2027")
+    assert code == 0, err
+    assert "tiền tố “hoc-tap-nghi-quyet-2027-”" in out
+    cli_ids = {lesson.id for lesson in load_catalog([by_cli]).catalog.lessons}
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_document(pilot, source)
+        screen = app.screen
+        assert isinstance(screen, StructureScreen)
+        screen.query_one("#structure-depth", Input).value = "2"
+        title = screen.query_one("#structure-title", Input)
+        title.value = "Học tập nghị quyết 2027"
+        title.focus()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        ui_ids = {lesson.id for lesson in app.catalog.lessons
+                  if lesson.pack_id == "hoc-tap-nghi-quyet-2027"}
+    bundled = {lesson.id for lesson in load_catalog([paths.bundled_content_dir()])
+               .catalog.lessons}
+    assert {"gioi-thieu", "i", "ii-1"} <= bundled  # the clash is real
+    assert len(cli_ids) == 7
+    assert ui_ids == cli_ids
+    assert all(lesson_id.startswith("hoc-tap-nghi-quyet-2027-") for lesson_id in cli_ids)
+    assert "hoc-tap-nghi-quyet-2027-ii-1" in cli_ids

@@ -58,6 +58,10 @@ def test_search_results(snap_compare: Any) -> None:
     assert snap_compare(build_app(), terminal_size=SIZE, press=["slash", *"kien dinh"])
 
 
+def test_search_typed_in_telex_says_how_it_was_read(snap_compare: Any) -> None:
+    assert snap_compare(build_app(), terminal_size=SIZE, press=["slash", *"kieen ddinhj"])
+
+
 def test_lesson_opened_from_search_in_english(snap_compare: Any) -> None:
     assert snap_compare(build_app(lang="en"), terminal_size=SIZE,
                         press=["slash", *"luat dung nhung lam kho", "enter"])

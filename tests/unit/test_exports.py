@@ -33,6 +33,7 @@ from studyapp.export.bundle import (
 from studyapp.export.files import ExportError, write_atomically
 from studyapp.export.report import build_report, to_html, to_markdown
 from studyapp.export.run import prepare, suggested_name
+from studyapp.export.table import COLUMNS
 from studyapp.i18n import set_language
 from studyapp.quiz.plan import SessionSettings, session_paper
 from studyapp.quiz.scoring import correct_response
@@ -528,8 +529,8 @@ def retake_store(tmp_path: Path, catalog: Catalog) -> Store:
     return make_retake_store(tmp_path, catalog)
 
 
-def make_retake_store(tmp_path: Path, catalog: Catalog, *, edited_score: bool = True
-                      ) -> Store:
+def make_retake_store(tmp_path: Path, catalog: Catalog, *, edited_score: bool = True,
+                      excused_note: str = "Đi công tác Đà Nẵng") -> Store:
     """Three tested members (10, 7.5-ish, …); the last one retook and did better;
     one excused with a reason, one absent."""
     store = new_store(tmp_path / "retake.sqlite3")
@@ -539,7 +540,7 @@ def make_retake_store(tmp_path: Path, catalog: Catalog, *, edited_score: bool = 
     excused = store.add_member(cell.id, "Phạm Thị Duyên")
     absent = store.add_member(cell.id, "Vũ Văn Em")
     store.set_attendance(session_id, excused.id, AttendanceStatus.EXCUSED,
-                         note="Đi công tác Đà Nẵng")
+                         note=excused_note)
     store.set_attendance(session_id, absent.id, AttendanceStatus.ABSENT)
     cuong = store.find_members(cell.id, "Trần Văn Cường")[0]
     first = store.attempts(member_id=cuong.id, session_id=session_id)[0]
@@ -641,7 +642,8 @@ def test_csv_decimal_follows_the_interface_language(retake_store: Store,
 def _soffice() -> str:
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if found is None:
-        pytest.skip("LibreOffice is not installed (Debian/Ubuntu package: libreoffice-calc)")
+        pytest.skip("LibreOffice is not installed (Debian/Ubuntu package: "
+                    "libreoffice-calc-nogui)")
     return found
 
 
@@ -677,6 +679,39 @@ def test_libreoffice_reads_csv_scores_as_numbers(
     assert len(scores) == 3
     assert 7.5 in scores
     assert all(isinstance(score, (int, float)) for score in scores)  # SUM counts them all
+
+
+LIBREOFFICE_DIALOG_DEFAULTS = "Text - txt - csv (StarCalc):9/44/59,34,76,1,,1066"
+"""What LibreOffice's Text Import dialog starts with when a secretary opens the
+CSV: tab, comma and semicolon all ticked (its registry's CSVImport/Separators),
+the character set the BOM names (UTF-8), the language of a Vietnamese laptop."""
+
+
+@pytest.mark.parametrize("decimal", ["comma", "point"])
+def test_libreoffice_dialog_defaults_keep_letters_columns_and_numbers(
+        tmp_path: Path, catalog: Catalog, decimal: str) -> None:
+    """Opened with the dialog as it starts, the CSV has every column where it
+    belongs: a `7,5` score, a note with a semicolon and a text with a comma are one cell
+    each (unquoted, the separators LibreOffice ticks cut them in two)."""
+    soffice = _soffice()
+    note = "Đi công tác Đà Nẵng; về muộn"
+    store = make_retake_store(tmp_path, catalog, excused_note=note)
+    source = tmp_path / "ket-qua.csv"
+    source.write_bytes(csv_bytes(store, catalog, Scope(), decimal=decimal))
+    path = _soffice_convert(soffice, source, tmp_path, "xlsx", LIBREOFFICE_DIALOG_DEFAULTS)
+    sheet = load_workbook(path).worksheets[0]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    header = rows[0]
+    assert len(header) == len(COLUMNS)
+    assert all(len(row) == len(COLUMNS) for row in rows)
+    assert header[:4] == ["Chi bộ", "Ngày sinh hoạt", "Chủ đề", "Đảng viên"]
+    by_name = {row[3]: row for row in rows[1:]}
+    assert set(by_name) >= {"Lê Hồng Bích", "Đỗ Thị Bé", "Trần Văn Cường", "Phạm Thị Duyên"}
+    assert by_name["Phạm Thị Duyên"][header.index("Ghi chú điểm danh")] == note
+    if decimal == "comma":  # the point file is for English settings: there `7.5` is a number
+        assert by_name["Lê Hồng Bích"][header.index("Điểm")] == 7.5
+    verified = header.index("Xác minh số liệu")
+    assert all("," in str(row[verified]) for row in rows[1:])  # a comma in the text, one cell
 
 
 def test_libreoffice_opens_the_xlsx_with_real_dates(

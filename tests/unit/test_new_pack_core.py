@@ -30,7 +30,7 @@ def test_a_pack_beside_the_bundled_one_gets_lesson_ids_of_its_own(tmp_path: Path
     taken = {lesson.id for lesson in bundled.lessons}
     alone = plan_for(read, pack_id="thu", title="Thử", depth=2)
     assert {lesson.id for lesson in alone.lessons} & taken  # the same document: same ids
-    plan = plan_for(read, pack_id="thu", title="Thử", depth=2, taken=taken)
+    plan = plan_for(read, pack_id="thu", title="Thử", depth=2, beside=bundled)
     assert not {lesson.id for lesson in plan.lessons} & taken
     assert all(lesson.id.startswith("thu-") for lesson in plan.lessons)
     assert [lesson.source for lesson in plan.lessons] == \

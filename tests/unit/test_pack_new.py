@@ -36,6 +36,15 @@ PLAN = SHARED / "source" / "ke-hoach-67-KH-DU.txt"
 needs_plan = pytest.mark.skipif(not PLAN.exists(), reason="../shared/source is not beside the repo")
 
 
+def apart(tmp_path: Path) -> list[str]:
+    """`--content` of an empty folder: the pack made where no other content is read,
+    so its lesson ids are the document's own (beside the bundled pack, its `gioi-thieu`,
+    `i`, `ii-1`… would clash, and every id would start with the pack's)."""
+    folder = tmp_path / "no-other-content"
+    folder.mkdir(exist_ok=True)
+    return ["--content", str(folder)]
+
+
 def front_matter(path: Path) -> dict[str, object]:
     text = path.read_text(encoding="utf-8")
     return tomllib.loads(text.split("+++")[1])
@@ -49,10 +58,16 @@ def test_the_bundled_plan_gives_the_bundled_packs_tree(tmp_path: Path, catalog: 
     code, out, err = run_cli(capsys, "pack", "new", str(PLAN), "-o", str(target))
     assert code == 0, err
     assert "40 bài học" in out
+    assert "tiền tố “ke-hoach-67-”" in out  # beside the bundled pack: its ids are taken
     made = {front_matter(path)["source"]: (front_matter(path)["id"],
                                             front_matter(path).get("parent"))
             for path in (target / "lessons").glob("*.md")}
-    bundled = {lesson.source: (lesson.id, lesson.parent) for lesson in catalog.lessons
+
+    def mine(lesson_id: str | None) -> str | None:
+        return None if lesson_id is None else f"ke-hoach-67-{lesson_id}"
+
+    bundled = {lesson.source: (mine(lesson.id), mine(lesson.parent))
+               for lesson in catalog.lessons
                if not lesson.id.startswith(("bkd-", "bon-kien-dinh"))}
     assert made == bundled  # the same sections, the same references, ids and parents
     result = load_catalog([target])
@@ -64,7 +79,7 @@ def test_the_bundled_plan_gives_the_bundled_packs_tree(tmp_path: Path, catalog: 
                              "Trung ương Đảng khóa XIV")
     assert pack["source_file"] == "source.txt"
     assert "key_points" not in (
-        target / "lessons" / "ii-2-6.md").read_text(encoding="utf-8")
+        target / "lessons" / "ke-hoach-67-ii-2-6.md").read_text(encoding="utf-8")
 
 
 @needs_plan
@@ -136,7 +151,8 @@ def test_a_document_without_structure_is_one_lesson_with_a_note(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "thu.txt"
     source.write_text("Kính gửi các đồng chí.\nNội dung không có mục nào.\n", encoding="utf-8")
-    code, _, err = run_cli(capsys, "pack", "new", str(source), "-o", str(tmp_path / "p"))
+    code, _, err = run_cli(capsys, "pack", "new", str(source), "-o", str(tmp_path / "p"),
+                           *apart(tmp_path))
     assert code == 0, err
     assert "không nhận ra mục đánh số nào" in err
     assert [p.name for p in (tmp_path / "p" / "lessons").iterdir()] == ["gioi-thieu.md"]
@@ -168,7 +184,8 @@ def test_a_word_plan_with_bold_headings_numbering_tables_and_split_runs(
     source = tmp_path / "ke-hoach-12.docx"
     document.save(str(source))
     target = tmp_path / "ke-hoach-12"
-    code, _, err = run_cli(capsys, "pack", "new", str(source), "-o", str(target), "--depth", "2")
+    code, _, err = run_cli(capsys, "pack", "new", str(source), "-o", str(target), "--depth", "2",
+                           *apart(tmp_path))
     assert code == 0, err
     lessons = {path.stem: path.read_text(encoding="utf-8")
                for path in (target / "lessons").glob("*.md")}
@@ -214,7 +231,7 @@ def test_a_printed_pdf_becomes_a_pack(tmp_path: Path, capsys: pytest.CaptureFixt
                     "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()],
                    check=True, capture_output=True, timeout=120)
     code, _, err = run_cli(capsys, "pack", "new", str(pdf), "-o", str(tmp_path / "p"),
-                           "--depth", "2")
+                           "--depth", "2", *apart(tmp_path))
     assert code == 0, err
     assert sorted(p.stem for p in (tmp_path / "p" / "lessons").iterdir()) == [
         "gioi-thieu", "i", "i-1", "i-2", "ii"]
@@ -291,7 +308,7 @@ def test_all_caps_headings_without_numbers_stay_text() -> None:
 def test_draft_questions_are_answerable_from_the_text_and_never_drawn(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "p"
-    assert run_cli(capsys, "pack", "new", str(PLAN), "-o", str(target))[0] == 0
+    assert run_cli(capsys, "pack", "new", str(PLAN), "-o", str(target), *apart(tmp_path))[0] == 0
     code, _out, err = run_cli(capsys, "pack", "draft-questions", str(target))
     assert code == 0, err
     result = load_catalog([target])

@@ -15,6 +15,7 @@ from studyapp.content.search import (
     find_passage,
     find_ranges,
     locate_explanation,
+    reading_of,
 )
 from studyapp.text import fold
 from tests.conftest import lesson_text, make_pack
@@ -178,3 +179,23 @@ def test_the_query_as_typed_is_searched_too(tmp_path: Path) -> None:
     hits = index.search("hoas")
     assert sorted(hit.id for hit in hits) == ["hoa", "hoas"]
     assert {hit.id: hit.query for hit in hits} == {"hoas": "hoas", "hoa": "hóa"}
+
+
+def test_how_the_query_was_read_is_said_when_a_reading_found_something(tmp_path: Path
+                                                                       ) -> None:
+    index = SearchIndex(small_catalog(tmp_path))
+    for query, reading in (("kieen ddinhj", "kiên định"), ("kie6n d9inh5", "kiên định"),
+                           ("KIEEN  ddinhj", "KIÊN định"), ("kiên định", None),
+                           ("kien dinh", None), ("Kiên Định", None), ("zzqqj", None)):
+        assert reading_of(query, index.search(query)) == reading, query
+    assert reading_of("kieen ddinhj", []) is None  # nothing found: nothing was read
+    # Pasted with invisible or control characters: they are not part of the reading.
+    pasted = "kieen ddinhj \u200b\x1b"
+    assert reading_of(pasted, index.search(pasted)) == "kiên định"
+    # Found partly as typed and partly as read: the reading is said, for what it found.
+    make_pack(tmp_path / "mixed", lessons={
+        "b.md": lesson_text("hoa", "Hóa học", "Môn hóa."),
+        "c.md": lesson_text("hoas", "Chữ lạ", "Viết là hoas trong sổ."),
+    })
+    mixed = SearchIndex(load_catalog([tmp_path / "mixed"]).catalog)
+    assert reading_of("hoas", mixed.search("hoas")) == "hóa"

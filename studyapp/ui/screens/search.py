@@ -13,8 +13,9 @@ from textual.content import Content, Span
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from studyapp.content.search import SearchHit
+from studyapp.content.search import SearchHit, reading_of
 from studyapp.i18n import format_count, tr
+from studyapp.text import shown
 from studyapp.ui.screens.base import StudyModal, stylesheet, type_into
 from studyapp.ui.widgets.lesson_view import HIGHLIGHT_STYLE
 
@@ -70,6 +71,7 @@ class SearchScreen(StudyModal[SearchResult | None]):
             yield Input(value=self._initial_query, placeholder=tr("search.placeholder"),
                         id="search-input")
             yield Static(Content(tr("search.empty")), id="search-status")
+            yield Static(id="search-reading")
             yield OptionList(id="search-results", markup=False)
             yield Static(Content(tr("search.hint")), id="search-hint")
 
@@ -87,6 +89,12 @@ class SearchScreen(StudyModal[SearchResult | None]):
         status = self.query_one("#search-status", Static)
         results.clear_options()
         self._hits = self.study_app.library.search(query, RESULT_LIMIT) if query.strip() else []
+        # Typed in Telex or VNI: say how the query was read, so that the results
+        # (and the words highlighted in them) are not a surprise.
+        reading = reading_of(query, self._hits)
+        line = self.query_one("#search-reading", Static)
+        line.update(Content(tr("search.read_as", reading=shown(reading))) if reading else "")
+        line.display = reading is not None
         if not query.strip():
             status.update(Content(tr("search.empty")))
             return
