@@ -139,28 +139,31 @@ def main() -> None:
             run(CLI, ["--db", str(source), "demo", "--seed", "5", "--cells", str(args.cells),
                       "--members", str(args.members), "--sessions", str(args.sessions)],
                 TREE, env)
-        bundle = root / "bundle.json"
+        # Each side writes its own bundle (this tree version 3, the older code version 2,
+        # which is all it reads) and imports what it wrote; a third row has this tree
+        # import the version 2 bundle, as an office does with a cell not yet updated.
+        bundle = {TREE: root / "ours.json", before: root / "before.json"}
         counter = iter(range(10**6))
 
         def export(tree: Path) -> tuple[float, int]:
             return run(CLI, ["--db", str(source), "export", "--all", "--format", "json",
-                             "-o", str(bundle), "--force"], tree, env)
+                             "-o", str(bundle[tree]), "--force"], tree, env)
 
         def export_floor() -> tuple[float, int]:
             return run(FLOOR_EXPORT, [str(source), str(root / "floor.json")], TREE, env)
 
-        def bring(tree: Path) -> tuple[float, int]:
+        def bring(tree: Path, path: Path) -> tuple[float, int]:
             target = root / f"import-{next(counter)}.sqlite3"
             try:
-                return run(CLI, ["--db", str(target), "import", str(bundle)], tree, env)
+                return run(CLI, ["--db", str(target), "import", str(path)], tree, env)
             finally:
                 for leftover in root.glob(f"{target.name}*"):
                     leftover.unlink()
 
-        def import_floor() -> tuple[float, int]:
+        def import_floor(path: Path) -> tuple[float, int]:
             target = root / f"raw-{next(counter)}.sqlite3"
             try:
-                return run(FLOOR_IMPORT, [str(bundle), str(target)], TREE, env)
+                return run(FLOOR_IMPORT, [str(path), str(target)], TREE, env)
             finally:
                 target.unlink(missing_ok=True)
 
@@ -168,8 +171,12 @@ def main() -> None:
         for name, floor, ours, old in (
                 ("export --all --format json", export_floor,
                  lambda: export(TREE), lambda: export(before)),
-                ("import of that bundle into an empty database", import_floor,
-                 lambda: bring(TREE), lambda: bring(before))):
+                ("import of the bundle each wrote into an empty database",
+                 lambda: import_floor(bundle[TREE]), lambda: bring(TREE, bundle[TREE]),
+                 lambda: bring(before, bundle[before])),
+                ("import of the version 2 bundle into an empty database",
+                 lambda: import_floor(bundle[before]), lambda: bring(TREE, bundle[before]),
+                 lambda: bring(before, bundle[before]))):
             ours()  # warm the file cache (and, for an import, write the bundle first)
             sides: dict[str, list[tuple[float, int]]] = {"floor": [], "ours": [], "before": []}
             for _ in range(args.runs):
@@ -177,7 +184,7 @@ def main() -> None:
                 sides["ours"].append(ours())
                 sides["before"].append(old())
             results.append((name, sides))
-        size = bundle.stat().st_size
+        size = bundle[TREE].stat().st_size
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; demo --seed 5 --cells "
           f"{args.cells} --members {args.members} --sessions {args.sessions}: bundle "
           f"{size / 1e6:.0f} MB; median of {args.runs} alternating runs (floor, ours, before "
