@@ -2150,4 +2150,9 @@ MESSAGES: dict[str, str] = {
     "papers.leave_message": "The answers just typed for {name}'s paper are not saved.",
     "papers.leave_stay": "Keep entering",
     "papers.leave_discard": "Discard them, back to the papers",
+    # --- mtg ---
+    "meeting.locked_idle": (
+        "Locked again after {minutes} minutes without a key: the secretary's next action asks "
+        "for the PIN."
+    ),
 }

@@ -2160,4 +2160,8 @@ MESSAGES: dict[str, str] = {
     "papers.leave_message": "Các câu trả lời vừa nhập cho bài của {name} chưa được lưu.",
     "papers.leave_stay": "Nhập tiếp",
     "papers.leave_discard": "Bỏ, quay lại danh sách bài",
+    # --- mtg ---
+    "meeting.locked_idle": (
+        "Đã khóa lại sau {minutes} phút không dùng: việc tiếp theo của thư ký sẽ hỏi lại mã PIN."
+    ),
 }
