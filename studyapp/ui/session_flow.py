@@ -661,6 +661,6 @@ class SessionFlow:
 
     def _meeting_pin_changed(self, idle: bool) -> None:
         if idle:
-            minutes = max(1, round(MEETING_IDLE_SECONDS / 60))
+            minutes = max(1, round(self.meeting_pin.idle_seconds / 60))
             self.app.notify(tr("meeting.locked_idle", minutes=format_count(minutes)),
                             markup=False)
