@@ -2162,6 +2162,6 @@ MESSAGES: dict[str, str] = {
     "papers.leave_discard": "Bỏ, quay lại danh sách bài",
     # --- mtg ---
     "meeting.locked_idle": (
-        "Đã khóa lại sau {minutes} phút không dùng: việc tiếp theo của thư ký sẽ hỏi lại mã PIN."
+        "Đã khóa lại sau {minutes} phút không dùng: việc tiếp theo của bí thư sẽ hỏi lại mã PIN."
     ),
 }
