@@ -42,6 +42,11 @@ async def to_turns(app: StudyApp, pilot: Pilot[None], session_id: str) -> TurnsS
     return app.screen
 
 
+def shown(app: StudyApp) -> object:
+    """The screen on top (read afresh: an earlier isinstance does not hold any more)."""
+    return app.screen
+
+
 async def key(pilot: Pilot[None], *keys: str) -> str | None:
     """Press `keys`; the id of the screen then shown (the PIN's is `pin-dialog`)."""
     await pilot.press(*keys)
@@ -64,15 +69,15 @@ async def test_papers_summary_and_close_ask_the_pin_once() -> None:
         turns = await to_turns(app, pilot, session_id)
         assert await key(pilot, "n") == "pin-dialog"  # the papers: the one ask
         await give_pin(pilot)
-        assert isinstance(app.screen, PaperPickScreen)
+        assert isinstance(shown(app), PaperPickScreen)
         await key(pilot, "escape")
-        assert app.screen is turns
+        assert shown(app) is turns
         await key(pilot, "t")  # the summary: no second ask
-        assert isinstance(app.screen, SummaryScreen)
+        assert isinstance(shown(app), SummaryScreen)
         assert await key(pilot, "d") == "close-dialog"  # nor for the close
         await key(pilot, "d")
         assert app.store.session(session_id).closed
-        assert isinstance(app.screen, SummaryScreen)
+        assert isinstance(shown(app), SummaryScreen)
 
 
 async def test_a_members_turn_ends_the_hold() -> None:
@@ -85,26 +90,26 @@ async def test_a_members_turn_ends_the_hold() -> None:
         turns = await to_turns(app, pilot, session_id)
         await key(pilot, "t")
         await give_pin(pilot)
-        assert isinstance(app.screen, SummaryScreen)
+        assert isinstance(shown(app), SummaryScreen)
         await key(pilot, "escape")
         await key(pilot, "n")  # held: the papers at once
-        assert isinstance(app.screen, PaperPickScreen)
+        assert isinstance(shown(app), PaperPickScreen)
         await key(pilot, "escape")
-        assert app.screen is turns
+        assert shown(app) is turns
         await pick(pilot, NAMES[0])
-        assert isinstance(app.screen, QuizScreen)
+        assert isinstance(shown(app), QuizScreen)
         assert await key(pilot, "escape") == "pin-dialog"  # the member cannot leave alone
         await key(pilot, "escape")
-        assert isinstance(app.screen, QuizScreen)
+        assert isinstance(shown(app), QuizScreen)
         await answer_all(pilot, right=True)
-        assert isinstance(app.screen, HandoverScreen)
+        assert isinstance(shown(app), HandoverScreen)
         await key(pilot, "enter")
-        assert app.screen is turns
+        assert shown(app) is turns
         assert await key(pilot, "t") == "pin-dialog"  # the next member finds it asked
         await key(pilot, "escape")
         assert await key(pilot, "escape") == "pin-dialog"  # nor can they leave the turns
         await key(pilot, "escape")
-        assert app.screen is turns
+        assert shown(app) is turns
 
 
 async def test_leaving_the_turns_screen_ends_the_hold() -> None:
@@ -117,7 +122,7 @@ async def test_leaving_the_turns_screen_ends_the_hold() -> None:
         await give_pin(pilot)
         await key(pilot, "escape")
         await key(pilot, "escape")  # held: leaving the turns asks nothing
-        assert isinstance(app.screen, HomeScreen)
+        assert isinstance(shown(app), HomeScreen)
         await to_turns(app, pilot, session_id)
         assert await key(pilot, "t") == "pin-dialog"  # a new sitting
 
@@ -133,9 +138,9 @@ async def test_after_the_idle_time_the_pin_is_asked_again() -> None:
         await give_pin(pilot)
         await key(pilot, "escape")
         await key(pilot, "n")  # within the idle time: held
-        assert isinstance(app.screen, PaperPickScreen)
+        assert isinstance(shown(app), PaperPickScreen)
         await key(pilot, "escape")
-        assert app.screen is turns
+        assert shown(app) is turns
         await pilot.pause(3.0)  # no key: the secretary has walked away
         assert any("Đã khóa lại sau 1 phút" in str(note.message) for note in app._notifications)
         assert await key(pilot, "t") == "pin-dialog"
@@ -155,7 +160,7 @@ async def test_keys_keep_the_pin_held_past_the_idle_time() -> None:
             await pilot.pause(0.3)
         await key(pilot, "escape")
         await key(pilot, "n")
-        assert isinstance(app.screen, PaperPickScreen)
+        assert isinstance(shown(app), PaperPickScreen)
 
 
 def highlighted(turns: TurnsScreen) -> str:
@@ -179,7 +184,7 @@ async def test_after_a_turn_the_cursor_goes_to_the_next_member_to_be_tested() ->
             await pick(pilot, name)
             await answer_all(pilot, right=True)
             await key(pilot, "enter")  # the handover: the laptop back to the list
-            assert app.screen is turns
+            assert shown(app) is turns
 
         await turn_of(an)
         assert highlighted(turns) == binh  # the next one down
