@@ -36,6 +36,11 @@ MEETING_IDLE_SECONDS = 300.0
 """No key for this long and the meeting's PIN is forgotten: half the roster's
 time, as this laptop stands in front of the members between the secretary's keys."""
 
+AFTER_PIN_DIALOGS = frozenset({"retake-dialog", "tested-dialog", "close-dialog", "papers-path",
+                               "phone-start"})
+"""The meeting's dialogs opened once the PIN is given: the idle time closes them too,
+as what they would do needs the PIN again."""
+
 
 def meeting_side(screen: Screen[Any]) -> bool:
     """The secretary's screens of a meeting (the turns and what opens over
@@ -661,6 +666,11 @@ class SessionFlow:
 
     def _meeting_pin_changed(self, idle: bool) -> None:
         if idle:
+            from textual.screen import ModalScreen  # noqa: PLC0415
+
+            screen = self.app.screen
+            if isinstance(screen, ModalScreen) and screen.id in AFTER_PIN_DIALOGS:
+                screen.dismiss(None)
             minutes = max(1, round(self.meeting_pin.idle_seconds / 60))
             self.app.notify(tr("meeting.locked_idle", minutes=format_count(minutes)),
                             markup=False)

@@ -146,6 +146,27 @@ async def test_after_the_idle_time_the_pin_is_asked_again() -> None:
         assert await key(pilot, "t") == "pin-dialog"
 
 
+async def test_the_idle_time_closes_a_dialog_opened_with_the_pin() -> None:
+    """A retake allowed, its dialog left open: a member would only have to press c."""
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        session_id = meeting(app, NAMES[:2])
+        turns = await to_turns(app, pilot, session_id)
+        await pick(pilot, NAMES[0])
+        await answer_all(pilot, right=False)
+        await key(pilot, "enter")
+        app.sessions.meeting_pin.idle_seconds = 2.0
+        assert await key(pilot, "home", "r") == "pin-dialog"
+        await give_pin(pilot)
+        assert shown(app).id == "retake-dialog"  # type: ignore[attr-defined]
+        await pilot.pause(3.0)
+        assert shown(app) is turns
+        assert await key(pilot, "c") is None  # the dialog's key does nothing now
+        assert shown(app) is turns
+        assert len(app.store.attempts(session_id=session_id)) == 1  # no retake
+
+
 async def test_keys_keep_the_pin_held_past_the_idle_time() -> None:
     app = build_app()
     async with app.run_test(size=(80, 24)) as pilot:
