@@ -2157,4 +2157,9 @@ MESSAGES: dict[str, str] = {
     "pack.ids_prefixed": "Lesson ids clash with lessons already in the content in use, so every "
                          "id starts with “{prefix}” (as when adding a document in the interface)",
     "search.read_as": "Read as: {reading}",
+    # --- mtg ---
+    "meeting.locked_idle": (
+        "Locked again after {minutes} minutes without a key: the secretary's next action asks "
+        "for the PIN."
+    ),
 }

@@ -2056,7 +2056,7 @@ MESSAGES: dict[str, str] = {
     ),
     "roster.unlocked": (
         "Đã nhập mã PIN: sửa danh sách không phải nhập lại. Tự khóa khi rời màn hình của "
-        "thư ký hoặc sau {minutes} phút không dùng."
+        "bí thư hoặc sau {minutes} phút không dùng."
     ),
     "roster.locked": "Đã khóa: lần sửa tiếp theo sẽ hỏi mã PIN.",
     "roster.locked_idle": "Danh sách đảng viên đã khóa sau {minutes} phút không dùng.",
@@ -2167,4 +2167,8 @@ MESSAGES: dict[str, str] = {
     "pack.ids_prefixed": "Mã bài học trùng với bài đã có trong nội dung đang dùng, nên mọi mã "
                          "được thêm tiền tố “{prefix}” (như khi thêm tài liệu trong giao diện)",
     "search.read_as": "Đã hiểu là: {reading}",
+    # --- mtg ---
+    "meeting.locked_idle": (
+        "Đã khóa lại sau {minutes} phút không dùng: việc tiếp theo của bí thư sẽ hỏi lại mã PIN."
+    ),
 }

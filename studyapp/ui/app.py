@@ -446,11 +446,14 @@ class StudyApp(App[None]):
             self.sessions.ask_pin(session.cell_id, ask)
 
     async def on_event(self, event: events.Event) -> None:
-        # Every key, whatever widget takes it (a text box stops it): the
-        # secretary's roster stays unlocked while keys are pressed.
-        if isinstance(event, events.Key) and not event.is_forwarded and \
-                "roster" in self.__dict__:
-            self.roster.key_pressed()
+        # Every key, whatever widget takes it (a text box stops it): the PIN
+        # the secretary gave stays held (the roster's, the meeting's) while
+        # keys are pressed.
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if "roster" in self.__dict__:
+                self.roster.hold.key_pressed()
+            if "sessions" in self.__dict__:
+                self.sessions.meeting_pin.key_pressed()
         await super().on_event(event)
 
     def action_help_quit(self) -> None:

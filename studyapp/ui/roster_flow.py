@@ -5,23 +5,22 @@ The PIN is asked once per sitting: on entering the roster (when the cell has one
 The PIN given is kept here, in memory, and passed to the store with every change,
 until the secretary leaves the secretary's screens (the sessions list and the
 roster) or no key is pressed for IDLE_SECONDS: then it is forgotten and the next
-change asks for it again. It belongs to the app (`app.roster`).
+change asks for it again (`pin_gate.PinHold`, which the meeting's screens share).
+It belongs to the app (`app.roster`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from textual.screen import ModalScreen
+from typing import TYPE_CHECKING, Any
 
 from studyapp.errors import StudyappError
 from studyapp.i18n import format_count, tr
 from studyapp.ui.modals.form import FormDialog, FormField, FormValues
 
 if TYPE_CHECKING:
-    from textual.timer import Timer
+    from textual.screen import Screen
 
     from studyapp.store.models import Cell, Member
     from studyapp.store.store import Store
@@ -40,14 +39,24 @@ def idle_minutes() -> int:
     return max(1, round(IDLE_SECONDS / 60))
 
 
+def _secretary_side(screen: Screen[Any]) -> bool:
+    """The roster's PIN stays held on the sessions list and the roster only."""
+    from studyapp.ui.screens.roster import RosterScreen  # noqa: PLC0415
+    from studyapp.ui.screens.sessions import SessionsScreen  # noqa: PLC0415
+
+    return isinstance(screen, RosterScreen | SessionsScreen)
+
+
 class RosterFlow:
     """The secretary's roster, and the PIN held while the secretary is at it."""
 
     def __init__(self, app: StudyApp) -> None:
+        from studyapp.ui.pin_gate import PinHold  # noqa: PLC0415
+
         self.app = app
-        self._cell_id: str | None = None
-        self._pin: str | None = None
-        self._timer: Timer | None = None
+        self.hold = PinHold(app.sessions.pins, name="roster", idle_seconds=IDLE_SECONDS,
+                            on_side=_secretary_side, on_change=self._lock_changed)
+        """The PIN held while the secretary is at the sessions list and the roster."""
         self._refused_twin: str | None = None
 
     @property
@@ -58,27 +67,19 @@ class RosterFlow:
 
     def unlocked(self, cell_id: str) -> bool:
         """Whether the secretary has given the PIN of `cell_id` (or it has none)
-        in this sitting. Opened without a PIN, it is locked once the cell has one
-        (set meanwhile, say from the command line)."""
-        if self._cell_id != cell_id:
-            return False
-        return self._pin is not None or not self.store.cell(cell_id).has_pin
+        in this sitting."""
+        return self.hold.held(cell_id)
 
-    def _unlock(self, cell_id: str, pin: str | None) -> None:
-        self._cell_id = cell_id
-        self._pin = pin
-        self._restart_timer()
-        self._refresh_lock_line()
-
-    def lock(self, *, idle: bool = False) -> None:
+    def lock(self) -> None:
         """Forget the PIN: the next change asks for it again."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        if self._cell_id is None:
-            return
-        self._cell_id = None
-        self._pin = None
+        self.hold.drop()
+
+    def check_side(self) -> None:
+        """Lock unless the screen now under the dialogs is one of the secretary's
+        (the sessions list or the roster): the laptop went back to the members."""
+        self.hold.check_side()
+
+    def _lock_changed(self, idle: bool) -> None:
         if idle:
             # A dialog of the roster left open goes too: what it would change
             # needs the PIN again.
@@ -89,43 +90,9 @@ class RosterFlow:
                             markup=False)
         self._refresh_lock_line()
 
-    def key_pressed(self) -> None:
-        """Any key while unlocked: the idle time starts again."""
-        if self._cell_id is not None:
-            self._restart_timer()
-
-    def _restart_timer(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.app.set_timer(IDLE_SECONDS, self._idle, name="roster-idle")
-
-    def _idle(self) -> None:
-        self._timer = None
-        self.lock(idle=True)
-
-    def check_side(self) -> None:
-        """Lock unless the screen now under the dialogs is one of the secretary's
-        (the sessions list or the roster): the laptop went back to the members."""
-        from studyapp.ui.screens.roster import RosterScreen  # noqa: PLC0415
-        from studyapp.ui.screens.sessions import SessionsScreen  # noqa: PLC0415
-
-        under = next((screen for screen in reversed(self.app.screen_stack)
-                      if not isinstance(screen, ModalScreen)), None)
-        if not isinstance(under, RosterScreen | SessionsScreen):
-            self.lock()
-
     def _with_pin(self, cell_id: str, then: Callable[[str | None], None]) -> None:
         """Run `then` with the PIN: the one held, or asked (once) and then held."""
-        if self.unlocked(cell_id):
-            self._restart_timer()
-            then(self._pin)
-            return
-
-        def given(pin: str | None) -> None:
-            self._unlock(cell_id, pin)
-            then(pin)
-
-        self.app.sessions.ask_pin(cell_id, given)
+        self.hold.with_pin(cell_id, then)
 
     def _refresh_lock_line(self) -> None:
         from studyapp.ui.screens.roster import RosterScreen  # noqa: PLC0415

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from studyapp.errors import StudyappError
-from studyapp.i18n import set_language, tr
+from studyapp.i18n import format_count, set_language, tr
 from studyapp.ui.modals.choice import ChoiceDialog, DialogChoice
 from studyapp.ui.modals.form import FormDialog, FormField, FormValues, member_note_field
-from studyapp.ui.pin_gate import PinGate
+from studyapp.ui.pin_gate import PinGate, PinHold
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
 
     from studyapp.store.live import RecordedQuiz
     from studyapp.store.models import AttendanceStatus, Cell, Member, StudySession
@@ -30,6 +31,37 @@ if TYPE_CHECKING:
 MEETING_KEY = "meeting.turns"
 """The `meta` key of the session whose turns screen is up on this laptop
 (empty once the secretary has left it): a restart returns to it."""
+
+MEETING_IDLE_SECONDS = 300.0
+"""No key for this long and the meeting's PIN is forgotten: half the roster's
+time, as this laptop stands in front of the members between the secretary's keys."""
+
+AFTER_PIN_DIALOGS = frozenset({"retake-dialog", "tested-dialog", "close-dialog", "papers-path",
+                               "phone-start"})
+"""The meeting's dialogs opened once the PIN is given: the idle time closes them too,
+as what they would do needs the PIN again."""
+
+
+def meeting_side(screen: Screen[Any]) -> bool:
+    """The secretary's screens of a meeting (the turns and what opens over
+    them), on which the PIN, once given, stays held. A member's test, the
+    handover and anything else end the sitting."""
+    from studyapp.ui.screens.attendance import AttendanceScreen  # noqa: PLC0415
+    from studyapp.ui.screens.history import HistoryScreen  # noqa: PLC0415
+    from studyapp.ui.screens.paper_entry import (  # noqa: PLC0415
+        PaperEntryScreen,
+        PaperPickScreen,
+        PaperReviewScreen,
+    )
+    from studyapp.ui.screens.phone_round import PhoneRoundScreen  # noqa: PLC0415
+    from studyapp.ui.screens.summary import SummaryScreen  # noqa: PLC0415
+    from studyapp.ui.screens.turns import TurnsScreen  # noqa: PLC0415
+
+    if not any(isinstance(under, TurnsScreen) for under in screen.app.screen_stack):
+        return False  # a summary from the sessions list: not a meeting on this laptop
+    return isinstance(screen, TurnsScreen | SummaryScreen | AttendanceScreen |
+                      PaperPickScreen | PaperEntryScreen | PaperReviewScreen |
+                      PhoneRoundScreen | HistoryScreen)
 
 
 @dataclass(frozen=True)
@@ -47,6 +79,11 @@ class SessionFlow:
     def __init__(self, app: StudyApp) -> None:
         self.app = app
         self.pins = PinGate(app)
+        self.meeting_pin = PinHold(self.pins, name="meeting", idle_seconds=MEETING_IDLE_SECONDS,
+                                   on_side=meeting_side, on_change=self._meeting_pin_changed)
+        """The PIN held on the meeting's screens: given once for the retake, the
+        papers, the summary and the close, until a member's turn, leaving the
+        turns screen or the idle time."""
 
     @property
     def store(self) -> Any:
@@ -411,6 +448,8 @@ class SessionFlow:
         from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
 
         app = self.app
+        # The laptop goes to a member: Esc out of the test must not find the PIN held.
+        self.meeting_pin.drop()
         try:
             report = self._report(session_id)
             session = report.session
@@ -445,7 +484,7 @@ class SessionFlow:
         to the turns, and nothing of it stays behind."""
         from studyapp.i18n import format_duration  # noqa: PLC0415
         from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
-        from studyapp.ui.screens.turns import HandoverScreen  # noqa: PLC0415
+        from studyapp.ui.screens.turns import HandoverScreen, TurnsScreen  # noqa: PLC0415
 
         result = quiz.result()
         member_id = quiz.attempt.member_id
@@ -454,6 +493,10 @@ class SessionFlow:
         name = member_label(self.store.member(member_id)) if member_id else ""
         handover = HandoverScreen(name, result.score, format_duration(result.time_spent),
                                   result.expired)
+        turns = next((screen for screen in reversed(self.app.screen_stack)
+                      if isinstance(screen, TurnsScreen)), None)
+        if turns is not None and member_id is not None:
+            turns.turn_finished(member_id)
         if isinstance(self.app.screen, QuizScreen):
             self.app.switch_screen(handover)
         else:
@@ -613,5 +656,21 @@ class SessionFlow:
         self.app.push_screen(HistoryScreen(learner, attempts))
 
     def ask_pin(self, cell_id: str, then: Callable[[str | None], None]) -> None:
-        """Run `then` with the cell's PIN once given right (`pin_gate.py`)."""
-        self.pins.ask(cell_id, then)
+        """Run `then` with the cell's PIN once given right (`pin_gate.py`): on the
+        meeting's screens, given once and then held (`meeting_pin`); elsewhere
+        (a member's test, the sessions list) asked each time."""
+        if self.meeting_pin.on_side_now():
+            self.meeting_pin.with_pin(cell_id, then)
+        else:
+            self.pins.ask(cell_id, then)
+
+    def _meeting_pin_changed(self, idle: bool) -> None:
+        if idle:
+            from textual.screen import ModalScreen  # noqa: PLC0415
+
+            screen = self.app.screen
+            if isinstance(screen, ModalScreen) and screen.id in AFTER_PIN_DIALOGS:
+                screen.dismiss(None)
+            minutes = max(1, round(self.meeting_pin.idle_seconds / 60))
+            self.app.notify(tr("meeting.locked_idle", minutes=format_count(minutes)),
+                            markup=False)

@@ -262,6 +262,9 @@ def test_a_correction_needs_the_pin(tmp_path: Path) -> None:
             await pilot.press("n")
             await pilot.pause()
             assert isinstance(app.screen, FormDialog)  # the secretary's PIN first
+            # Held for the meeting, the PIN would not be asked for the correction:
+            # a short idle time, waited out below, makes it asked again.
+            app.sessions.meeting_pin.idle_seconds = 2.0
             await pilot.press(*PIN, "enter")
             await pilot.pause()
             assert isinstance(app.screen, PaperPickScreen)
@@ -290,6 +293,7 @@ def test_a_correction_needs_the_pin(tmp_path: Path) -> None:
             review = app.screen
             assert isinstance(review, PaperReviewScreen)
             assert review.review.correction
+            await pilot.pause(3.0)  # the secretary away: the PIN is no longer held
             await pilot.press("enter")
             await pilot.pause()
             dialog = app.screen

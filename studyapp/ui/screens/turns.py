@@ -60,6 +60,8 @@ class TurnsScreen(StudyScreen[None]):
         self.report = report
         self.language = current_language()
         """The language it is built in: the laptop speaks it again after each turn."""
+        self._finished: str | None = None
+        """The member whose turn just ended: the list moves on from them once shown again."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -75,6 +77,14 @@ class TurnsScreen(StudyScreen[None]):
         self.show(self.report)
         self.query_one(OptionList).focus()
         self.study_app.sessions.meeting_shown(self.report.session.id)
+
+    def on_screen_suspend(self) -> None:
+        # Another screen on top: unless it is one of the secretary's (the
+        # summary, the papers, a dialog), the PIN held for the meeting goes.
+        self.call_after_refresh(self.study_app.sessions.meeting_pin.check_side)
+
+    def on_unmount(self) -> None:
+        self.study_app.sessions.meeting_pin.drop()  # the secretary left the meeting
 
     def on_screen_resume(self) -> None:
         # Back from a test or a handover: the member's language is left
@@ -115,12 +125,25 @@ class TurnsScreen(StudyScreen[None]):
                    id=row.member.id)
             for row in rows])
         ids = [row.member.id for row in rows]
-        if current in ids:
+        finished, self._finished = self._finished, None
+        if finished in ids:
+            # On to the next still to be tested, in list order (wrapping round);
+            # on the one who finished if nobody is left.
+            start = ids.index(finished) + 1
+            to_go = [row.member.id for row in rows[start:] + rows[:start]
+                     if row.counted is None and row.member.id not in phones_in]
+            listing.highlighted = ids.index(to_go[0] if to_go else finished)
+        elif current in ids:
             listing.highlighted = ids.index(current)
         else:  # the first whose test was cut short, or else the first still to go
             waiting = [i for i, row in enumerate(rows) if row.in_progress is not None] or \
                 [i for i, row in enumerate(rows) if row.counted is None]
             listing.highlighted = waiting[0] if waiting else (0 if ids else None)
+
+    def turn_finished(self, member_id: str) -> None:
+        """`member_id` has just finished a turn: once the list is shown again,
+        its cursor is on the next member still to be tested."""
+        self._finished = member_id
 
     @property
     def current(self) -> MemberRow | None:
