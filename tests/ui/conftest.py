@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -19,13 +22,28 @@ from studyapp.ui.app import StudyApp, make_app
 from studyapp.ui.screens.quiz import QuizScreen
 from tests.conftest import Clock
 
+_PARSED_CONTENT: Path | None = None
+
+
+def parsed_content_cache() -> Path:
+    """One content cache for every app this test process builds: each test has
+    a cache folder of its own, so each parsed all the bundled files again (about
+    50 ms a test). The cache is keyed on each file's path, size and
+    modification time, and a test's own content lives under its own tmp_path,
+    so sharing it shares the bundled pack's parse and nothing else."""
+    global _PARSED_CONTENT  # noqa: PLW0603
+    if _PARSED_CONTENT is None:
+        _PARSED_CONTENT = Path(tempfile.mkdtemp(prefix="studyapp-tests-content-"))
+        atexit.register(shutil.rmtree, _PARSED_CONTENT, ignore_errors=True)
+    return _PARSED_CONTENT
+
 
 def build_app(*content: Path, lang: str = "vi", with_bundled: bool = False,
               clock: Clock | None = None, db: Path | None = None) -> StudyApp:
     settings = resolve_settings(load_user_config(), lang=lang,
                                 content=[str(path) for path in content],
                                 with_bundled=with_bundled, db=str(db) if db else None)
-    return make_app(settings, load_catalog(settings.content_paths, settings.cache_dir),
+    return make_app(settings, load_catalog(settings.content_paths, parsed_content_cache()),
                     clock=clock or Clock())
 
 

@@ -309,32 +309,6 @@ async def test_hostile_names_and_notes_are_shown_cleaned(tmp_path: Path) -> None
         assert len(table_rows(screen)) == 3
 
 
-@pytest.mark.parametrize("seed", [1, 2])
-async def test_random_keys_on_the_roster_never_crash(seed: int, tmp_path: Path) -> None:
-    """The roster's own keys and the dialogs they open, pressed at random (Esc now
-    and then leaves; `r` comes back): no exception, no one asked the PIN twice
-    without leaving."""
-    import random  # noqa: PLC0415
-
-    keys = [*"agnst", "r", "1", "space", "enter", "enter", "down", "up", "tab",
-            "escape", "backspace", "question_mark"]
-    chooser = random.Random(seed)
-    app = build_app(db=tmp_path / "s.sqlite3")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        cell_with(app, ["Lê Văn An", "Trần Thị Bình", "Phạm Văn Cường"], pin=None)
-        await to_sessions(pilot)
-        await enter_roster(pilot, pin=None)
-        for _ in range(160):
-            await pilot.press(chooser.choice(keys))
-            if isinstance(app.screen, HomeScreen):
-                await to_sessions(pilot)
-        await pilot.pause()
-        assert app.return_value is None
-        assert all(n.severity != "error" for n in app._notifications), \
-            [n.message for n in app._notifications]
-
-
 def test_store_rename_reactivate_and_note_need_the_pin(tmp_path: Path) -> None:
     from studyapp.store.store import DuplicateMemberError, PinError, StoreError  # noqa: PLC0415
 
