@@ -45,6 +45,13 @@ class QuizFlow:
         """If the learner left a quiz unfinished, offer to go on with it (or
         drop it) first thing; otherwise (or after) run `then`. Offered once
         when the learner is known, and `again` before a new quiz starts."""
+        from studyapp.ui.screens.quiz import QuizScreen  # noqa: PLC0415
+
+        if then is None and any(isinstance(screen, QuizScreen)
+                                for screen in self.app.screen_stack):
+            # A quiz is on screen (started before the banks finished loading, say):
+            # its attempt is the one being answered, not one left unfinished.
+            return
         learner = self.app.learner
         if learner is None or self.app.store_problem or (self.resume_offered and not again) or \
                 not self.app.catalog.questions:

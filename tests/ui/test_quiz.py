@@ -316,6 +316,21 @@ async def test_the_program_as_started_offers_the_unfinished_quiz(catalog: Catalo
         assert app.screen.quiz.session.position == 1
 
 
+async def test_a_late_start_offer_does_not_cover_the_quiz_being_taken(catalog: Catalog) -> None:
+    """The start-up offer runs once the banks and the database are there; a quiz
+    started before that (a snapshot test once, under load) is the one being
+    answered, not one left unfinished: no resume dialog over it."""
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        member(app)
+        screen = await start(pilot, one_of_each_type(catalog), Mode.TEST)
+        app.offer_at_start()  # what the background load calls when it ends
+        await pilot.pause()
+        assert app.screen is screen
+        assert not any(isinstance(shown, ChoiceDialog) for shown in app.screen_stack)
+
+
 @pytest.mark.parametrize("position", [0, 2], ids=["single", "truefalse"])
 async def test_enter_before_choosing_answers_nothing(catalog: Catalog, position: int) -> None:
     app = build_app()
