@@ -1,0 +1,76 @@
+"""Hostile bundles, made by hand and signed again (`rehash`), so that they pass the hash and
+the signature and reach the checks across rows: each is refused with its located message
+(never SQLite's words, no file left behind), or merged as it should be."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from studyapp.cli import main
+from studyapp.content.catalog import Catalog
+from studyapp.export.bundle import read_bundle
+from studyapp.store.exchange import merge_tables
+from tests.unit.test_bundle_import import _refused
+from tests.unit.test_exports import make_good_bundle, new_store, rehash, table_counts, write_json
+
+
+@pytest.fixture
+def good_bundle(tmp_path: Path, catalog: Catalog) -> dict[str, Any]:
+    return make_good_bundle(tmp_path, catalog)
+
+
+def _content(bundle: dict[str, Any]) -> dict[str, Any]:
+    content: dict[str, Any] = bundle["content"]
+    return content
+
+
+# --- ids of rows known by their place ----------------------------------------------------------
+
+ID_TWICE = [
+    ("attendance", "attendance[1]: mã {id} xuất hiện hai lần."),
+    ("events", "events[1]: mã {id} xuất hiện hai lần."),
+    ("answers", "answers[1]: mã {id} xuất hiện hai lần."),
+]
+
+
+@pytest.mark.parametrize("case", ID_TWICE, ids=[case[0] for case in ID_TWICE])
+def test_an_id_twice_in_a_table_known_by_place_is_named(
+        tmp_path: Path, catalog: Catalog, good_bundle: dict[str, Any], case: tuple[str, str],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Attendance, events and answers are matched by their place, but their own ids are
+    unique in the database too: two rows of one id were SQLite's "UNIQUE constraint
+    failed", and left an empty database file behind."""
+    table, expected = case
+    rows = _content(good_bundle)[table]
+    rows[1]["id"] = rows[0]["id"]
+    _refused(tmp_path, catalog, rehash(good_bundle), expected.format(id=rows[0]["id"]), capsys)
+
+
+def test_an_event_id_already_used_here_at_another_place_is_a_plain_refusal(
+        tmp_path: Path, catalog: Catalog, good_bundle: dict[str, Any],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """What the checks of one bundle cannot see (an id taken here by another row) ends in
+    the import's own refusal, nothing written, never the database's words."""
+    office_path = tmp_path / "office.sqlite3"
+    office = new_store(office_path)
+    merge_tables(office, read_bundle(write_json(tmp_path / "first.json", good_bundle),
+                                     catalog).tables)
+    before = table_counts(office_path)
+    content = _content(good_bundle)
+    # A practice begun since, outside the session, whose event reuses an event's id here.
+    content["attempts"].append(dict(
+        content["attempts"][0], id="attempt-new", session_id=None, mode="practice",
+        status="in_progress", finished_at=None, score_num=None, score_den=None, band=None,
+        passed=None, answered=None, correct=None, retake_of=None))
+    content["events"] = [dict(content["events"][0], attempt_id="attempt-new", seq=0,
+                              kind="move", position=0, response=None)]
+    path = write_json(tmp_path / "second.json", rehash(good_bundle))
+    capsys.readouterr()
+    assert main(["import", str(path), "--db", str(office_path)]) == 1
+    message = capsys.readouterr().err
+    assert "Gói dữ liệu không khớp với cơ sở dữ liệu ở máy này" in message, message
+    assert "constraint" not in message.lower()
+    assert table_counts(office_path) == before
