@@ -51,7 +51,7 @@ from studyapp.store.exchange import (
 from studyapp.store.models import MAX_NOTE_LENGTH
 from studyapp.store.signing import sign
 from studyapp.store.store import MAX_NAME_LENGTH, Store
-from studyapp.text import UNWANTED_CHARACTERS, has_unwanted
+from studyapp.text import UNWANTED_CHARACTERS, has_unwanted, normalize_line
 
 FORMAT = "studyapp-bundle"
 VERSION = 3
@@ -292,8 +292,10 @@ LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 """What ends a line somewhere (str.splitlines' breaks): none in a one-line field."""
 
 
-def _text(limit: int, *, optional: bool = False, empty: bool = True, one_line: bool = False
-          ) -> Check:
+def _text(limit: int, *, optional: bool = False, empty: bool = True, one_line: bool = False,
+          normal: bool = False) -> Check:
+    """`normal`: the value must be as `normalize_line` leaves it (NFC, spaces
+    collapsed), as the program stores the names it matches by name."""
     def check(value: Any) -> str | None:
         if value is None and optional:
             return None
@@ -307,12 +309,15 @@ def _text(limit: int, *, optional: bool = False, empty: bool = True, one_line: b
             return tr("bundle.line_break")
         if has_unwanted(value.replace("\n", " ")):
             return tr("bundle.control_characters")
+        if normal and normalize_line(value) != value:
+            return tr("bundle.not_normal")
         return None
     return check
 
 
-def _line(limit: int, *, optional: bool = False, empty: bool = True) -> Check:
-    return _text(limit, optional=optional, empty=empty, one_line=True)
+def _line(limit: int, *, optional: bool = False, empty: bool = True, normal: bool = False
+          ) -> Check:
+    return _text(limit, optional=optional, empty=empty, one_line=True, normal=normal)
 
 
 def _identifier(*, optional: bool = False) -> Check:
@@ -392,10 +397,10 @@ MAX_MS = 366 * 24 * 3600 * 1000
 MS = _integer(0, MAX_MS, optional=True)
 MS_REQUIRED = _integer(0, MAX_MS)
 SCHEMA: dict[str, dict[str, Check]] = {
-    "cells": {"id": _identifier(), "name": _line(MAX_NAME_LENGTH, empty=False),
+    "cells": {"id": _identifier(), "name": _line(MAX_NAME_LENGTH, empty=False, normal=True),
               "created_at": _moment(datetime)},
     "members": {"id": _identifier(), "cell_id": _identifier(),
-                "full_name": _line(MAX_NAME_LENGTH, empty=False), "active": FLAG,
+                "full_name": _line(MAX_NAME_LENGTH, empty=False, normal=True), "active": FLAG,
                 "created_at": _moment(datetime), "note": _line(MAX_NOTE_LENGTH)},
     "sessions": {"id": _identifier(), "cell_id": _identifier(), "held_on": _moment(date),
                  "topic": _text(MAX_TEXT), "pack_id": _line(200),

@@ -2162,4 +2162,6 @@ MESSAGES: dict[str, str] = {
         "Locked again after {minutes} minutes without a key: the secretary's next action asks "
         "for the PIN."
     ),
+    # --- attack ---
+    "bundle.not_normal": "not as studyapp writes it (Unicode NFC, no extra white space).",
 }

@@ -2171,4 +2171,6 @@ MESSAGES: dict[str, str] = {
     "meeting.locked_idle": (
         "Đã khóa lại sau {minutes} phút không dùng: việc tiếp theo của bí thư sẽ hỏi lại mã PIN."
     ),
+    # --- attack ---
+    "bundle.not_normal": "không ở dạng studyapp ghi (Unicode NFC, không thừa khoảng trắng).",
 }

@@ -4,6 +4,7 @@ the signature and reach the checks across rows: each is refused with its located
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -74,3 +75,41 @@ def test_an_event_id_already_used_here_at_another_place_is_a_plain_refusal(
     assert "Gói dữ liệu không khớp với cơ sở dữ liệu ở máy này" in message, message
     assert "constraint" not in message.lower()
     assert table_counts(office_path) == before
+
+
+# --- names as the program writes them ------------------------------------------------------------
+
+NOT_NORMAL = "không ở dạng studyapp ghi (Unicode NFC, không thừa khoảng trắng)"
+
+
+@pytest.mark.parametrize(("spelling", "field"), [
+    (lambda name: unicodedata.normalize("NFD", name), "cells[0].name"),
+    (lambda name: f" {name}", "cells[0].name"),
+    (lambda name: name.replace(" ", "  "), "cells[0].name"),
+    (lambda name: name.replace(" ", "\u00a0"), "cells[0].name"),
+], ids=["NFD", "leading space", "double spaces", "no-break spaces"])
+def test_a_cell_name_studyapp_never_writes_is_refused(
+        tmp_path: Path, catalog: Catalog, good_bundle: dict[str, Any], spelling: Any,
+        field: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The office's cell "Chi bộ Khu phố 9" (NFC) and a bundle's other cell of that name
+    written NFD, or with a space more, have different name keys: it was added beside it
+    silently (two cells of one name on screen), never asked about as a namesake."""
+    office_path = tmp_path / "office.sqlite3"
+    office = new_store(office_path)
+    office.ensure_cell(_content(good_bundle)["cells"][0]["name"])
+    cell = _content(good_bundle)["cells"][0]
+    cell["name"] = spelling(cell["name"])
+    path = write_json(tmp_path / "nfd.json", rehash(good_bundle))
+    capsys.readouterr()
+    assert main(["import", str(path), "--db", str(office_path)]) == 1
+    assert f"{field}: {NOT_NORMAL}" in capsys.readouterr().err
+    assert len(office.cells()) == 1
+
+
+def test_a_member_name_in_nfd_is_refused(tmp_path: Path, catalog: Catalog,
+                                         good_bundle: dict[str, Any],
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    member = _content(good_bundle)["members"][1]
+    member["full_name"] = unicodedata.normalize("NFD", member["full_name"])
+    _refused(tmp_path, catalog, rehash(good_bundle), f"members[1].full_name: {NOT_NORMAL}",
+             capsys)
