@@ -600,6 +600,9 @@ class _StreamChecker:
         if "duplicate" in top:
             raise BundleError(path, [tr("bundle.duplicate_key",
                                         key=shown_key(top["duplicate"]))])
+        if "unknown" in top:
+            raise BundleError(path, [tr("bundle.unknown_content_key",
+                                        key=shown_key(top["unknown"]))])
         # Only a version 2 signature is over the canonical content: kept for it.
         actual, message = hash_and_message(staged, rest, order, keep=version == 2)
         if top.get("sha256") != actual:

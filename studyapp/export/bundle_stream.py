@@ -48,6 +48,10 @@ MAX_DEPTH = 64
 KEPT_PROBLEMS = 1000
 """Problems kept per stage (each counted): a million broken rows say no more than these."""
 _CHUNK = 1 << 16
+CONTENT_KEYS = frozenset((*TABLES, "questions", "created_at", "created_by", "scope"))
+"""The keys of `content` the program writes: any other is skipped unread, and refused."""
+TOP_KEYS = frozenset(("format", "version", "sha256", "signature", "content"))
+"""The keys of the file's top level: any other is skipped unread (nothing reads it)."""
 
 
 class Staged:
@@ -204,6 +208,20 @@ def _build(first: str, scalar: Any, events: Events, depth: int) -> Any:
     return root  # pragma: no cover - the parser ends a truncated file with an error
 
 
+def _skip(first: str, events: Events) -> None:
+    """Go past the value starting with the event `first`, building nothing."""
+    if first not in ("start_map", "start_array"):
+        return
+    depth = 1
+    for event, _value in events:
+        if event in ("start_map", "start_array"):
+            depth += 1
+        elif event in ("end_map", "end_array"):
+            depth -= 1
+            if not depth:
+                return
+
+
 RowHandler = Callable[[str, int, Any, bytes], None]
 """Called with the content key, the row's index, the row and its canonical bytes."""
 
@@ -271,6 +289,9 @@ class _Parse:
             if event == "end_map":
                 return
             first, scalar = next(events)
+            if key not in TOP_KEYS:
+                _skip(first, events)  # read by nothing: not kept either
+                continue
             if key != "content" or first != "start_map":
                 self.place[0] = shown_place(key)
                 self.top[key] = _build(first, scalar, events, 1)
@@ -280,13 +301,20 @@ class _Parse:
 
     def content(self) -> None:
         events = self.events
+        seen: set[str] = set()
         for inner, name in events:
             if inner == "end_map":
                 return
-            if name in self.order:
-                self.top["duplicate"] = name
-            self.order.append(name)
             first, scalar = next(events)
+            if name not in CONTENT_KEYS:
+                # Neither kept nor staged: a million keys would stay in memory till the end.
+                self.top.setdefault("unknown", name)
+                _skip(first, events)
+                continue
+            if name in seen:
+                self.top["duplicate"] = name
+            seen.add(name)
+            self.order.append(name)
             if first != "start_array":
                 self.place[0] = f"content.{shown_place(name)}"
                 self.rest[name] = _build(first, scalar, events, 2)

@@ -2164,4 +2164,7 @@ MESSAGES: dict[str, str] = {
     ),
     # --- attack ---
     "bundle.not_normal": "not as studyapp writes it (Unicode NFC, no extra white space).",
+    "bundle.unknown_content_key": (
+        "content.{key}: studyapp writes no such entry in a bundle (joined or edited by hand?)."
+    ),
 }

@@ -2173,4 +2173,7 @@ MESSAGES: dict[str, str] = {
     ),
     # --- attack ---
     "bundle.not_normal": "không ở dạng studyapp ghi (Unicode NFC, không thừa khoảng trắng).",
+    "bundle.unknown_content_key": (
+        "content.{key}: studyapp không ghi mục này vào gói (tệp bị ghép hoặc bị sửa tay?)."
+    ),
 }

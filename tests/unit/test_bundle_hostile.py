@@ -4,6 +4,7 @@ the signature and reach the checks across rows: each is refused with its located
 
 from __future__ import annotations
 
+import time
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ import pytest
 
 from studyapp.cli import main
 from studyapp.content.catalog import Catalog
-from studyapp.export.bundle import read_bundle
+from studyapp.export.bundle import BundleError, read_bundle
 from studyapp.store.exchange import merge_tables
 from tests.unit.test_bundle_import import _refused
 from tests.unit.test_exports import make_good_bundle, new_store, rehash, table_counts, write_json
@@ -113,3 +114,29 @@ def test_a_member_name_in_nfd_is_refused(tmp_path: Path, catalog: Catalog,
     member["full_name"] = unicodedata.normalize("NFD", member["full_name"])
     _refused(tmp_path, catalog, rehash(good_bundle), f"members[1].full_name: {NOT_NORMAL}",
              capsys)
+
+
+# --- the content's own keys ----------------------------------------------------------------------
+
+
+def test_a_key_studyapp_never_writes_in_the_content_is_refused(
+        tmp_path: Path, catalog: Catalog, good_bundle: dict[str, Any],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """An extra table was signed, hashed and then ignored: the bundle imported."""
+    _content(good_bundle)["grades"] = [{"member_id": "x", "score": 10}]
+    _refused(tmp_path, catalog, rehash(good_bundle),
+             "content.grades: studyapp không ghi mục này vào gói", capsys)
+
+
+def test_a_hundred_thousand_keys_in_the_content_are_refused_at_once(
+        tmp_path: Path, catalog: Catalog, good_bundle: dict[str, Any]) -> None:
+    """Each key was looked for among the keys before it (a list): 100,000 keys took
+    minutes, and every value was kept in memory until the end."""
+    content = _content(good_bundle)
+    for number in range(100_000):
+        content[f"k{number}"] = [number]
+    path = write_json(tmp_path / "keys.json", rehash(good_bundle))
+    started = time.perf_counter()
+    with pytest.raises(BundleError, match=r"content\.k0: studyapp không ghi mục này vào gói"):
+        read_bundle(path, catalog)
+    assert time.perf_counter() - started < 3  # 6.4 s before
