@@ -174,12 +174,13 @@ def reference_problems(links: Links, catalog: Catalog,
     then (when those hold) the rows agree with one another; every question known."""
     problems = Problems()
     # Attendance, events and answers are matched by their place, but their own ids
-    # are unique in the database too.
-    for table in ("cells", "members", "sessions", "attempts", "attendance", "events", "answers"):
+    # are unique in the database too. A question is listed once (its points count).
+    for table in ("cells", "members", "sessions", "attempts", "attendance", "events", "answers",
+                  "questions"):
         for index, value in links.rows(
                 f"SELECT a.idx, a.id FROM {table} a WHERE EXISTS (SELECT 1 FROM {table} b "
                 "WHERE b.id = a.id AND b.idx < a.idx) ORDER BY a.idx"):
-            problems.add(tr("bundle.duplicate_id", where=f"{table}[{index}]", id=value))
+            problems.add(tr("bundle.duplicate_id", where=f"{table}[{index}]", id=value[:300]))
     for table, (first, second) in (("attendance", ("session_id", "member_id")),
                                    ("events", ("attempt_id", "seq")),
                                    ("answers", ("attempt_id", "position"))):

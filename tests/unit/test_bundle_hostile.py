@@ -140,3 +140,15 @@ def test_a_hundred_thousand_keys_in_the_content_are_refused_at_once(
     with pytest.raises(BundleError, match=r"content\.k0: studyapp không ghi mục này vào gói"):
         read_bundle(path, catalog)
     assert time.perf_counter() - started < 3  # 6.4 s before
+
+
+def test_a_question_listed_twice_is_named(tmp_path: Path, catalog: Catalog,
+                                          good_bundle: dict[str, Any],
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """`questions` lists each question once: listed twice with other points, the last
+    one silently counted in the recomputed total (and the import went on)."""
+    questions = _content(good_bundle)["questions"]
+    questions.append(dict(questions[0], text={"points": 99}))
+    _refused(tmp_path, catalog, rehash(good_bundle),
+             f"questions[{len(questions) - 1}]: mã {questions[0]['id']} xuất hiện hai lần.",
+             capsys)
