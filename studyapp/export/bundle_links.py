@@ -39,7 +39,7 @@ MEMO = 20_000
 """Distinct verdicts remembered (a regrade, a question's points) before starting afresh."""
 
 _TABLES = {
-    "cells": ("idx", "id"),
+    "cells": ("idx", "id", "name", "name_key"),
     "members": ("idx", "id", "cell_id"),
     "sessions": ("idx", "id", "cell_id"),
     "attendance": ("idx", "id", "session_id", "member_id"),
@@ -53,7 +53,8 @@ _TABLES = {
     "questions": ("idx", "id", "hash", "points"),
 }
 _INDEXES = (
-    "cells (id, idx)", "members (id, idx)", "sessions (id, idx)", "attempts (id, idx)",
+    "cells (id, idx)", "cells (name_key, idx)", "members (id, idx)", "sessions (id, idx)",
+    "attempts (id, idx)",
     "attempts (retake_of)", "attendance (session_id, member_id, idx)", "attendance (id, idx)",
     "events (attempt_id, seq, idx)", "events (id, idx)", "answers (attempt_id, position, idx)",
     "answers (id, idx)",
@@ -144,6 +145,9 @@ class Links:
                 index, row["id"], row["attempt_id"], row["position"], row["question_id"],
                 row["question_hash"], _compact(row["response"]), row["credit_num"],
                 row["credit_den"], row["points_num"], row["points_den"]))
+        elif table == "cells":
+            self._put("cells", (index, row["id"], row["name"],
+                                row["name"].casefold()))  # the name key, as the store has it
         elif table in _TABLES:
             self._put(table, tuple(row[name] if name != "idx" else index
                                    for name in _TABLES[table]))
@@ -181,6 +185,12 @@ def reference_problems(links: Links, catalog: Catalog,
                 f"SELECT a.idx, a.id FROM {table} a WHERE EXISTS (SELECT 1 FROM {table} b "
                 "WHERE b.id = a.id AND b.idx < a.idx) ORDER BY a.idx"):
             problems.add(tr("bundle.duplicate_id", where=f"{table}[{index}]", id=value[:300]))
+    for index, name, first in links.rows(
+            "SELECT a.idx, a.name, (SELECT min(b.idx) FROM cells b "
+            "WHERE b.name_key = a.name_key) FROM cells a WHERE EXISTS (SELECT 1 FROM cells b "
+            "WHERE b.name_key = a.name_key AND b.idx < a.idx) ORDER BY a.idx"):
+        problems.add(tr("bundle.cell_name_twice", where=f"cells[{index}]", name=name,
+                        other=f"cells[{first}]"))
     for table, (first, second) in (("attendance", ("session_id", "member_id")),
                                    ("events", ("attempt_id", "seq")),
                                    ("answers", ("attempt_id", "position"))):

@@ -2167,4 +2167,5 @@ MESSAGES: dict[str, str] = {
     "bundle.unknown_content_key": (
         "content.{key}: studyapp writes no such entry in a bundle (joined or edited by hand?)."
     ),
+    "bundle.cell_name_twice": "{where}: the cell “{name}” has the name of {other}.",
 }

@@ -2176,4 +2176,5 @@ MESSAGES: dict[str, str] = {
     "bundle.unknown_content_key": (
         "content.{key}: studyapp không ghi mục này vào gói (tệp bị ghép hoặc bị sửa tay?)."
     ),
+    "bundle.cell_name_twice": "{where}: chi bộ “{name}” trùng tên với {other}.",
 }

@@ -152,3 +152,17 @@ def test_a_question_listed_twice_is_named(tmp_path: Path, catalog: Catalog,
     _refused(tmp_path, catalog, rehash(good_bundle),
              f"questions[{len(questions) - 1}]: mã {questions[0]['id']} xuất hiện hai lần.",
              capsys)
+
+
+def test_two_cells_of_one_name_in_one_bundle_are_named(
+        tmp_path: Path, catalog: Catalog, good_bundle: dict[str, Any],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """No laptop holds two cells of one name (their name key is unique): such a bundle
+    was refused as "matches a cell here by name" into an empty database, and with
+    --merge-by-name its two cells (and their namesakes) were fused into one."""
+    cells = _content(good_bundle)["cells"]
+    cells.append(dict(cells[0], id="cell-2", name=cells[0]["name"].upper()))
+    message = _refused(tmp_path, catalog, rehash(good_bundle),
+                       f"cells[1]: chi bộ “{cells[1]['name']}” trùng tên với cells[0].",
+                       capsys)
+    assert "--merge-by-name" not in message
