@@ -149,6 +149,18 @@ class _TooDeepError(ValueError):
     pass
 
 
+class _TooManyError(ValueError):
+    pass
+
+
+MAX_VALUES = 1_000_000
+"""The most values (each item of a list or object, at any depth) one row, or one other
+value of the file, is built with. A structured value holds at most 1,000,000 characters
+written out (`bundle.MAX_JSON`), at least two a value: no row the program writes comes
+near. Without it a row of a hundred million zeros was built whole, gigabytes, before
+any check could say it was too long."""
+
+
 READ_BUFFER = 1024 * 1024
 """Bytes the parser reads at a time. yajl copies a string token spanning several reads
 once for each read it spans (quadratic in the reads): a hostile bundle's 100 MB field took
@@ -176,10 +188,14 @@ def _build(first: str, scalar: Any, events: Events, depth: int) -> Any:
     stack: list[Any] = [root]
     keys: list[Any] = []
     top, key = root, None
+    left = MAX_VALUES
     for event, value in events:
         if event == "map_key":
             key = value
             continue
+        left -= 1
+        if not left:
+            raise _TooManyError
         if event in ("end_map", "end_array"):
             stack.pop()
             if not stack:
@@ -266,6 +282,9 @@ def parse_bundle(path: Path, staged: Staged, on_row: RowHandler, *, pure: bool =
                 pass
     except _TooDeepError:
         raise StreamError(tr("bundle.too_deep_at", where=place[0])) from None
+    except _TooManyError:
+        raise StreamError(tr("bundle.too_many_values_at", where=place[0],
+                             limit=format_count(MAX_VALUES))) from None
     except ijson.JSONError as error:
         if "integer" in str(error) and "overflow" in str(error) and not pure:
             raise NumberTooLargeError from None

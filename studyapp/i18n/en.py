@@ -2168,4 +2168,7 @@ MESSAGES: dict[str, str] = {
         "content.{key}: studyapp writes no such entry in a bundle (joined or edited by hand?)."
     ),
     "bundle.cell_name_twice": "{where}: the cell “{name}” has the name of {other}.",
+    "bundle.too_many_values_at": (
+        "{where}: over {limit} values in one row: studyapp writes no such row."
+    ),
 }

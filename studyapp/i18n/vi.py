@@ -2177,4 +2177,7 @@ MESSAGES: dict[str, str] = {
         "content.{key}: studyapp không ghi mục này vào gói (tệp bị ghép hoặc bị sửa tay?)."
     ),
     "bundle.cell_name_twice": "{where}: chi bộ “{name}” trùng tên với {other}.",
+    "bundle.too_many_values_at": (
+        "{where}: hơn {limit} giá trị trong một dòng: studyapp không ghi dòng nào như vậy."
+    ),
 }

@@ -4,6 +4,8 @@ the signature and reach the checks across rows: each is refused with its located
 
 from __future__ import annotations
 
+import json
+import re
 import time
 import unicodedata
 from pathlib import Path
@@ -166,3 +168,25 @@ def test_two_cells_of_one_name_in_one_bundle_are_named(
                        f"cells[1]: chi bộ “{cells[1]['name']}” trùng tên với cells[0].",
                        capsys)
     assert "--merge-by-name" not in message
+
+
+# --- memory: no row is built past what a row can hold -------------------------------------------
+
+
+@pytest.mark.parametrize("place", ["sessions[0]", "signature"], ids=["a row", "a top-level value"])
+def test_a_million_values_in_one_row_are_refused_before_being_built(
+        tmp_path: Path, catalog: Catalog, good_bundle: dict[str, Any], place: str) -> None:
+    """A row of millions of zeros (a few bytes each) was built whole: a 60 MB file took
+    hundreds of megabytes and 20 s before the checks could say anything."""
+    _content(good_bundle)["sessions"][0]["lessons"] = ["__L__"]
+    zeros = ",".join(["0"] * 1_000_001)
+    text = json.dumps(rehash(good_bundle), ensure_ascii=False)
+    if place == "signature":
+        text = text.replace('"signature": {', f'"signature": {{"zeros": [{zeros}], ', 1)
+    else:
+        text = text.replace('["__L__"]', f"[{zeros}]")
+    path = tmp_path / "zeros.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(BundleError, match=re.escape(
+            f"{place}: hơn 1.000.000 giá trị trong một dòng")):
+        read_bundle(path, catalog)
