@@ -413,7 +413,7 @@ SCHEMA: dict[str, dict[str, Check]] = {
                    "status": _one_of("present", "excused", "absent", "not_tested"),
                    "note": _text(MAX_TEXT)},
     "attempts": {"id": _identifier(), "member_id": _identifier(optional=True),
-                 "guest_name": _line(MAX_NAME_LENGTH, optional=True),
+                 "guest_name": _line(MAX_NAME_LENGTH, optional=True, empty=False),
                  "session_id": _identifier(optional=True),
                  "mode": _one_of("practice", "test"), "pack_id": _line(200, optional=True),
                  "paper": _structure(dict), "settings": _structure(dict),
@@ -437,6 +437,10 @@ SCHEMA: dict[str, dict[str, Check]] = {
                 "understood_as": _text(MAX_TEXT, optional=True),
                 "answered_at": _moment(datetime), "duration_ms": MS_REQUIRED},
 }
+QUESTION_SCHEMA: dict[str, Check] = {"id": SCHEMA["answers"]["question_id"],
+                                     "hash": SCHEMA["answers"]["question_hash"]}
+"""A listed question's id and hash, checked as an answer's (its text is checked for
+control characters and its points read where the checks need them)."""
 SHORT_ROW = MAX_JSON // 2
 """A row whose canonical text is at most this long (bytes) holds no structured value
 longer than `MAX_JSON` characters written out with json's default separators: those
@@ -569,6 +573,13 @@ class _StreamChecker:
                     or not isinstance(row.get("hash"), str) \
                     or not isinstance(row.get("text"), (dict, type(None))):
                 self._problems([tr("bundle.bad_question", where=f"questions[{index}]")])
+                return
+            # One-line fields, as the answers' question ids and hashes are.
+            problems = [f"questions[{index}].{name}: {problem}"
+                        for name, check in QUESTION_SCHEMA.items()
+                        if (problem := check(row[name]))]
+            if problems:
+                self._problems(problems)
             elif not self.problems_total:
                 self.links.add_question(index, row)
             return

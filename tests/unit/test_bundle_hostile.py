@@ -190,3 +190,33 @@ def test_a_million_values_in_one_row_are_refused_before_being_built(
     with pytest.raises(BundleError, match=re.escape(
             f"{place}: hơn 1.000.000 giá trị trong một dòng")):
         read_bundle(path, catalog)
+
+
+# --- fields a check had left out -----------------------------------------------------------------
+
+LEFT_OUT = [
+    ("a listed question's id over lines",
+     lambda b: _content(b)["questions"].append({"id": "a/b\u2028c", "hash": "ab12cd34",
+                                                "text": None}),
+     "questions[4].id: phải nằm trên một dòng"),
+    ("a listed question's id of 20,000 characters",
+     lambda b: _content(b)["questions"].append({"id": "x" * 20_000, "hash": "ab12cd34",
+                                                "text": None}),
+     "questions[4].id: dài 20.000 ký tự"),
+    ("a listed question's hash over lines",
+     lambda b: _content(b)["questions"][0].update(hash="ab\ncd"),
+     "questions[0].hash: phải nằm trên một dòng"),
+    ("a guest named by a space",
+     lambda b: _content(b)["attempts"][0].update(member_id=None, guest_name=" "),
+     "attempts[0].guest_name: không được để trống."),
+]
+
+
+@pytest.mark.parametrize("case", LEFT_OUT, ids=[case[0] for case in LEFT_OUT])
+def test_a_field_no_check_had_covered_is_refused(
+        tmp_path: Path, catalog: Catalog, good_bundle: dict[str, Any], case: Any,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    _name, edit, expected = case
+    assert len(_content(good_bundle)["questions"]) == 4
+    edit(good_bundle)
+    _refused(tmp_path, catalog, rehash(good_bundle), expected, capsys)
