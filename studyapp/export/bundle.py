@@ -79,7 +79,7 @@ class BundleError(StudyappError):
         shown = problems[:MAX_PROBLEMS]
         total = max(total or 0, len(problems))
         more = total - len(shown)
-        lines = [tr("bundle.rejected", path=str(path), count=total)]
+        lines = [tr("bundle.rejected", path=str(path), count=format_count(total))]
         lines += [f"  {problem}" for problem in shown]
         if more:
             lines.append(f"  {tr('bundle.more_problems', count=format_count(more))}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import time
 import unicodedata
 from pathlib import Path
@@ -220,3 +221,114 @@ def test_a_field_no_check_had_covered_is_refused(
     assert len(_content(good_bundle)["questions"]) == 4
     edit(good_bundle)
     _refused(tmp_path, catalog, rehash(good_bundle), expected, capsys)
+
+
+# --- attacks that were already handled (not covered elsewhere) -----------------------------------
+
+
+def _attempt_of(b: dict[str, Any], answer: dict[str, Any]) -> dict[str, Any]:
+    return next(row for row in _content(b)["attempts"] if row["id"] == answer["attempt_id"])
+
+
+def _guest_retaken(b: dict[str, Any]) -> None:
+    first, second = _content(b)["attempts"][:2]
+    first.update(member_id=None, guest_name="Khách")
+    second["retake_of"] = first["id"]
+
+
+HANDLED = [
+    ("an answer exactly at the paper's size", lambda b: _content(b)["answers"][0].update(
+        position=len(_attempt_of(b, _content(b)["answers"][0])["paper"]["items"])),
+     "answers[0].position: câu thứ 4 không có trong đề 4 câu."),
+    ("a retake of a guest's test", _guest_retaken, "của người khác hoặc của buổi khác"),
+    ("a seq one past INT64", lambda b: _content(b)["events"][0].update(seq=1 << 63),
+     "events[0].seq: 9223372036854775808 nằm ngoài khoảng cho phép (0 đến "
+     "9223372036854775807)."),
+    ("a NUL in a key", lambda b: _content(b)["attendance"][0].update({"a\x00": 1}),
+     "attendance[0].a\\u0000: chứa ký tự điều khiển"),
+    ("rows that are not objects", lambda b: (
+        _content(b)["events"].append([1, 2]), _content(b)["questions"].append(None)),
+     "events[10]: không phải một dòng dữ liệu (cần một đối tượng JSON)."),
+]
+
+
+@pytest.mark.parametrize("case", HANDLED, ids=[case[0] for case in HANDLED])
+def test_a_handled_attack_is_refused_by_name(
+        tmp_path: Path, catalog: Catalog, good_bundle: dict[str, Any], case: Any,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    _name, edit, expected = case
+    edit(good_bundle)
+    _refused(tmp_path, catalog, rehash(good_bundle), expected, capsys)
+
+
+def _merged(tmp_path: Path, catalog: Catalog, path: Path) -> dict[str, int]:
+    office = tmp_path / "office.sqlite3"
+    assert main(["import", str(path), "--db", str(office)]) == 0
+    return table_counts(office)
+
+
+def test_what_a_real_meeting_may_hold_merges(tmp_path: Path, catalog: Catalog,
+                                             good_bundle: dict[str, Any]) -> None:
+    """A finish event at -1 (a quiz ended by its clock), seeds and event numbers at
+    SQLite's bounds, and the tables in another order than sorted: all taken."""
+    content = _content(good_bundle)
+    next(row for row in content["events"] if row["kind"] == "finish")["position"] = -1
+    content["sessions"][0]["seed"] = -(1 << 63)
+    content["events"][0]["seq"] = (1 << 63) - 1
+    good_bundle["content"] = dict(reversed(content.items()))
+    counts = _merged(tmp_path, catalog, write_json(tmp_path / "edge.json", rehash(good_bundle)))
+    assert counts == {"cells": 1, "members": 2, "sessions": 1, "attendance": 2, "attempts": 2,
+                      "events": 10, "answers": 8}
+    connection = sqlite3.connect(tmp_path / "office.sqlite3")
+    try:
+        assert connection.execute("SELECT max(seq), min(position) FROM events").fetchone() \
+            == ((1 << 63) - 1, -1)
+        assert connection.execute("SELECT seed FROM sessions").fetchone() == (-(1 << 63),)
+    finally:
+        connection.close()
+
+
+def test_a_key_twice_inside_a_row_is_read_as_json_reads_it(
+        tmp_path: Path, catalog: Catalog, good_bundle: dict[str, Any]) -> None:
+    """The last of a key given twice counts, as for Python's json; the hash and the
+    signature are over that reading (the staged row), so nothing else is imported."""
+    cell = _content(good_bundle)["cells"][0]
+    text = json.dumps(rehash(good_bundle), ensure_ascii=False).replace(
+        f'"id": "{cell["id"]}", "name"', f'"id": "evil", "id": "{cell["id"]}", "name"', 1)
+    assert '"id": "evil"' in text
+    path = tmp_path / "twice.json"
+    path.write_text(text, encoding="utf-8")
+    _merged(tmp_path, catalog, path)
+    assert [found.id for found in new_store(tmp_path / "office.sqlite3").cells()] == [cell["id"]]
+
+
+def _practices(b: dict[str, Any], count: int, retake_of: Any) -> None:
+    """`count` practices outside sessions by the first member, each retaking another."""
+    base = _content(b)["attempts"][0]
+    _content(b)["attempts"] += [dict(
+        base, id=f"p{number}", session_id=None, mode="practice", status="in_progress",
+        finished_at=None, score_num=None, score_den=None, band=None, passed=None, answered=None,
+        correct=None, retake_of=retake_of(number)) for number in reversed(range(count))]
+
+
+def test_a_long_chain_of_retakes_given_last_first_is_merged_parents_first(
+        tmp_path: Path, catalog: Catalog, good_bundle: dict[str, Any]) -> None:
+    """5,000 retakes, each of the one before, listed from the last: the checks' recursive
+    query and the merge (each replaced attempt before its retake) go through."""
+    _practices(good_bundle, 5000, lambda number: f"p{number - 1}" if number else None)
+    started = time.perf_counter()
+    counts = _merged(tmp_path, catalog, write_json(tmp_path / "chain.json",
+                                                   rehash(good_bundle)))
+    assert counts["attempts"] == 5002
+    assert time.perf_counter() - started < 8
+
+
+def test_a_circle_of_five_thousand_retakes_is_counted_whole(
+        tmp_path: Path, catalog: Catalog, good_bundle: dict[str, Any],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    _practices(good_bundle, 5000, lambda number: f"p{(number + 1) % 5000}")
+    message = _refused(tmp_path, catalog, rehash(good_bundle),
+                       "attempts[2].retake_of: các bài làm lại thay nhau thành vòng tròn "
+                       "(từ bài p4999).", capsys)
+    assert "gói dữ liệu có 5.000 chỗ sai" in message
+    assert "… và 4.950 chỗ sai nữa." in message
