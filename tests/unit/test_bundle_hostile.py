@@ -332,3 +332,19 @@ def test_a_circle_of_five_thousand_retakes_is_counted_whole(
                        "(từ bài p4999).", capsys)
     assert "gói dữ liệu có 5.000 chỗ sai" in message
     assert "… và 4.950 chỗ sai nữa." in message
+
+
+def test_ids_differing_only_in_case_are_two_rows(tmp_path: Path, catalog: Catalog,
+                                                 good_bundle: dict[str, Any]) -> None:
+    """Ids compare exactly, here as in the database: a cell `A-1` and a cell `a-1` (of
+    other names) are two cells, each with its own member, never one."""
+    content = _content(good_bundle)
+    content["cells"] += [dict(content["cells"][0], id="Cell-X", name="Chi bộ X"),
+                         dict(content["cells"][0], id="cell-x", name="Chi bộ Y")]
+    content["members"] += [dict(content["members"][0], id="Member-X", cell_id="Cell-X"),
+                           dict(content["members"][0], id="member-x", cell_id="cell-x")]
+    counts = _merged(tmp_path, catalog, write_json(tmp_path / "case.json", rehash(good_bundle)))
+    assert (counts["cells"], counts["members"]) == (3, 4)
+    office = new_store(tmp_path / "office.sqlite3")
+    assert sorted(cell.name for cell in office.cells()) == ["Chi bộ Khu phố 9", "Chi bộ X",
+                                                            "Chi bộ Y"]
