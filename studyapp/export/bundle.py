@@ -51,7 +51,7 @@ from studyapp.store.exchange import (
 from studyapp.store.models import MAX_NOTE_LENGTH
 from studyapp.store.signing import sign
 from studyapp.store.store import MAX_NAME_LENGTH, Store
-from studyapp.text import UNWANTED_CHARACTERS, has_unwanted
+from studyapp.text import UNWANTED_CHARACTERS, has_unwanted, normalize_line
 
 FORMAT = "studyapp-bundle"
 VERSION = 3
@@ -79,7 +79,7 @@ class BundleError(StudyappError):
         shown = problems[:MAX_PROBLEMS]
         total = max(total or 0, len(problems))
         more = total - len(shown)
-        lines = [tr("bundle.rejected", path=str(path), count=total)]
+        lines = [tr("bundle.rejected", path=str(path), count=format_count(total))]
         lines += [f"  {problem}" for problem in shown]
         if more:
             lines.append(f"  {tr('bundle.more_problems', count=format_count(more))}")
@@ -292,8 +292,10 @@ LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 """What ends a line somewhere (str.splitlines' breaks): none in a one-line field."""
 
 
-def _text(limit: int, *, optional: bool = False, empty: bool = True, one_line: bool = False
-          ) -> Check:
+def _text(limit: int, *, optional: bool = False, empty: bool = True, one_line: bool = False,
+          normal: bool = False) -> Check:
+    """`normal`: the value must be as `normalize_line` leaves it (NFC, spaces
+    collapsed), as the program stores the names it matches by name."""
     def check(value: Any) -> str | None:
         if value is None and optional:
             return None
@@ -307,12 +309,15 @@ def _text(limit: int, *, optional: bool = False, empty: bool = True, one_line: b
             return tr("bundle.line_break")
         if has_unwanted(value.replace("\n", " ")):
             return tr("bundle.control_characters")
+        if normal and normalize_line(value) != value:
+            return tr("bundle.not_normal")
         return None
     return check
 
 
-def _line(limit: int, *, optional: bool = False, empty: bool = True) -> Check:
-    return _text(limit, optional=optional, empty=empty, one_line=True)
+def _line(limit: int, *, optional: bool = False, empty: bool = True, normal: bool = False
+          ) -> Check:
+    return _text(limit, optional=optional, empty=empty, one_line=True, normal=normal)
 
 
 def _identifier(*, optional: bool = False) -> Check:
@@ -392,10 +397,10 @@ MAX_MS = 366 * 24 * 3600 * 1000
 MS = _integer(0, MAX_MS, optional=True)
 MS_REQUIRED = _integer(0, MAX_MS)
 SCHEMA: dict[str, dict[str, Check]] = {
-    "cells": {"id": _identifier(), "name": _line(MAX_NAME_LENGTH, empty=False),
+    "cells": {"id": _identifier(), "name": _line(MAX_NAME_LENGTH, empty=False, normal=True),
               "created_at": _moment(datetime)},
     "members": {"id": _identifier(), "cell_id": _identifier(),
-                "full_name": _line(MAX_NAME_LENGTH, empty=False), "active": FLAG,
+                "full_name": _line(MAX_NAME_LENGTH, empty=False, normal=True), "active": FLAG,
                 "created_at": _moment(datetime), "note": _line(MAX_NOTE_LENGTH)},
     "sessions": {"id": _identifier(), "cell_id": _identifier(), "held_on": _moment(date),
                  "topic": _text(MAX_TEXT), "pack_id": _line(200),
@@ -408,7 +413,7 @@ SCHEMA: dict[str, dict[str, Check]] = {
                    "status": _one_of("present", "excused", "absent", "not_tested"),
                    "note": _text(MAX_TEXT)},
     "attempts": {"id": _identifier(), "member_id": _identifier(optional=True),
-                 "guest_name": _line(MAX_NAME_LENGTH, optional=True),
+                 "guest_name": _line(MAX_NAME_LENGTH, optional=True, empty=False),
                  "session_id": _identifier(optional=True),
                  "mode": _one_of("practice", "test"), "pack_id": _line(200, optional=True),
                  "paper": _structure(dict), "settings": _structure(dict),
@@ -432,6 +437,10 @@ SCHEMA: dict[str, dict[str, Check]] = {
                 "understood_as": _text(MAX_TEXT, optional=True),
                 "answered_at": _moment(datetime), "duration_ms": MS_REQUIRED},
 }
+QUESTION_SCHEMA: dict[str, Check] = {"id": SCHEMA["answers"]["question_id"],
+                                     "hash": SCHEMA["answers"]["question_hash"]}
+"""A listed question's id and hash, checked as an answer's (its text is checked for
+control characters and its points read where the checks need them)."""
 SHORT_ROW = MAX_JSON // 2
 """A row whose canonical text is at most this long (bytes) holds no structured value
 longer than `MAX_JSON` characters written out with json's default separators: those
@@ -564,6 +573,13 @@ class _StreamChecker:
                     or not isinstance(row.get("hash"), str) \
                     or not isinstance(row.get("text"), (dict, type(None))):
                 self._problems([tr("bundle.bad_question", where=f"questions[{index}]")])
+                return
+            # One-line fields, as the answers' question ids and hashes are.
+            problems = [f"questions[{index}].{name}: {problem}"
+                        for name, check in QUESTION_SCHEMA.items()
+                        if (problem := check(row[name]))]
+            if problems:
+                self._problems(problems)
             elif not self.problems_total:
                 self.links.add_question(index, row)
             return
@@ -595,6 +611,9 @@ class _StreamChecker:
         if "duplicate" in top:
             raise BundleError(path, [tr("bundle.duplicate_key",
                                         key=shown_key(top["duplicate"]))])
+        if "unknown" in top:
+            raise BundleError(path, [tr("bundle.unknown_content_key",
+                                        key=shown_key(top["unknown"]))])
         # Only a version 2 signature is over the canonical content: kept for it.
         actual, message = hash_and_message(staged, rest, order, keep=version == 2)
         if top.get("sha256") != actual:

@@ -39,23 +39,25 @@ MEMO = 20_000
 """Distinct verdicts remembered (a regrade, a question's points) before starting afresh."""
 
 _TABLES = {
-    "cells": ("idx", "id"),
+    "cells": ("idx", "id", "name", "name_key"),
     "members": ("idx", "id", "cell_id"),
     "sessions": ("idx", "id", "cell_id"),
-    "attendance": ("idx", "session_id", "member_id"),
+    "attendance": ("idx", "id", "session_id", "member_id"),
     "attempts": ("idx", "id", "member_id", "session_id", "guest_name", "retake_of", "status",
                  "answered", "correct", "score_num", "score_den", "band", "passed",
                  "partial_credit", "grading", "size"),
     "items": ("attempt_idx", "position", "id", "hash"),
-    "events": ("idx", "attempt_id", "seq", "position"),
-    "answers": ("idx", "attempt_id", "position", "question_id", "question_hash", "response",
+    "events": ("idx", "id", "attempt_id", "seq", "position"),
+    "answers": ("idx", "id", "attempt_id", "position", "question_id", "question_hash", "response",
                 "credit_num", "credit_den", "points_num", "points_den"),
     "questions": ("idx", "id", "hash", "points"),
 }
 _INDEXES = (
-    "cells (id, idx)", "members (id, idx)", "sessions (id, idx)", "attempts (id, idx)",
-    "attempts (retake_of)", "attendance (session_id, member_id, idx)",
-    "events (attempt_id, seq, idx)", "answers (attempt_id, position, idx)",
+    "cells (id, idx)", "cells (name_key, idx)", "members (id, idx)", "sessions (id, idx)",
+    "attempts (id, idx)",
+    "attempts (retake_of)", "attendance (session_id, member_id, idx)", "attendance (id, idx)",
+    "events (attempt_id, seq, idx)", "events (id, idx)", "answers (attempt_id, position, idx)",
+    "answers (id, idx)",
     "items (id)", "questions (id, hash, idx)",
 )
 
@@ -140,9 +142,12 @@ class Links:
                 self._put("items", (index, position, item["id"], item["hash"]))
         elif table == "answers":
             self._put("answers", (
-                index, row["attempt_id"], row["position"], row["question_id"],
+                index, row["id"], row["attempt_id"], row["position"], row["question_id"],
                 row["question_hash"], _compact(row["response"]), row["credit_num"],
                 row["credit_den"], row["points_num"], row["points_den"]))
+        elif table == "cells":
+            self._put("cells", (index, row["id"], row["name"],
+                                row["name"].casefold()))  # the name key, as the store has it
         elif table in _TABLES:
             self._put(table, tuple(row[name] if name != "idx" else index
                                    for name in _TABLES[table]))
@@ -172,11 +177,20 @@ def reference_problems(links: Links, catalog: Catalog,
     """Stage 5: each id and each place once, every reference inside the bundle;
     then (when those hold) the rows agree with one another; every question known."""
     problems = Problems()
-    for table in ("cells", "members", "sessions", "attempts"):
+    # Attendance, events and answers are matched by their place, but their own ids
+    # are unique in the database too. A question is listed once (its points count).
+    for table in ("cells", "members", "sessions", "attempts", "attendance", "events", "answers",
+                  "questions"):
         for index, value in links.rows(
                 f"SELECT a.idx, a.id FROM {table} a WHERE EXISTS (SELECT 1 FROM {table} b "
                 "WHERE b.id = a.id AND b.idx < a.idx) ORDER BY a.idx"):
-            problems.add(tr("bundle.duplicate_id", where=f"{table}[{index}]", id=value))
+            problems.add(tr("bundle.duplicate_id", where=f"{table}[{index}]", id=value[:300]))
+    for index, name, first in links.rows(
+            "SELECT a.idx, a.name, (SELECT min(b.idx) FROM cells b "
+            "WHERE b.name_key = a.name_key) FROM cells a WHERE EXISTS (SELECT 1 FROM cells b "
+            "WHERE b.name_key = a.name_key AND b.idx < a.idx) ORDER BY a.idx"):
+        problems.add(tr("bundle.cell_name_twice", where=f"cells[{index}]", name=name,
+                        other=f"cells[{first}]"))
     for table, (first, second) in (("attendance", ("session_id", "member_id")),
                                    ("events", ("attempt_id", "seq")),
                                    ("answers", ("attempt_id", "position"))):

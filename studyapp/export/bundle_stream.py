@@ -48,6 +48,10 @@ MAX_DEPTH = 64
 KEPT_PROBLEMS = 1000
 """Problems kept per stage (each counted): a million broken rows say no more than these."""
 _CHUNK = 1 << 16
+CONTENT_KEYS = frozenset((*TABLES, "questions", "created_at", "created_by", "scope"))
+"""The keys of `content` the program writes: any other is skipped unread, and refused."""
+TOP_KEYS = frozenset(("format", "version", "sha256", "signature", "content"))
+"""The keys of the file's top level: any other is skipped unread (nothing reads it)."""
 
 
 class Staged:
@@ -145,6 +149,18 @@ class _TooDeepError(ValueError):
     pass
 
 
+class _TooManyError(ValueError):
+    pass
+
+
+MAX_VALUES = 1_000_000
+"""The most values (each item of a list or object, at any depth) one row, or one other
+value of the file, is built with. A structured value holds at most 1,000,000 characters
+written out (`bundle.MAX_JSON`), at least two a value: no row the program writes comes
+near. Without it a row of a hundred million zeros was built whole, gigabytes, before
+any check could say it was too long."""
+
+
 READ_BUFFER = 1024 * 1024
 """Bytes the parser reads at a time. yajl copies a string token spanning several reads
 once for each read it spans (quadratic in the reads): a hostile bundle's 100 MB field took
@@ -172,10 +188,14 @@ def _build(first: str, scalar: Any, events: Events, depth: int) -> Any:
     stack: list[Any] = [root]
     keys: list[Any] = []
     top, key = root, None
+    left = MAX_VALUES
     for event, value in events:
         if event == "map_key":
             key = value
             continue
+        left -= 1
+        if not left:
+            raise _TooManyError
         if event in ("end_map", "end_array"):
             stack.pop()
             if not stack:
@@ -202,6 +222,20 @@ def _build(first: str, scalar: Any, events: Events, depth: int) -> Any:
         if len(stack) > room:
             raise _TooDeepError
     return root  # pragma: no cover - the parser ends a truncated file with an error
+
+
+def _skip(first: str, events: Events) -> None:
+    """Go past the value starting with the event `first`, building nothing."""
+    if first not in ("start_map", "start_array"):
+        return
+    depth = 1
+    for event, _value in events:
+        if event in ("start_map", "start_array"):
+            depth += 1
+        elif event in ("end_map", "end_array"):
+            depth -= 1
+            if not depth:
+                return
 
 
 RowHandler = Callable[[str, int, Any, bytes], None]
@@ -248,6 +282,9 @@ def parse_bundle(path: Path, staged: Staged, on_row: RowHandler, *, pure: bool =
                 pass
     except _TooDeepError:
         raise StreamError(tr("bundle.too_deep_at", where=place[0])) from None
+    except _TooManyError:
+        raise StreamError(tr("bundle.too_many_values_at", where=place[0],
+                             limit=format_count(MAX_VALUES))) from None
     except ijson.JSONError as error:
         if "integer" in str(error) and "overflow" in str(error) and not pure:
             raise NumberTooLargeError from None
@@ -271,6 +308,9 @@ class _Parse:
             if event == "end_map":
                 return
             first, scalar = next(events)
+            if key not in TOP_KEYS:
+                _skip(first, events)  # read by nothing: not kept either
+                continue
             if key != "content" or first != "start_map":
                 self.place[0] = shown_place(key)
                 self.top[key] = _build(first, scalar, events, 1)
@@ -280,13 +320,20 @@ class _Parse:
 
     def content(self) -> None:
         events = self.events
+        seen: set[str] = set()
         for inner, name in events:
             if inner == "end_map":
                 return
-            if name in self.order:
-                self.top["duplicate"] = name
-            self.order.append(name)
             first, scalar = next(events)
+            if name not in CONTENT_KEYS:
+                # Neither kept nor staged: a million keys would stay in memory till the end.
+                self.top.setdefault("unknown", name)
+                _skip(first, events)
+                continue
+            if name in seen:
+                self.top["duplicate"] = name
+            seen.add(name)
+            self.order.append(name)
             if first != "start_array":
                 self.place[0] = f"content.{shown_place(name)}"
                 self.rest[name] = _build(first, scalar, events, 2)

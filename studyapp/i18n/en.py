@@ -2162,4 +2162,13 @@ MESSAGES: dict[str, str] = {
         "Locked again after {minutes} minutes without a key: the secretary's next action asks "
         "for the PIN."
     ),
+    # --- attack ---
+    "bundle.not_normal": "not as studyapp writes it (Unicode NFC, no extra white space).",
+    "bundle.unknown_content_key": (
+        "content.{key}: studyapp writes no such entry in a bundle (joined or edited by hand?)."
+    ),
+    "bundle.cell_name_twice": "{where}: the cell “{name}” has the name of {other}.",
+    "bundle.too_many_values_at": (
+        "{where}: over {limit} values in one row: studyapp writes no such row."
+    ),
 }

@@ -2171,4 +2171,13 @@ MESSAGES: dict[str, str] = {
     "meeting.locked_idle": (
         "Đã khóa lại sau {minutes} phút không dùng: việc tiếp theo của bí thư sẽ hỏi lại mã PIN."
     ),
+    # --- attack ---
+    "bundle.not_normal": "không ở dạng studyapp ghi (Unicode NFC, không thừa khoảng trắng).",
+    "bundle.unknown_content_key": (
+        "content.{key}: studyapp không ghi mục này vào gói (tệp bị ghép hoặc bị sửa tay?)."
+    ),
+    "bundle.cell_name_twice": "{where}: chi bộ “{name}” trùng tên với {other}.",
+    "bundle.too_many_values_at": (
+        "{where}: hơn {limit} giá trị trong một dòng: studyapp không ghi dòng nào như vậy."
+    ),
 }

@@ -720,6 +720,10 @@ class _Rollback(Exception):  # noqa: N818 - a signal, not an error
     pass
 
 
+class _Unforeseen(Exception):  # noqa: N818 - a signal, not an error
+    """The database refused a row (a constraint, an integer too large): rolled back."""
+
+
 def merge_tables(store: Store, tables: Mapping[str, Iterable[dict[str, Any]]], *,
                  merge_by_name: bool = False) -> MergeReport:
     """Merge a bundle's rows (already checked) into the store, all or nothing:
@@ -732,7 +736,11 @@ def merge_tables(store: Store, tables: Mapping[str, Iterable[dict[str, Any]]], *
               for table, rows in tables.items()}
     try:
         with store.database.writing() as connection:
-            report = _Merge(connection, tables).run()
+            try:
+                report = _Merge(connection, tables).run()
+            except (sqlite3.IntegrityError, OverflowError) as error:
+                # Raised on, not out: `writing` would turn SQLite's error into its own.
+                raise _Unforeseen from error
             if report.conflicts or (report.by_name and not merge_by_name):
                 raise _Rollback
     except _Rollback:
@@ -741,11 +749,12 @@ def merge_tables(store: Store, tables: Mapping[str, Iterable[dict[str, Any]]], *
         if report.conflicts:
             raise MergeConflictError(report) from None
         raise NameMergeError(report) from None
-    except (sqlite3.IntegrityError, OverflowError) as error:
-        # The reference checks should make this unreachable; SQLite's words
-        # mean nothing to a ward clerk, so the message says what to do.
+    except _Unforeseen as error:
+        # The reference checks should make this unreachable (but for an id taken
+        # here by another row); SQLite's words mean nothing to a ward clerk, so
+        # the message says what to do.
         _forget_new(store, existed)
-        raise StoreError(tr("import.integrity_net")) from error
+        raise StoreError(tr("import.integrity_net")) from error.__cause__
     return report
 
 
