@@ -269,6 +269,15 @@ def _graph_problems(links: Links, problems: Problems) -> None:
             problems.add(tr("bundle.retake_of_other", where=where, id=parent_id))
         if not grounded:
             problems.add(tr("bundle.retake_cycle", where=where, id=attempt_id))
+    # A test is replaced by one finished retake at most: the program retakes the
+    # test that counts, which a finished retake replaced (an abandoned one did not).
+    for index, parent_id in links.rows(
+            "SELECT a.idx, a.retake_of FROM attempts a WHERE a.status = 'finished' "
+            "AND a.retake_of IS NOT NULL AND EXISTS (SELECT 1 FROM attempts b "
+            "WHERE b.retake_of = a.retake_of AND b.status = 'finished' AND b.idx < a.idx) "
+            "ORDER BY a.idx"):
+        problems.add(tr("bundle.retake_twice", where=f"attempts[{index}].retake_of",
+                        id=parent_id))
 
 
 def _unknown_questions(links: Links, catalog: Catalog,

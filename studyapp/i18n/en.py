@@ -2171,4 +2171,9 @@ MESSAGES: dict[str, str] = {
     "bundle.too_many_values_at": (
         "{where}: over {limit} values in one row: studyapp writes no such row."
     ),
+    # --- main: a test retaken twice ---
+    "bundle.retake_twice": (
+        "{where}: test {id} is already replaced by another finished retake; a test is replaced "
+        "by one retake only."
+    ),
 }

@@ -2180,4 +2180,9 @@ MESSAGES: dict[str, str] = {
     "bundle.too_many_values_at": (
         "{where}: hơn {limit} giá trị trong một dòng: studyapp không ghi dòng nào như vậy."
     ),
+    # --- main: a test retaken twice ---
+    "bundle.retake_twice": (
+        "{where}: bài {id} đã được thay bằng một lần làm lại khác đã nộp; mỗi bài chỉ được "
+        "thay bằng một lần làm lại."
+    ),
 }

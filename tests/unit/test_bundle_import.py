@@ -156,6 +156,33 @@ def test_a_retake_cycle_is_named_as_a_cycle(tmp_path: Path, catalog: Catalog,
     _refused(tmp_path, catalog, rehash(bundle), "thành vòng tròn", capsys)
 
 
+def _second_retake(bundle: dict[str, Any], status: str) -> dict[str, Any]:
+    """The bundle's finished retake taken once more (new ids), with `status`."""
+    content = bundle["content"]
+    retake = next(row for row in content["attempts"] if row["retake_of"])
+    copy = {**retake, "id": "retake-again", "status": status}
+    content["attempts"].append(copy)
+    content["answers"] += [{**row, "id": f"again-a{number}", "attempt_id": copy["id"]}
+                           for number, row in enumerate(content["answers"])
+                           if row["attempt_id"] == retake["id"]]
+    return rehash(bundle)
+
+
+def test_a_test_replaced_by_two_finished_retakes_is_refused(
+        tmp_path: Path, catalog: Catalog, retake_store: Store,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    bundle = build_bundle(retake_store, catalog, Scope(), now=NOW)
+    replaced = next(row for row in bundle["content"]["attempts"] if row["retake_of"])["retake_of"]
+    message = _refused(tmp_path, catalog, _second_retake(bundle, "finished"),
+                       f"bài {replaced} đã được thay bằng một lần làm lại khác đã nộp", capsys)
+    index = len(bundle["content"]["attempts"]) - 1
+    assert f"attempts[{index}].retake_of" in message
+    # A retake begun and abandoned, then another finished, is what a meeting makes.
+    again = build_bundle(retake_store, catalog, Scope(), now=NOW)
+    read_bundle(write_json(tmp_path / "abandoned.json", _second_retake(again, "abandoned")),
+                catalog).close()
+
+
 def test_twins_of_one_cell_arrive_as_two_people(tmp_path: Path, catalog: Catalog,
                                                 good_bundle: dict[str, Any]) -> None:
     members = good_bundle["content"]["members"]
