@@ -188,6 +188,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     as it changes (never a score). Ctrl+C ends the round when the PIN allows
     (`--pin` or STUDYAPP_PIN); otherwise the round stays open for the next
     `session serve` or the laptop's round screen, and the phones resume."""
+    import signal  # noqa: PLC0415
     import threading  # noqa: PLC0415
 
     import segno  # noqa: PLC0415
@@ -205,6 +206,12 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     session = store.session(session_id)
     server = RoundServer(round_, host=args.host, port=args.port,
                          who=f"{store.cell(session.cell_id).name} {format_date(session.held_on)}")
+    stop = threading.Event()
+    # Ctrl+C only sets `stop`: a KeyboardInterrupt raised wherever the main thread
+    # happens to be (inside a store call, holding its lock) could leave the round
+    # unable to end, the program waiting for ever (seen once in the suite).
+    previous = signal.signal(signal.SIGINT, lambda *_: stop.set()) \
+        if threading.current_thread() is threading.main_thread() else None
     server.start()
     try:
         if not server.wait_started():
@@ -217,7 +224,6 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         out(tr("phone.serve_stop"))
         sys.stdout.flush()
         shown: dict[str, str] = {}
-        stop = threading.Event()
         while not stop.wait(1.0):
             for row in round_.progress():
                 line = tr(f"phone.stage.{row.stage}", name=row.label, k=row.position + 1,
@@ -229,6 +235,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     except KeyboardInterrupt:
         pass
     finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
         server.stop()
     pin = args.pin or os.environ.get(ENV_PIN) or None
     try:
