@@ -27,7 +27,7 @@ from studyapp.content.catalog import Catalog
 from studyapp.content.model import Question
 from studyapp.i18n import tr
 from studyapp.quiz.scoring import Score, grade, response_from_data
-from studyapp.store.store import grading_from_data
+from studyapp.store.store import grading_from_data, name_key
 
 KEPT = 1000
 """Problems kept (each counted): a million dangling rows say no more than these."""
@@ -146,8 +146,7 @@ class Links:
                 row["question_hash"], _compact(row["response"]), row["credit_num"],
                 row["credit_den"], row["points_num"], row["points_den"]))
         elif table == "cells":
-            self._put("cells", (index, row["id"], row["name"],
-                                row["name"].casefold()))  # the name key, as the store has it
+            self._put("cells", (index, row["id"], row["name"], name_key(row["name"])))
         elif table in _TABLES:
             self._put(table, tuple(row[name] if name != "idx" else index
                                    for name in _TABLES[table]))

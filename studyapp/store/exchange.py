@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from studyapp.i18n import tr
 from studyapp.store.models import AttemptStatus, AttendanceStatus, StudySession
-from studyapp.store.store import Store, StoreError
+from studyapp.store.store import Store, StoreError, name_key
 from studyapp.text import roster_key, shown
 
 TABLES: tuple[str, ...] = ("cells", "members", "sessions", "attendance", "attempts", "events",
@@ -499,10 +499,10 @@ class _Merge:
         values = [_stored(row[column]) for column in columns]
         if table == "cells":
             columns = (*columns, "name_key")
-            values.append(row["name"].casefold())
+            values.append(name_key(row["name"]))
         if table == "members":
             columns = (*columns, "name_key")
-            values.append(row["full_name"].casefold())
+            values.append(name_key(row["full_name"]))
         self.connection.execute(
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(values))})",
             values)
@@ -529,7 +529,7 @@ class _Merge:
             here = self.row("cells", {"id": cell["id"]})
             if here is None:
                 by_name = self.connection.execute(
-                    "SELECT id FROM cells WHERE name_key = ?", (cell["name"].casefold(),)
+                    "SELECT id FROM cells WHERE name_key = ?", (name_key(cell["name"]),)
                 ).fetchone()
                 if by_name is not None:
                     self.ids["cells"][cell["id"]] = by_name[0]
@@ -546,7 +546,7 @@ class _Merge:
     def members(self) -> None:
         bundle_twins: dict[tuple[str, str], int] = {}
         for member in self.tables["members"]:
-            place = (self.cell(member["cell_id"]), member["full_name"].casefold())
+            place = (self.cell(member["cell_id"]), name_key(member["full_name"]))
             bundle_twins[place] = bundle_twins.get(place, 0) + 1
         # Namesakes are looked for among the members here before this merge: the
         # bundle's own twins (two people of one name, each with an id) are added both.
@@ -566,11 +566,11 @@ class _Merge:
                 else:
                     self.report.unchanged["members"] += 1
                 continue
-            namesakes = here_before[(member["cell_id"], member["full_name"].casefold())]
+            namesakes = here_before[(member["cell_id"], name_key(member["full_name"]))]
             if not namesakes:
                 self.insert("members", member)
             elif len(namesakes) == 1 and bundle_twins[(member["cell_id"],
-                                                       member["full_name"].casefold())] == 1:
+                                                       name_key(member["full_name"]))] == 1:
                 self.ids["members"][member["id"]] = namesakes[0]
                 self.report.matched_by_name["members"] += 1
                 self.report.by_name.append(tr("import.merge_member", name=member["full_name"],

@@ -99,7 +99,8 @@ def _time(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def _name_key(name: str) -> str:
+def name_key(name: str) -> str:
+    """What names are matched by (a cell's, a member's): letter case aside."""
     return name.casefold()
 
 
@@ -237,7 +238,7 @@ class Store:
 
     def cell_by_name(self, name: str) -> Cell | None:
         rows = self._rows("SELECT * FROM cells WHERE name_key = ?",
-                          (_name_key(normalize_line(name)),))
+                          (name_key(normalize_line(name)),))
         return self._cell(rows[0]) if rows else None
 
     def ensure_cell(self, name: str) -> Cell:
@@ -249,7 +250,7 @@ class Store:
         cell = Cell(self.new_id(), name, self.clock())
         with self._write() as connection:
             connection.execute("INSERT INTO cells (id, name, name_key, created_at) "
-                               "VALUES (?, ?, ?, ?)", (cell.id, cell.name, _name_key(name),
+                               "VALUES (?, ?, ?, ?)", (cell.id, cell.name, name_key(name),
                                                        cell.created_at.isoformat()))
         return cell
 
@@ -390,7 +391,7 @@ class Store:
 
     def find_members(self, cell_id: str, full_name: str) -> list[Member]:
         """Active members of the cell with that name (case aside)."""
-        key = _name_key(normalize_line(full_name))
+        key = name_key(normalize_line(full_name))
         rows = self._rows("SELECT * FROM members WHERE cell_id = ? AND name_key = ? "
                           "AND active = 1", (cell_id, key))
         return [self._member(row) for row in rows]
@@ -413,7 +414,7 @@ class Store:
             connection.execute(
                 "INSERT INTO members (id, cell_id, full_name, name_key, active, created_at, note) "
                 "VALUES (?, ?, ?, ?, 1, ?, ?)",
-                (member.id, cell_id, name, _name_key(name), member.created_at.isoformat(),
+                (member.id, cell_id, name, name_key(name), member.created_at.isoformat(),
                  cleaned))
         return member
 
@@ -455,7 +456,7 @@ class Store:
         """Add one member per non-empty line; names already there are reported,
         not added twice. All the new names are added in one transaction."""
         self.check_pin(cell_id, pin)
-        existing = {_name_key(m.full_name) for m in self.members(cell_id)}
+        existing = {name_key(m.full_name) for m in self.members(cell_id)}
         added: list[Member] = []
         duplicates: list[str] = []
         refused: list[tuple[int, str]] = []
@@ -467,16 +468,16 @@ class Store:
             except StoreError as error:
                 refused.append((number, error.message))
                 continue
-            if _name_key(name) in existing:
+            if name_key(name) in existing:
                 duplicates.append(name)
                 continue
-            existing.add(_name_key(name))
+            existing.add(name_key(name))
             added.append(Member(self.new_id(), cell_id, name, True, self.clock()))
         with self._write() as connection:
             connection.executemany(
                 "INSERT INTO members (id, cell_id, full_name, name_key, active, created_at) "
                 "VALUES (?, ?, ?, ?, 1, ?)",
-                [(m.id, cell_id, m.full_name, _name_key(m.full_name), m.created_at.isoformat())
+                [(m.id, cell_id, m.full_name, name_key(m.full_name), m.created_at.isoformat())
                  for m in added])
         return ImportReport(tuple(added), tuple(duplicates), tuple(refused))
 
@@ -504,7 +505,7 @@ class Store:
         self._check_twin(member.cell_id, name, member.note, member_id=member_id)
         with self._write() as connection:
             connection.execute("UPDATE members SET full_name = ?, name_key = ? WHERE id = ?",
-                               (name, _name_key(name), member_id))
+                               (name, name_key(name), member_id))
         return self.member(member_id)
 
     def set_member_language(self, member_id: str, language: str | None) -> None:
