@@ -107,7 +107,7 @@ def signed_statement(digest: str) -> bytes:
 
 
 def build_bundle(store: Store, catalog: Catalog, scope: Scope, *,
-                 now: datetime | None = None, version: int = VERSION) -> dict[str, Any]:
+                 now: datetime | None = None) -> dict[str, Any]:
     """The bundle of everything in the scope, with the questions as they were
     asked: each question id and content hash the papers and answers refer to,
     with its text and answer when this laptop still has that version."""
@@ -134,9 +134,8 @@ def build_bundle(store: Store, catalog: Catalog, scope: Scope, *,
         "questions": questions,
     }
     digest = content_hash(content)
-    public_key, signature = sign(store, signed_statement(digest) if version == 3
-                                 else canonical(content))
-    return {"format": FORMAT, "version": version, "sha256": digest,
+    public_key, signature = sign(store, signed_statement(digest))
+    return {"format": FORMAT, "version": VERSION, "sha256": digest,
             "signature": {"algorithm": "ed25519", "public_key": public_key,
                           "value": signature},
             "content": content}
