@@ -5,13 +5,9 @@ time. And after a turn, the list moves on to the next member still to be tested.
 
 from __future__ import annotations
 
-from datetime import date
-
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from studyapp.quiz.plan import SessionSettings
-from studyapp.store.models import AttendanceStatus
 from studyapp.ui.app import StudyApp
 from studyapp.ui.screens.home import HomeScreen
 from studyapp.ui.screens.paper_entry import PaperPickScreen
@@ -19,20 +15,7 @@ from studyapp.ui.screens.quiz import QuizScreen
 from studyapp.ui.screens.summary import SummaryScreen
 from studyapp.ui.screens.turns import HandoverScreen, TurnsScreen
 from tests.ui.conftest import build_app
-from tests.ui.test_sessions import NAMES, PIN, answer_all, pick, roster
-
-
-def meeting(app: StudyApp, names: list[str], *, pin: str | None = PIN) -> str:
-    """An open session of a cell with `pin`, every one of `names` present; its id."""
-    cell_id, members = roster(app, names)
-    if pin:
-        app.store.set_pin(cell_id, pin)
-    session = app.store.open_session(cell_id, date(2026, 11, 26), topic="Họp", pack_id="",
-                                     lessons=[], settings=SessionSettings(count=2).to_data(),
-                                     seed=1)
-    for member in members:
-        app.store.set_attendance(session.id, member.id, AttendanceStatus.PRESENT)
-    return session.id
+from tests.ui.test_sessions import NAMES, PIN, answer_all, meeting, pick
 
 
 async def to_turns(app: StudyApp, pilot: Pilot[None], session_id: str) -> TurnsScreen:

@@ -67,6 +67,17 @@ async def open_document(pilot, path: Path) -> None:
     await pilot.pause()
 
 
+async def make_pack(pilot, title: Input, name: str) -> None:
+    """Give the pack its title and make it: the dialog that says it was made."""
+    app = pilot.app
+    title.value = name
+    title.focus()
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, ChoiceDialog)
+
+
 async def test_a_word_plan_becomes_a_pack_from_the_home_screen(tmp_path: Path) -> None:
     source = plan_docx(tmp_path)
     app = build_app()
@@ -96,12 +107,7 @@ async def test_a_word_plan_becomes_a_pack_from_the_home_screen(tmp_path: Path) -
         assert "7 bài học" in str(lessons.render())
         title = screen.query_one("#structure-title", Input)
         assert title.value == "Kế hoạch tổ chức học tập nghị quyết trong các chi bộ"
-        title.value = "Học tập nghị quyết 2027"
-        title.focus()
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceDialog)
+        await make_pack(pilot, title, "Học tập nghị quyết 2027")
         folder = paths.user_content_dir() / "hoc-tap-nghi-quyet-2027"
         assert (folder / "pack.toml").is_file()
         assert (folder / "source.txt").is_file()
@@ -182,13 +188,8 @@ async def test_a_clash_gets_the_same_prefixed_ids_from_pack_new_and_the_interfac
         screen = app.screen
         assert isinstance(screen, StructureScreen)
         screen.query_one("#structure-depth", Input).value = "2"
-        title = screen.query_one("#structure-title", Input)
-        title.value = "Học tập nghị quyết 2027"
-        title.focus()
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceDialog)
+        await make_pack(pilot, screen.query_one("#structure-title", Input),
+                        "Học tập nghị quyết 2027")
         ui_ids = {lesson.id for lesson in app.catalog.lessons
                   if lesson.pack_id == "hoc-tap-nghi-quyet-2027"}
     bundled = {lesson.id for lesson in load_catalog([paths.bundled_content_dir()])

@@ -507,22 +507,26 @@ async def test_the_pin_is_offered_when_opening_and_guards_the_way_out() -> None:
         assert any("khi tổng kết" in str(n.message) for n in app._notifications)
 
 
+def meeting(app: StudyApp, names: list[str], *, pin: str | None = PIN) -> str:
+    """An open session of a cell with `pin`, every one of `names` present; its id."""
+    cell_id, members = roster(app, names)
+    if pin:
+        app.store.set_pin(cell_id, pin)
+    session = app.store.open_session(cell_id, date(2026, 11, 26), topic="Họp", pack_id="",
+                                     lessons=[], settings=SessionSettings(count=2).to_data(),
+                                     seed=1)
+    for member in members:
+        app.store.set_attendance(session.id, member.id, AttendanceStatus.PRESENT)
+    return session.id
+
+
 async def open_turns(app: StudyApp, pilot, db_pin: bool = True) -> str:  # type: ignore[no-untyped-def]
     """A PIN-protected cell's open session with two present members, on its turns screen."""
     existing = app.store.cell_by_name("Chi bộ Khu phố 7")
     sessions = app.store.sessions(existing.id) if existing is not None else []
-    if not sessions:
-        cell_id, members = roster(app, NAMES[:2])
-        if db_pin:
-            app.store.set_pin(cell_id, PIN)
-        session = app.store.open_session(cell_id, date(2026, 11, 26), topic="Họp", pack_id="",
-                                         lessons=[], settings=SessionSettings(count=2).to_data(),
-                                         seed=1)
-        for one in members:
-            app.store.set_attendance(session.id, one.id, AttendanceStatus.PRESENT)
-    else:
-        session = sessions[0]
-        cell_id = session.cell_id
+    session = sessions[0] if sessions else app.store.session(
+        meeting(app, NAMES[:2], pin=PIN if db_pin else None))
+    cell_id = session.cell_id
     app.sessions.open_session(session.id)
     await pilot.pause()
     assert isinstance(app.screen, TurnsScreen)
